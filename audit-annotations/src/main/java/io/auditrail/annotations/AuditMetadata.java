@@ -1,0 +1,45 @@
+package io.auditrail.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One metadata entry of an {@link Audited} event: a static {@link #value()} or a
+ * computed {@link #expression()}, exactly one of the two.
+ *
+ * <pre>{@code
+ * @Audited(action = "invoice.sent", resourceId = "#invoiceId", metadata = {
+ *     @AuditMetadata(key = "channel", value = "email"),
+ *     @AuditMetadata(key = "recipient", expression = "#recipient.email") })
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface AuditMetadata {
+
+    /**
+     * Metadata key, for example {@code "amount"}.
+     *
+     * @return the key
+     */
+    String key();
+
+    /**
+     * Static value, recorded as given.
+     *
+     * @return the value, or empty when {@link #expression()} is used
+     */
+    String value() default "";
+
+    /**
+     * Expression evaluated over the arguments and {@code #result}, for example
+     * {@code "#request.amount"}. The result is recorded as JSON (numbers, strings,
+     * booleans, lists, maps, records and beans).
+     *
+     * @return the expression, or empty when {@link #value()} is used
+     */
+    String expression() default "";
+}

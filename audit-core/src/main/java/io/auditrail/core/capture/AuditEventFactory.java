@@ -1,0 +1,257 @@
+package io.auditrail.core.capture;
+
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.EventIds;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.event.RequestContext;
+import io.auditrail.core.event.Resource;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.json.MetadataConverter;
+import io.auditrail.core.spi.ActorResolver;
+import io.auditrail.core.spi.OrganizationResolver;
+import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.validation.AuditEventValidator;
+import io.auditrail.core.validation.AuditLimits;
+import io.auditrail.core.validation.MetadataRedactor;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds validated events for the current call: fresh UUIDv7 id, timestamp, actor,
+ * organisation and request context from the resolvers, metadata converted to JSON values
+ * and redacted. Used by the method interceptors and by programmatic recording (security
+ * events, for example). Thread-safe.
+ */
+public final class AuditEventFactory {
+
+    private final Clock clock;
+    private final EventIds ids;
+    private final ActorResolver actorResolver;
+    private final OrganizationResolver organizationResolver;
+    private final RequestContextProvider contextProvider;
+    private final Actor systemActor;
+    private final String defaultOrganizationId;
+    private final boolean includeErrorMessages;
+    private final MetadataConverter converter;
+    private final MetadataRedactor redactor;
+    private final AuditEventValidator validator;
+
+    private AuditEventFactory(Builder builder) {
+        this.clock = builder.clock;
+        this.ids = new EventIds(builder.clock::millis);
+        this.actorResolver = builder.actorResolver;
+        this.organizationResolver = builder.organizationResolver;
+        this.contextProvider = builder.contextProvider;
+        this.systemActor = builder.systemActor;
+        this.defaultOrganizationId = builder.defaultOrganizationId;
+        this.includeErrorMessages = builder.includeErrorMessages;
+        this.converter = new MetadataConverter(builder.limits.maxMetadataDepth());
+        this.redactor = builder.redactor;
+        this.validator = new AuditEventValidator(builder.limits, builder.codec);
+    }
+
+    /**
+     * Starts configuring a factory; every setting has a default.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The validator this factory applies, for checks before any event exists.
+     *
+     * @return the validator
+     */
+    public AuditEventValidator validator() {
+        return validator;
+    }
+
+    /**
+     * Builds an event for the current call.
+     *
+     * @param action dot-notation action
+     * @param resource what the action was done to
+     * @param organizationId explicit organisation, or {@code null} to ask the resolver, then the default
+     * @param metadata any values; converted to JSON and redacted
+     * @param outcome success or failure
+     * @return the validated event
+     * @throws io.auditrail.core.event.InvalidAuditEventException when a rule is broken
+     */
+    public AuditEvent create(String action, Resource resource, String organizationId, Map<String, ?> metadata,
+            Outcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        metadata.forEach((key, value) -> json.put(key, converter.toJsonValue(value, "metadata." + key)));
+        AuditEvent event = AuditEvent.builder()
+                .id(ids.nextId())
+                .timestamp(clock.instant())
+                .organizationId(organizationId != null ? organizationId : currentOrganization())
+                .actor(actorResolver.currentActor().orElse(systemActor))
+                .action(action)
+                .resource(resource)
+                .outcome(outcome)
+                .context(contextProvider.currentContext().orElse(RequestContext.NONE))
+                .metadata(redactor.redact(json))
+                .build();
+        return validator.validate(event);
+    }
+
+    /**
+     * A failure outcome for an exception, keeping its message only when configured.
+     *
+     * @param error the exception
+     * @return the outcome
+     */
+    public Outcome failure(Throwable error) {
+        return Outcome.failure(error, includeErrorMessages);
+    }
+
+    private String currentOrganization() {
+        Optional<String> resolved = organizationResolver.currentOrganizationId();
+        return resolved.orElse(defaultOrganizationId);
+    }
+
+    /** Configures an {@link AuditEventFactory}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private ActorResolver actorResolver = Optional::empty;
+        private OrganizationResolver organizationResolver = Optional::empty;
+        private RequestContextProvider contextProvider = Optional::empty;
+        private Actor systemActor = Actor.system("system");
+        private String defaultOrganizationId;
+        private boolean includeErrorMessages;
+        private AuditLimits limits = AuditLimits.DEFAULTS;
+        private MetadataRedactor redactor = MetadataRedactor.withDefaults();
+        private AuditEventCodec codec;
+
+        private Builder() {
+        }
+
+        /**
+         * Clock for timestamps and ids; the system UTC clock by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Finds the current actor; none by default, so the system actor is recorded.
+         *
+         * @param actorResolver the resolver
+         * @return this builder
+         */
+        public Builder actorResolver(ActorResolver actorResolver) {
+            this.actorResolver = actorResolver;
+            return this;
+        }
+
+        /**
+         * Finds the current organisation when the call names none.
+         *
+         * @param organizationResolver the resolver
+         * @return this builder
+         */
+        public Builder organizationResolver(OrganizationResolver organizationResolver) {
+            this.organizationResolver = organizationResolver;
+            return this;
+        }
+
+        /**
+         * Supplies the request context.
+         *
+         * @param contextProvider the provider
+         * @return this builder
+         */
+        public Builder requestContextProvider(RequestContextProvider contextProvider) {
+            this.contextProvider = contextProvider;
+            return this;
+        }
+
+        /**
+         * Actor recorded when nobody is authenticated; {@code system} by default.
+         *
+         * @param systemActor the actor
+         * @return this builder
+         */
+        public Builder systemActor(Actor systemActor) {
+            this.systemActor = systemActor;
+            return this;
+        }
+
+        /**
+         * Organisation recorded when neither the call nor the resolver names one.
+         *
+         * @param defaultOrganizationId the id, or {@code null}
+         * @return this builder
+         */
+        public Builder defaultOrganizationId(String defaultOrganizationId) {
+            this.defaultOrganizationId = defaultOrganizationId;
+            return this;
+        }
+
+        /**
+         * Whether failure outcomes keep the exception message; off by default because
+         * messages often hold personal data.
+         *
+         * @param includeErrorMessages whether to keep messages
+         * @return this builder
+         */
+        public Builder includeErrorMessages(boolean includeErrorMessages) {
+            this.includeErrorMessages = includeErrorMessages;
+            return this;
+        }
+
+        /**
+         * Bounds for identifiers, text and metadata.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder limits(AuditLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Masks secret metadata keys.
+         *
+         * @param redactor the redactor
+         * @return this builder
+         */
+        public Builder redactor(MetadataRedactor redactor) {
+            this.redactor = redactor;
+            return this;
+        }
+
+        /**
+         * Codec used to measure metadata; a new one by default.
+         *
+         * @param codec the codec
+         * @return this builder
+         */
+        public Builder codec(AuditEventCodec codec) {
+            this.codec = codec;
+            return this;
+        }
+
+        /**
+         * Builds the factory.
+         *
+         * @return the factory
+         */
+        public AuditEventFactory build() {
+            if (codec == null) {
+                codec = new AuditEventCodec();
+            }
+            return new AuditEventFactory(this);
+        }
+    }
+}

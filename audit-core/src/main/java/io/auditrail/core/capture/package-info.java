@@ -1,0 +1,5 @@
+/**
+ * The framework-neutral path from an audited method call to an event. The Spring aspect
+ * and the Micronaut interceptor both delegate to {@link io.auditrail.core.capture.InvocationAuditor}.
+ */
+package io.auditrail.core.capture;

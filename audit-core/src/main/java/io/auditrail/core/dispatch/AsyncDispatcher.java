@@ -1,0 +1,275 @@
+package io.auditrail.core.dispatch;
+
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.core.spi.AuditSinkException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues events in a bounded in-memory queue; one background writer hands them to the
+ * sink in batches, by size or after the flush interval. A failing batch is retried with
+ * capped exponential backoff until it is stored or refused for good, so the queue applies
+ * back-pressure through its {@link OverflowPolicy} rather than losing events silently.
+ *
+ * <p>{@link #close(Duration)} stops intake and delivers what is queued until the deadline,
+ * then reports the rest. Events still in memory when the JVM dies are lost; use the outbox
+ * mode when that is not acceptable.
+ */
+public final class AsyncDispatcher implements AuditDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncDispatcher.class);
+    private static final long IDLE_POLL_MILLIS = 100;
+    private static final long DROP_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final AuditSink sink;
+    private final AsyncSettings settings;
+    private final AuditMonitor monitor;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final BlockingQueue<AuditEvent> queue;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final List<AuditEvent> abandoned = new ArrayList<>();
+    private final AtomicInteger deliveredWhileClosing = new AtomicInteger();
+    private final AtomicLong droppedCount = new AtomicLong();
+    private final AtomicLong lastDropWarning = new AtomicLong(System.nanoTime() - DROP_WARNING_INTERVAL_NANOS);
+    private final Thread writer;
+    private volatile Instant closeDeadline;
+    private volatile List<AuditEvent> inFlight = List.of();
+
+    /**
+     * Creates and starts a dispatcher that sleeps for real between retries.
+     *
+     * @param sink where events go
+     * @param settings queue, batch and retry settings
+     * @param monitor observes deliveries, failures and drops
+     */
+    public AsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor) {
+        this(sink, settings, monitor, Clock.systemUTC(), null);
+    }
+
+    /**
+     * Creates and starts a dispatcher with an injected clock and sleeper, for tests.
+     *
+     * @param sink where events go
+     * @param settings queue, batch and retry settings
+     * @param monitor observes deliveries, failures and drops
+     * @param clock measures the close deadline
+     * @param sleeper waits between retries; {@code null} for a real wait that ends early on close
+     */
+    public AsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor, Clock clock, Sleeper sleeper) {
+        this.sink = sink;
+        this.settings = settings;
+        this.monitor = monitor;
+        this.clock = clock;
+        this.sleeper = sleeper != null ? sleeper : duration -> closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.writer = new Thread(this::writeLoop, "auditrail-writer-" + sink.name());
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public void dispatch(AuditEvent event) {
+        if (closeDeadline != null) {
+            monitor.dropped(event, "closed");
+            throw new IllegalStateException("audit dispatcher for sink '" + sink.name()
+                    + "' is closed; event " + event.id() + " (" + event.action() + ") was not accepted");
+        }
+        switch (settings.overflowPolicy()) {
+            case DROP -> {
+                if (!queue.offer(event)) {
+                    drop(event);
+                }
+            }
+            case FAIL -> {
+                if (!queue.offer(event)) {
+                    throw queueFull(event, Duration.ZERO);
+                }
+            }
+            case BLOCK -> {
+                try {
+                    if (!queue.offer(event, settings.blockTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                        throw queueFull(event, settings.blockTimeout());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw queueFull(event, Duration.ZERO);
+                }
+            }
+        }
+    }
+
+    /**
+     * Events waiting in the queue, for metrics and health.
+     *
+     * @return the queue depth
+     */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /**
+     * Events dropped under {@link OverflowPolicy#DROP} since start.
+     *
+     * @return the count
+     */
+    public long droppedCount() {
+        return droppedCount.get();
+    }
+
+    @Override
+    public DrainResult close(Duration timeout) {
+        synchronized (this) {
+            if (closeDeadline == null) {
+                closeDeadline = clock.instant().plus(timeout);
+                closing.countDown();
+            }
+        }
+        try {
+            writer.join(Math.max(1, timeout.toMillis()));
+            if (writer.isAlive()) {
+                writer.interrupt();
+                writer.join(TimeUnit.SECONDS.toMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<AuditEvent> undelivered;
+        synchronized (abandoned) {
+            undelivered = new ArrayList<>(abandoned);
+        }
+        if (writer.isAlive()) {
+            undelivered.addAll(inFlight);
+        }
+        queue.drainTo(undelivered);
+        for (AuditEvent event : undelivered) {
+            monitor.dropped(event, "undelivered-at-close");
+        }
+        if (!undelivered.isEmpty()) {
+            log.error("Audit sink '{}' closed with {} undelivered events; first id {}", sink.name(), undelivered.size(),
+                    undelivered.get(0).id());
+        }
+        return new DrainResult(deliveredWhileClosing.get(), undelivered);
+    }
+
+    private void writeLoop() {
+        List<AuditEvent> batch = new ArrayList<>(settings.batchSize());
+        try {
+            while (true) {
+                AuditEvent first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closeDeadline != null) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                fill(batch);
+                deliver(List.copyOf(batch));
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fill(List<AuditEvent> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.flushInterval().toNanos();
+        while (batch.size() < settings.batchSize()) {
+            queue.drainTo(batch, settings.batchSize() - batch.size());
+            long remaining = deadline - System.nanoTime();
+            if (batch.size() >= settings.batchSize() || closeDeadline != null || remaining <= 0) {
+                return;
+            }
+            AuditEvent next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
+    private void deliver(List<AuditEvent> batch) throws InterruptedException {
+        inFlight = batch;
+        for (int attempt = 1; ; attempt++) {
+            if (pastCloseDeadline()) {
+                abandon(batch);
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                sink.write(batch);
+                monitor.delivered(sink.name(), batch, Duration.ofNanos(System.nanoTime() - start));
+                if (closeDeadline != null) {
+                    deliveredWhileClosing.addAndGet(batch.size());
+                }
+                inFlight = List.of();
+                return;
+            } catch (RuntimeException e) {
+                boolean retryable = !(e instanceof AuditSinkException sinkError) || sinkError.isRetryable();
+                monitor.sinkFailed(sink.name(), batch, e, retryable);
+                if (!retryable) {
+                    reject(batch, e);
+                    return;
+                }
+                Duration wait = settings.backoff().delay(attempt, ThreadLocalRandom.current().nextDouble());
+                log.warn("Audit sink '{}' failed to store {} events (attempt {}), retrying in {} ms: {}", sink.name(),
+                        batch.size(), attempt, wait.toMillis(), e.toString());
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    private boolean pastCloseDeadline() {
+        Instant deadline = closeDeadline;
+        return deadline != null && !clock.instant().isBefore(deadline);
+    }
+
+    private void abandon(List<AuditEvent> batch) {
+        synchronized (abandoned) {
+            abandoned.addAll(batch);
+        }
+        inFlight = List.of();
+    }
+
+    private void reject(List<AuditEvent> batch, RuntimeException error) {
+        log.error("Audit sink '{}' refused {} events for good, dropping them (first id {}): {}", sink.name(),
+                batch.size(), batch.get(0).id(), error.toString());
+        for (AuditEvent event : batch) {
+            monitor.dropped(event, "rejected");
+        }
+        inFlight = List.of();
+    }
+
+    private void drop(AuditEvent event) {
+        long count = droppedCount.incrementAndGet();
+        monitor.dropped(event, "queue-full");
+        long now = System.nanoTime();
+        long last = lastDropWarning.get();
+        if (now - last >= DROP_WARNING_INTERVAL_NANOS && lastDropWarning.compareAndSet(last, now)) {
+            log.warn("Audit queue for sink '{}' is full ({} events); dropped event {} ({}); {} dropped since start",
+                    sink.name(), settings.capacity(), event.id(), event.action(), count);
+        }
+    }
+
+    private AuditQueueFullException queueFull(AuditEvent event, Duration waited) {
+        monitor.dropped(event, "queue-full");
+        return new AuditQueueFullException("audit queue for sink '" + sink.name() + "' is full ("
+                + settings.capacity() + " events, waited " + waited.toMillis() + " ms); event " + event.id()
+                + " (" + event.action() + ") was not accepted");
+    }
+}

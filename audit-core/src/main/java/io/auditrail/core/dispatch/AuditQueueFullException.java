@@ -1,0 +1,18 @@
+package io.auditrail.core.dispatch;
+
+/**
+ * The asynchronous dispatcher's queue had no room for an event.
+ */
+public class AuditQueueFullException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message the queue's capacity and the event refused
+     */
+    public AuditQueueFullException(String message) {
+        super(message);
+    }
+}

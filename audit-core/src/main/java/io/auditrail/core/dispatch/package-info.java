@@ -1,0 +1,5 @@
+/**
+ * Dispatch of captured events to sinks: synchronous, or asynchronous through a bounded
+ * queue with batching, an explicit overflow policy, retries and a deadline-bound drain.
+ */
+package io.auditrail.core.dispatch;

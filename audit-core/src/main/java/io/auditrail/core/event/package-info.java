@@ -1,0 +1,5 @@
+/**
+ * The audit event: one immutable record per audited action, the same fields in Java,
+ * JSON, SQL and on the wire.
+ */
+package io.auditrail.core.event;

@@ -1,0 +1,432 @@
+package io.auditrail.core.json;
+
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.ActorType;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.InvalidAuditEventException;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.event.RequestContext;
+import io.auditrail.core.event.Resource;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes {@link AuditEvent} as JSON. Thread-safe; share one instance.
+ *
+ * <p>Three shapes:
+ * <ul>
+ *   <li>{@link #toJson(AuditEvent)}: the readable form, fields in schema order, one line,
+ *       {@code null} fields left out; {@link #fromJson(String)} reads it back to an equal event.</li>
+ *   <li>{@link #toCanonicalJson(AuditEvent)}: the same content with keys sorted at every
+ *       level and no insignificant whitespace (in the spirit of RFC 8785), the stable byte
+ *       form that hash chaining relies on.</li>
+ *   <li>{@link #toHostedApiJson(AuditEvent)}: the hosted audit-log API's request body; the
+ *       fields the API lacks travel in {@code metadata._auditrail}.</li>
+ * </ul>
+ * Control, line-separator and bidirectional-formatting characters are always escaped, so
+ * every document is a single line that cannot forge a second log entry.
+ */
+public final class AuditEventCodec {
+
+    /** Timestamp format: always six fractional digits, so text order equals time order. */
+    public static final DateTimeFormatter TIMESTAMP_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Key under {@code metadata} carrying fields the hosted API has no place for. */
+    public static final String HOSTED_API_EXTENSION_KEY = "_auditrail";
+
+    private final JsonMapper mapper;
+
+    /** Creates a codec with Auditrail's escaping and number handling. */
+    public AuditEventCodec() {
+        JsonFactory factory = JsonFactory.builder().characterEscapes(new LineSafeEscapes()).build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+    }
+
+    /**
+     * Formats a timestamp the way every Auditrail JSON document does.
+     *
+     * @param timestamp an instant
+     * @return for example {@code "2026-11-23T10:15:30.123456Z"}
+     */
+    public static String formatTimestamp(Instant timestamp) {
+        return TIMESTAMP_FORMAT.format(timestamp);
+    }
+
+    /**
+     * The readable JSON form.
+     *
+     * @param event the event
+     * @return one line of JSON
+     */
+    public String toJson(AuditEvent event) {
+        return write(generator -> writeEvent(generator, event, false));
+    }
+
+    /**
+     * Writes the readable JSON form to a stream, for exports; the stream is not closed.
+     *
+     * @param event the event
+     * @param out destination, written as UTF-8
+     */
+    public void writeJson(AuditEvent event, OutputStream out) {
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            writeEvent(generator, event, false);
+        }
+    }
+
+    /**
+     * Writes the readable JSON form to a character stream; the stream is not closed.
+     *
+     * @param event the event
+     * @param out destination
+     */
+    public void writeJson(AuditEvent event, Writer out) {
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            writeEvent(generator, event, false);
+        }
+    }
+
+    /**
+     * The canonical form: sorted keys, no whitespace, UTF-8. Equal events give equal bytes.
+     *
+     * @param event the event
+     * @return canonical UTF-8 bytes
+     */
+    public byte[] toCanonicalJson(AuditEvent event) {
+        return write(generator -> writeEvent(generator, event, true)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The hosted audit-log API's event body ({@code POST /v1/events}).
+     *
+     * @param event the event
+     * @return one line of JSON
+     */
+    public String toHostedApiJson(AuditEvent event) {
+        return write(generator -> writeHostedApiEvent(generator, event));
+    }
+
+    /**
+     * Serialises metadata, for example to store it in a JSON column.
+     *
+     * @param metadata JSON values by key
+     * @return one line of JSON
+     */
+    public String metadataToJson(Map<String, Object> metadata) {
+        return write(generator -> writeValue(generator, metadata, false));
+    }
+
+    /**
+     * Parses metadata written by {@link #metadataToJson(Map)}.
+     *
+     * @param json a JSON object, or {@code null}
+     * @return JSON values by key, empty for {@code null}
+     */
+    public Map<String, Object> metadataFromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        JsonNode node = readTree(json);
+        if (!node.isObject()) {
+            throw new InvalidAuditEventException("metadata must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) toValue(node);
+        return values;
+    }
+
+    /**
+     * Size in UTF-8 bytes of the serialised metadata, for the capture-time bound.
+     *
+     * @param metadata JSON values by key
+     * @return the byte count
+     */
+    public int metadataSize(Map<String, Object> metadata) {
+        if (metadata.isEmpty()) {
+            return 2;
+        }
+        CountingOutputStream counter = new CountingOutputStream();
+        try (JsonGenerator generator = mapper.createGenerator(counter)) {
+            writeValue(generator, metadata, false);
+        }
+        return counter.count;
+    }
+
+    /**
+     * Parses the readable form.
+     *
+     * @param json a document written by {@link #toJson(AuditEvent)}
+     * @return the event
+     * @throws InvalidAuditEventException when the JSON is malformed or breaks the schema
+     */
+    public AuditEvent fromJson(String json) {
+        JsonNode root = readTree(json);
+        if (!root.isObject()) {
+            throw new InvalidAuditEventException("an audit event must be a JSON object");
+        }
+        JsonNode actor = root.path("actor");
+        JsonNode resource = root.path("resource");
+        JsonNode context = root.path("context");
+        JsonNode error = root.path("error");
+        Outcome.Status status = Outcome.Status.fromWireName(text(root, "outcome", "success"));
+        Outcome outcome = status == Outcome.Status.SUCCESS
+                ? Outcome.success()
+                : Outcome.failure(text(error, "type", null), text(error, "message", null));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = root.has("metadata") ? (Map<String, Object>) toValue(root.get("metadata")) : Map.of();
+        return AuditEvent.builder()
+                .id(parseId(text(root, "id", null)))
+                .timestamp(parseTimestamp(text(root, "timestamp", null)))
+                .organizationId(text(root, "organization_id", null))
+                .actor(new Actor(text(actor, "id", null), text(actor, "name", null), text(actor, "email", null),
+                        ActorType.fromWireName(text(actor, "type", "user"))))
+                .action(text(root, "action", null))
+                .resource(new Resource(text(resource, "type", null), text(resource, "id", null),
+                        text(resource, "name", null)))
+                .outcome(outcome)
+                .context(new RequestContext(text(context, "ip", null), text(context, "user_agent", null),
+                        text(context, "request_id", null)))
+                .metadata(metadata)
+                .build();
+    }
+
+    private static UUID parseId(String id) {
+        if (id == null) {
+            throw new InvalidAuditEventException("id is required");
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditEventException("id is not a UUID: '" + id + "'");
+        }
+    }
+
+    private static Instant parseTimestamp(String timestamp) {
+        if (timestamp == null) {
+            throw new InvalidAuditEventException("timestamp is required");
+        }
+        try {
+            return Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            throw new InvalidAuditEventException("timestamp is not ISO-8601: '" + timestamp + "'");
+        }
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidAuditEventException("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isString()) {
+            throw new InvalidAuditEventException(field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static Object toValue(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                map.put(entry.getKey(), toValue(entry.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(toValue(element));
+            }
+            return list;
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        return null;
+    }
+
+    private void writeEvent(JsonGenerator g, AuditEvent event, boolean canonical) {
+        Fields fields = new Fields(canonical);
+        fields.put("id", event.id().toString());
+        fields.put("timestamp", formatTimestamp(event.timestamp()));
+        fields.put("organization_id", event.organizationId());
+        Fields actor = new Fields(canonical);
+        actor.put("id", event.actor().id());
+        actor.put("name", event.actor().name());
+        actor.put("email", event.actor().email());
+        actor.put("type", event.actor().type().wireName());
+        fields.put("actor", actor.map);
+        fields.put("action", event.action());
+        Fields resource = new Fields(canonical);
+        resource.put("type", event.resource().type());
+        resource.put("id", event.resource().id());
+        resource.put("name", event.resource().name());
+        fields.put("resource", resource.map);
+        fields.put("outcome", event.outcome().status().wireName());
+        if (!event.outcome().isSuccess()) {
+            Fields error = new Fields(canonical);
+            error.put("type", event.outcome().errorType());
+            error.put("message", event.outcome().errorMessage());
+            fields.put("error", error.map);
+        }
+        if (!event.context().isEmpty()) {
+            Fields context = new Fields(canonical);
+            context.put("ip", event.context().ip());
+            context.put("user_agent", event.context().userAgent());
+            context.put("request_id", event.context().requestId());
+            fields.put("context", context.map);
+        }
+        if (!event.metadata().isEmpty()) {
+            fields.put("metadata", event.metadata());
+        }
+        writeValue(g, fields.map, canonical);
+    }
+
+    private void writeHostedApiEvent(JsonGenerator g, AuditEvent event) {
+        Fields fields = new Fields(false);
+        Fields actor = new Fields(false);
+        actor.put("id", event.actor().id());
+        actor.put("name", event.actor().name());
+        actor.put("email", event.actor().email());
+        fields.put("actor", actor.map);
+        fields.put("action", event.action());
+        Fields resource = new Fields(false);
+        resource.put("type", event.resource().type());
+        resource.put("id", event.resource().id());
+        resource.put("name", event.resource().name());
+        fields.put("resource", resource.map);
+        fields.put("organization_id", event.organizationId());
+        fields.put("timestamp", formatTimestamp(event.timestamp()));
+        Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
+        Fields extension = new Fields(false);
+        extension.put("event_id", event.id().toString());
+        extension.put("actor_type", event.actor().type().wireName());
+        extension.put("outcome", event.outcome().status().wireName());
+        extension.put("error_type", event.outcome().errorType());
+        extension.put("error_message", event.outcome().errorMessage());
+        extension.put("ip", event.context().ip());
+        extension.put("user_agent", event.context().userAgent());
+        extension.put("request_id", event.context().requestId());
+        metadata.put(HOSTED_API_EXTENSION_KEY, extension.map);
+        fields.put("metadata", metadata);
+        writeValue(g, fields.map, false);
+    }
+
+    private static void writeValue(JsonGenerator g, Object value, boolean canonical) {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof BigInteger i) {
+            g.writeNumber(i);
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            Iterator<? extends Map.Entry<?, ?>> entries =
+                    (canonical && !(map instanceof TreeMap) ? new TreeMap<>(map) : map).entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<?, ?> entry = entries.next();
+                g.writeName((String) entry.getKey());
+                writeValue(g, entry.getValue(), canonical);
+            }
+            g.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object element : list) {
+                writeValue(g, element, canonical);
+            }
+            g.writeEndArray();
+        } else {
+            throw new IllegalStateException("not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private String write(GeneratorAction action) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            action.write(generator);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @FunctionalInterface
+    private interface GeneratorAction {
+        void write(JsonGenerator generator);
+    }
+
+    /** Object fields in schema order, or sorted for the canonical form, without nulls. */
+    private static final class Fields {
+        final Map<String, Object> map;
+
+        Fields(boolean canonical) {
+            map = canonical ? new TreeMap<>() : new LinkedHashMap<>();
+        }
+
+        void put(String key, Object value) {
+            if (value != null) {
+                map.put(key, value);
+            }
+        }
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

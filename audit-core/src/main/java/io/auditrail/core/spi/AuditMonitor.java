@@ -1,0 +1,56 @@
+package io.auditrail.core.spi;
+
+import io.auditrail.core.event.AuditEvent;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Observes the audit pipeline, for metrics and health. Every method has a no-op default;
+ * implementations must be fast and must not throw.
+ */
+public interface AuditMonitor {
+
+    /** A monitor that ignores everything. */
+    AuditMonitor NONE = new AuditMonitor() {
+    };
+
+    /**
+     * A sink stored a batch.
+     *
+     * @param sink the sink's name
+     * @param events the batch
+     * @param latency how long the write took
+     */
+    default void delivered(String sink, List<AuditEvent> events, Duration latency) {
+    }
+
+    /**
+     * A sink failed to store a batch.
+     *
+     * @param sink the sink's name
+     * @param events the batch
+     * @param error the failure
+     * @param willRetry whether the batch will be tried again
+     */
+    default void sinkFailed(String sink, List<AuditEvent> events, Throwable error, boolean willRetry) {
+    }
+
+    /**
+     * An event was given up: the queue was full under the drop policy, the sink refused
+     * it for good, or it was still pending when the dispatcher closed.
+     *
+     * @param event the event
+     * @param reason short reason code such as {@code "queue-full"}
+     */
+    default void dropped(AuditEvent event, String reason) {
+    }
+
+    /**
+     * An audited call's event could not be built or handed over.
+     *
+     * @param method the audited method
+     * @param error why
+     */
+    default void captureFailed(String method, Throwable error) {
+    }
+}

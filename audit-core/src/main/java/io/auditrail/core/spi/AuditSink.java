@@ -1,0 +1,32 @@
+package io.auditrail.core.spi;
+
+import io.auditrail.core.event.AuditEvent;
+import java.util.List;
+
+/**
+ * Where events go: a database table, a remote API, a log, a broker.
+ *
+ * <p>A sink receives whole batches and must treat each as one unit: either every event of
+ * the batch is stored, or the call throws. Dispatchers retry a failed batch with the same
+ * event ids, so a sink must be idempotent by {@link AuditEvent#id()}.
+ */
+public interface AuditSink {
+
+    /**
+     * Stores a batch of events.
+     *
+     * @param events one or more events, oldest first
+     * @throws AuditSinkException when the batch was not stored; {@link AuditSinkException#isRetryable()}
+     *         tells whether trying again can help. Any other runtime exception counts as retryable.
+     */
+    void write(List<AuditEvent> events);
+
+    /**
+     * Short name for logs, metrics and health, for example {@code "jdbc"}.
+     *
+     * @return the name
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}
