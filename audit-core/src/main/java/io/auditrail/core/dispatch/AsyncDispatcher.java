@@ -195,11 +195,12 @@ public final class AsyncDispatcher implements AuditDispatcher {
             if (batch.size() >= settings.batchSize() || closeDeadline != null || remaining <= 0) {
                 return;
             }
-            AuditEvent next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
+            // Short slices, so that a close during a long flush interval is noticed promptly.
+            AuditEvent next = queue.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS)),
+                    TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
             }
-            batch.add(next);
         }
     }
 

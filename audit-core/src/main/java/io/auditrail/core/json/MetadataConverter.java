@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MetadataConverter {
 
     private final int maxDepth;
-    private final JsonMapper mapper = JsonMapper.builder().findAndAddModules().build();
+    /** An object with no properties is almost always a mistake in an expression, not data worth recording. */
+    private final JsonMapper mapper = JsonMapper.builder().findAndAddModules()
+            .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
     /**
      * Creates a converter.

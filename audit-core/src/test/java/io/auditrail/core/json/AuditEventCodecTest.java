@@ -1,0 +1,124 @@
+package io.auditrail.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditrail.core.TestEvents;
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.InvalidAuditEventException;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.event.RequestContext;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuditEventCodecTest {
+
+    private final AuditEventCodec codec = new AuditEventCodec();
+
+    private AuditEvent richEvent() {
+        return TestEvents.invoiceDeleted()
+                .outcome(Outcome.failure("java.lang.IllegalStateException", "already paid"))
+                .context(new RequestContext("203.0.113.9", "curl/8.5", "req-1"))
+                .metadata("amount", new BigDecimal("12.50"))
+                .metadata("count", 3)
+                .metadata("tags", List.of("a", "ü", true))
+                .metadata("nested", Map.of("k", Map.of("deep", "v")))
+                .metadata("nothing", null)
+                .build();
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        AuditEvent event = richEvent();
+
+        assertThat(codec.fromJson(codec.toJson(event))).isEqualTo(event);
+    }
+
+    @Test
+    void writesSchemaFieldNamesWithSixFractionDigits() {
+        String json = codec.toJson(TestEvents.invoiceDeleted().build());
+
+        assertThat(json).startsWith("{\"id\":\"").contains("\"timestamp\":\"2026-11-23T10:15:30.123456Z\"")
+                .contains("\"organization_id\":\"acme\"")
+                .contains("\"actor\":{\"id\":\"alice\",\"name\":\"Alice Liddell\",\"email\":\"alice@example.com\",\"type\":\"user\"}")
+                .contains("\"resource\":{\"type\":\"invoice\",\"id\":\"inv-42\",\"name\":\"INV-2026-0042\"}")
+                .contains("\"outcome\":\"success\"").doesNotContain("error").doesNotContain("context");
+    }
+
+    @Test
+    void canonicalFormSortsKeysAtEveryLevelAndIgnoresInsertionOrder() {
+        Map<String, Object> forward = new LinkedHashMap<>();
+        forward.put("b", 1);
+        forward.put("a", Map.of("z", 1, "y", 2));
+        Map<String, Object> backward = new LinkedHashMap<>();
+        backward.put("a", Map.of("y", 2, "z", 1));
+        backward.put("b", 1);
+        AuditEvent first = TestEvents.invoiceDeleted().metadata(forward).build();
+        AuditEvent second = new AuditEvent(first.id(), first.timestamp(), first.organizationId(), first.actor(), first.action(),
+                first.resource(), first.outcome(), first.context(), backward);
+
+        String canonical = new String(codec.toCanonicalJson(first), StandardCharsets.UTF_8);
+        assertThat(codec.toCanonicalJson(second)).isEqualTo(codec.toCanonicalJson(first));
+        assertThat(canonical).startsWith("{\"action\":\"invoice.deleted\",\"actor\":{\"email\":")
+                .contains("\"metadata\":{\"a\":{\"y\":2,\"z\":1},\"b\":1}").doesNotContainPattern("[{:,] ");
+    }
+
+    @Test
+    void canonicalFormIsStableAcrossARoundTrip() {
+        AuditEvent event = richEvent();
+
+        assertThat(codec.toCanonicalJson(codec.fromJson(codec.toJson(event)))).isEqualTo(codec.toCanonicalJson(event));
+    }
+
+    @Test
+    void escapesControlSeparatorAndBidiCharactersSoEveryDocumentIsOneLine() {
+        AuditEvent event = TestEvents.invoiceDeleted()
+                .metadata("note", "line1\r\nline2\u0000\u001b[31mred\u2028\u202eevil\u0085").build();
+
+        String json = codec.toJson(event);
+
+        assertThat(json).doesNotContain("\n", "\r", "\u0000", "\u001b", "\u2028", "\u202e", "\u0085")
+                .contains("line1\\r\\nline2\\u0000\\u001B[31mred\\u2028\\u202eevil\\u0085");
+        assertThat(codec.fromJson(json)).isEqualTo(event);
+    }
+
+    @Test
+    void hostedApiShapeUsesTheApiFieldsAndCarriesTheRestInMetadata() {
+        AuditEvent event = richEvent();
+        String json = codec.toHostedApiJson(event);
+
+        assertThat(json).startsWith("{\"actor\":{\"id\":\"alice\",\"name\":\"Alice Liddell\",\"email\":\"alice@example.com\"},"
+                + "\"action\":\"invoice.deleted\",\"resource\":{\"type\":\"invoice\",\"id\":\"inv-42\",\"name\":\"INV-2026-0042\"},"
+                + "\"organization_id\":\"acme\",\"timestamp\":\"2026-11-23T10:15:30.123456Z\",\"metadata\":{\"amount\":12.5,")
+                .contains("\"_auditrail\":{\"event_id\":\"" + event.id() + "\"")
+                .contains("\"actor_type\":\"user\",\"outcome\":\"failure\",\"error_type\":\"java.lang.IllegalStateException\"")
+                .contains("\"ip\":\"203.0.113.9\",\"user_agent\":\"curl/8.5\",\"request_id\":\"req-1\"");
+    }
+
+    @Test
+    void readingGivesSpecificErrors() {
+        assertThatThrownBy(() -> codec.fromJson("{not json")).isInstanceOf(InvalidAuditEventException.class)
+                .hasMessageStartingWith("malformed JSON");
+        String valid = codec.toJson(TestEvents.invoiceDeleted().build());
+        assertThatThrownBy(() -> codec.fromJson(valid.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"nope\"")))
+                .hasMessage("id is not a UUID: 'nope'");
+        assertThatThrownBy(() -> codec.fromJson(valid.replace("\"type\":\"user\"", "\"type\":\"robot\"")))
+                .hasMessage("actor.type must be one of user, service, system, anonymous but was 'robot'");
+        assertThatThrownBy(() -> codec.fromJson(valid.replace("\"action\":\"invoice.deleted\",", "")))
+                .hasMessage("action is required and must not be blank");
+    }
+
+    @Test
+    void measuresMetadataInUtf8Bytes() {
+        assertThat(codec.metadataSize(Map.of())).isEqualTo(2);
+        assertThat(codec.metadataSize(Map.of("k", "é"))).isEqualTo("{\"k\":\"é\"}".getBytes(StandardCharsets.UTF_8).length);
+        assertThat(codec.metadataFromJson(codec.metadataToJson(Map.of("n", 1L)))).containsEntry("n",
+                java.math.BigInteger.ONE);
+        assertThat(Actor.anonymous().type().wireName()).isEqualTo("anonymous");
+    }
+}
