@@ -84,13 +84,31 @@ public final class AuditEventFactory {
      */
     public AuditEvent create(String action, Resource resource, String organizationId, Map<String, ?> metadata,
             Outcome outcome) {
+        return create(null, action, resource, organizationId, metadata, outcome);
+    }
+
+    /**
+     * Builds an event for an actor known to the caller, for example the user of an
+     * authentication event whose security context is not set yet.
+     *
+     * @param actor the actor, or {@code null} to ask the resolver, then use the system actor
+     * @param action dot-notation action
+     * @param resource what the action was done to
+     * @param organizationId explicit organisation, or {@code null} to ask the resolver, then the default
+     * @param metadata any values; converted to JSON and redacted
+     * @param outcome success or failure
+     * @return the validated event
+     * @throws io.auditrail.core.event.InvalidAuditEventException when a rule is broken
+     */
+    public AuditEvent create(Actor actor, String action, Resource resource, String organizationId,
+            Map<String, ?> metadata, Outcome outcome) {
         Map<String, Object> json = new LinkedHashMap<>();
         metadata.forEach((key, value) -> json.put(key, converter.toJsonValue(value, "metadata." + key)));
         AuditEvent event = AuditEvent.builder()
                 .id(ids.nextId())
                 .timestamp(clock.instant())
                 .organizationId(organizationId != null ? organizationId : currentOrganization())
-                .actor(actorResolver.currentActor().orElse(systemActor))
+                .actor(actor != null ? actor : actorResolver.currentActor().orElse(systemActor))
                 .action(action)
                 .resource(resource)
                 .outcome(outcome)

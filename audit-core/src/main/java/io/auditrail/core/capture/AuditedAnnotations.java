@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,21 @@ final class AuditedAnnotations {
         return Optional.empty();
     }
 
+    /** Whether {@code @Audited} appears anywhere on the type, its supertypes or their methods. */
+    static boolean appearsIn(Class<?> type) {
+        for (Class<?> candidate : typeHierarchy(type)) {
+            if (candidate.isAnnotationPresent(Audited.class)) {
+                return true;
+            }
+            for (Method method : candidate.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Audited.class)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static <A extends Annotation> A parameterAnnotation(List<Method> declarations, int index, Class<A> type) {
         for (Method declaration : declarations) {
             A annotation = declaration.getParameters()[index].getAnnotation(type);
@@ -62,10 +78,11 @@ final class AuditedAnnotations {
     private static List<Method> declarations(Method method, Class<?> targetClass) {
         Set<Method> found = new LinkedHashSet<>();
         for (Class<?> type : typeHierarchy(targetClass)) {
-            try {
-                found.add(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
-            } catch (NoSuchMethodException ignored) {
-                // this type does not declare the method; keep walking the hierarchy
+            for (Method candidate : type.getDeclaredMethods()) {
+                if (candidate.getName().equals(method.getName()) && !candidate.isBridge()
+                        && Arrays.equals(candidate.getParameterTypes(), method.getParameterTypes())) {
+                    found.add(candidate);
+                }
             }
         }
         found.add(method);

@@ -31,6 +31,7 @@ public final class AuditedMethods {
     private final ExpressionEvaluator evaluator;
     private final AuditEventValidator validator;
     private final Map<MethodKey, Optional<AuditedMethodPlan>> plans = new ConcurrentHashMap<>();
+    private final AuditedMatcher matcher = new AuditedMatcher();
 
     private record MethodKey(Method method, Class<?> targetClass) {
     }
@@ -54,7 +55,7 @@ public final class AuditedMethods {
      * @return {@code true} when an {@code @Audited} applies
      */
     public boolean isAudited(Method method, Class<?> targetClass) {
-        return AuditedAnnotations.find(method, targetClass).isPresent();
+        return matcher.isAudited(method, targetClass);
     }
 
     /**
@@ -65,6 +66,9 @@ public final class AuditedMethods {
      *         method and attribute
      */
     public void validate(Class<?> targetClass) {
+        if (!matcher.mayBeAudited(targetClass)) {
+            return;
+        }
         List<String> problems = new ArrayList<>();
         for (Method method : candidateMethods(targetClass)) {
             try {

@@ -15,6 +15,43 @@ public interface AuditMonitor {
     };
 
     /**
+     * A monitor that forwards every call to each of the given monitors in turn.
+     *
+     * @param monitors the monitors
+     * @return the combined monitor
+     */
+    static AuditMonitor of(List<? extends AuditMonitor> monitors) {
+        List<AuditMonitor> all = List.copyOf(monitors);
+        if (all.isEmpty()) {
+            return NONE;
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return new AuditMonitor() {
+            @Override
+            public void delivered(String sink, List<AuditEvent> events, Duration latency) {
+                all.forEach(monitor -> monitor.delivered(sink, events, latency));
+            }
+
+            @Override
+            public void sinkFailed(String sink, List<AuditEvent> events, Throwable error, boolean willRetry) {
+                all.forEach(monitor -> monitor.sinkFailed(sink, events, error, willRetry));
+            }
+
+            @Override
+            public void dropped(AuditEvent event, String reason) {
+                all.forEach(monitor -> monitor.dropped(event, reason));
+            }
+
+            @Override
+            public void captureFailed(String method, Throwable error) {
+                all.forEach(monitor -> monitor.captureFailed(method, error));
+            }
+        };
+    }
+
+    /**
      * A sink stored a batch.
      *
      * @param sink the sink's name

@@ -22,6 +22,18 @@ public interface AuditSink {
     void write(List<AuditEvent> events);
 
     /**
+     * Whether {@link #write(List)} joins the caller's database transaction when one is
+     * active, so that an event commits or rolls back with the business change. Framework
+     * adapters use this to choose transactional dispatch.
+     *
+     * @return {@code true} for sinks writing through the application's transactional
+     *         connection, such as the JDBC store
+     */
+    default boolean joinsTransactions() {
+        return false;
+    }
+
+    /**
      * Short name for logs, metrics and health, for example {@code "jdbc"}.
      *
      * @return the name

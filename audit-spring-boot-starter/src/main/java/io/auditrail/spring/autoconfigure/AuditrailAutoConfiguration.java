@@ -1,0 +1,143 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.capture.AuditEventFactory;
+import io.auditrail.core.capture.AuditedMatcher;
+import io.auditrail.core.capture.AuditedMethods;
+import io.auditrail.core.capture.InvocationAuditor;
+import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.ActorType;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.sink.LogAuditSink;
+import io.auditrail.core.spi.ActorResolver;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.core.spi.ExpressionEvaluator;
+import io.auditrail.core.spi.OrganizationResolver;
+import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.validation.AuditLimits;
+import io.auditrail.core.validation.MetadataRedactor;
+import io.auditrail.spring.aop.AuditedAdvisor;
+import io.auditrail.spring.aop.AuditedAutoProxyRegistrar;
+import io.auditrail.spring.aop.AuditedBeanValidator;
+import io.auditrail.spring.aop.AuditedMethodInterceptor;
+import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.spring.expression.SpelExpressionEvaluator;
+import io.auditrail.spring.metrics.SinkHealthTracker;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * The audit pipeline: event factory, SpEL, the {@code @Audited} advisor, and one dispatcher
+ * per sink. Registered after Spring's transaction auto-configuration so that, at equal
+ * order, the audit advisor runs inside the transaction advisor.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditrailProperties.class)
+@Import(AuditedAutoProxyRegistrar.class)
+public final class AuditrailAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditEventCodec auditEventCodec() {
+        return new AuditEventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExpressionEvaluator auditExpressionEvaluator(BeanFactory beanFactory) {
+        return new SpelExpressionEvaluator(beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditEventFactory auditEventFactory(AuditrailProperties properties, AuditEventCodec codec,
+            ObjectProvider<ActorResolver> actorResolver, ObjectProvider<OrganizationResolver> organizationResolver,
+            ObjectProvider<RequestContextProvider> requestContextProvider) {
+        AuditrailProperties.Limits limits = properties.getLimits();
+        AuditrailProperties.Actor actor = properties.getActor();
+        return AuditEventFactory.builder()
+                .codec(codec)
+                .actorResolver(actorResolver.getIfAvailable(() -> Optional::empty))
+                .organizationResolver(organizationResolver.getIfAvailable(() -> Optional::empty))
+                .requestContextProvider(requestContextProvider.getIfAvailable(() -> Optional::empty))
+                .systemActor(new Actor(actor.getSystemId(), actor.getSystemName(), null, ActorType.SYSTEM))
+                .defaultOrganizationId(properties.getDefaultOrganizationId())
+                .includeErrorMessages(properties.isRecordErrorMessages())
+                .limits(new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
+                        Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth()))
+                .redactor(new MetadataRedactor(properties.getRedaction().getKeys()))
+                .clock(Clock.systemUTC())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditedMethods auditedMethods(ExpressionEvaluator evaluator, AuditEventFactory factory) {
+        return new AuditedMethods(evaluator, factory.validator());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SinkHealthTracker auditSinkHealthTracker() {
+        return new SinkHealthTracker(Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(LogAuditSink.class)
+    @ConditionalOnSink(AuditrailProperties.SinkType.LOG)
+    LogAuditSink logAuditSink(AuditEventCodec codec) {
+        return new LogAuditSink(codec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AuditDispatcher.class)
+    AuditSinkDispatchers auditDispatcher(AuditrailProperties properties, ObjectProvider<AuditSink> sinks,
+            ObjectProvider<AuditMonitor> monitors, ListableBeanFactory beanFactory, AuditEventCodec codec) {
+        List<AuditSink> all = sinks.orderedStream().toList();
+        if (all.isEmpty() && properties.getSink().isEmpty()) {
+            all = List.of(new LogAuditSink(codec));
+        }
+        return new SinkDispatcherFactory(properties, AuditMonitor.of(monitors.orderedStream().toList()), beanFactory)
+                .create(all);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InvocationAuditor invocationAuditor(AuditedMethods methods, AuditEventFactory factory, AuditDispatcher dispatcher,
+            AuditrailProperties properties, ObjectProvider<AuditMonitor> monitors) {
+        return new InvocationAuditor(methods, factory, dispatcher, properties.getFailurePolicy(),
+                AuditMonitor.of(monitors.orderedStream().toList()));
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @ConditionalOnMissingBean
+    static AuditedAdvisor auditedAdvisor(ObjectProvider<InvocationAuditor> auditor, Environment environment) {
+        int order = environment.getProperty("auditrail.advisor-order", Integer.class, Ordered.LOWEST_PRECEDENCE);
+        return new AuditedAdvisor(new AuditedMatcher(), new AuditedMethodInterceptor(auditor::getObject), order);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static AuditedBeanValidator auditedBeanValidator(ObjectProvider<AuditedMethods> methods) {
+        return new AuditedBeanValidator(methods);
+    }
+}

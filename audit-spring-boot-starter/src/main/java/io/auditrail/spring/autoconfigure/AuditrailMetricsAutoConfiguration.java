@@ -1,0 +1,42 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.spring.metrics.MicrometerAuditMonitor;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer meters for the audit pipeline.
+ */
+@AutoConfiguration(before = AuditrailAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+public final class AuditrailMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MicrometerAuditMonitor micrometerAuditMonitor(MeterRegistry registry) {
+        return new MicrometerAuditMonitor(registry);
+    }
+
+    @Bean
+    MeterBinder auditQueueDepthMeters(ObjectProvider<AuditSinkDispatchers> dispatchers) {
+        return registry -> dispatchers.ifAvailable(all -> all.sinks().stream()
+                .filter(sink -> sink.queue() != null)
+                .forEach(sink -> Gauge.builder("auditrail.queue.depth", sink, AuditSinkDispatchers.SinkDispatch::queueDepth)
+                        .tag("sink", sink.name()).description("Events waiting in the sink's in-memory queue")
+                        .register(registry)));
+    }
+}

@@ -1,0 +1,480 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.capture.AuditFailurePolicy;
+import io.auditrail.core.dispatch.OverflowPolicy;
+import io.auditrail.core.validation.MetadataRedactor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration under {@code auditrail.*}.
+ */
+@ConfigurationProperties("auditrail")
+public class AuditrailProperties {
+
+    /** Whether auditing is on. When off, no Auditrail bean is created and {@code @Audited} does nothing. */
+    private boolean enabled = true;
+
+    /** Built-in sinks to write to; any AuditSink bean of the application is used as well. Defaults to jdbc when a DataSource and the JDBC store are present, else log. */
+    private List<SinkType> sink = new ArrayList<>();
+
+    /** How events reach the sinks. Defaults to transactional for the jdbc sink and async for the others. */
+    private DispatchMode dispatch;
+
+    /** What happens to a business call whose audit event cannot be recorded. */
+    private AuditFailurePolicy failurePolicy = AuditFailurePolicy.FAIL_OPEN;
+
+    /** Whether failure outcomes keep the exception message; messages often hold personal data. */
+    private boolean recordErrorMessages = false;
+
+    /** Organisation recorded when neither the annotation, the token nor a resolver names one. */
+    private String defaultOrganizationId;
+
+    /** Order of the @Audited advisor. Keep it lower in precedence than the transaction advisor so events are written inside the audited method's transaction. */
+    private int advisorOrder = org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+
+    private final Actor actor = new Actor();
+
+    private final Request request = new Request();
+
+    private final Redaction redaction = new Redaction();
+
+    private final Limits limits = new Limits();
+
+    private final Async async = new Async();
+
+    private final SecurityEvents securityEvents = new SecurityEvents();
+
+    private final Health health = new Health();
+
+    /** Built-in sink types. */
+    public enum SinkType {
+        /** The JDBC store on the application's DataSource. */
+        JDBC,
+        /** One JSON line per event through SLF4J. */
+        LOG
+    }
+
+    /** Dispatch modes. */
+    public enum DispatchMode {
+        /** In the caller's transaction (JDBC sink); other sinks after commit. */
+        TRANSACTIONAL,
+        /** Through a bounded in-memory queue and a background writer, after commit. */
+        ASYNC,
+        /** On the caller's thread, after commit when a transaction is active. */
+        SYNC
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<SinkType> getSink() {
+        return sink;
+    }
+
+    public void setSink(List<SinkType> sink) {
+        this.sink = sink;
+    }
+
+    public DispatchMode getDispatch() {
+        return dispatch;
+    }
+
+    public void setDispatch(DispatchMode dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    public AuditFailurePolicy getFailurePolicy() {
+        return failurePolicy;
+    }
+
+    public void setFailurePolicy(AuditFailurePolicy failurePolicy) {
+        this.failurePolicy = failurePolicy;
+    }
+
+    public boolean isRecordErrorMessages() {
+        return recordErrorMessages;
+    }
+
+    public void setRecordErrorMessages(boolean recordErrorMessages) {
+        this.recordErrorMessages = recordErrorMessages;
+    }
+
+    public String getDefaultOrganizationId() {
+        return defaultOrganizationId;
+    }
+
+    public void setDefaultOrganizationId(String defaultOrganizationId) {
+        this.defaultOrganizationId = defaultOrganizationId;
+    }
+
+    public int getAdvisorOrder() {
+        return advisorOrder;
+    }
+
+    public void setAdvisorOrder(int advisorOrder) {
+        this.advisorOrder = advisorOrder;
+    }
+
+    public Actor getActor() {
+        return actor;
+    }
+
+    public Request getRequest() {
+        return request;
+    }
+
+    public Redaction getRedaction() {
+        return redaction;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+
+    public Async getAsync() {
+        return async;
+    }
+
+    public SecurityEvents getSecurityEvents() {
+        return securityEvents;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Who is recorded as the actor. */
+    public static class Actor {
+
+        /** Actor id recorded when nobody is authenticated (scheduled jobs, start-up tasks). */
+        private String systemId = "system";
+
+        /** Display name of the system actor. */
+        private String systemName;
+
+        /** JWT claim holding the actor's display name. */
+        private String nameClaim = "name";
+
+        /** JWT claim used as display name when the name claim is absent. */
+        private String usernameClaim = "preferred_username";
+
+        /** JWT claim holding the actor's email. */
+        private String emailClaim = "email";
+
+        /** JWT claim or OAuth2 user attribute holding the organisation id. */
+        private String organizationClaim = "org_id";
+
+        public String getSystemId() {
+            return systemId;
+        }
+
+        public void setSystemId(String systemId) {
+            this.systemId = systemId;
+        }
+
+        public String getSystemName() {
+            return systemName;
+        }
+
+        public void setSystemName(String systemName) {
+            this.systemName = systemName;
+        }
+
+        public String getNameClaim() {
+            return nameClaim;
+        }
+
+        public void setNameClaim(String nameClaim) {
+            this.nameClaim = nameClaim;
+        }
+
+        public String getUsernameClaim() {
+            return usernameClaim;
+        }
+
+        public void setUsernameClaim(String usernameClaim) {
+            this.usernameClaim = usernameClaim;
+        }
+
+        public String getEmailClaim() {
+            return emailClaim;
+        }
+
+        public void setEmailClaim(String emailClaim) {
+            this.emailClaim = emailClaim;
+        }
+
+        public String getOrganizationClaim() {
+            return organizationClaim;
+        }
+
+        public void setOrganizationClaim(String organizationClaim) {
+            this.organizationClaim = organizationClaim;
+        }
+    }
+
+    /** Request context captured with each event. */
+    public static class Request {
+
+        /** Whether the client IP is taken from X-Forwarded-For / Forwarded. Only switch on behind a proxy that sets them. */
+        private boolean trustForwardedHeaders = false;
+
+        /** Header carrying the request id; the current trace id from the logging MDC is used when absent. */
+        private String requestIdHeader = "X-Request-Id";
+
+        public boolean isTrustForwardedHeaders() {
+            return trustForwardedHeaders;
+        }
+
+        public void setTrustForwardedHeaders(boolean trustForwardedHeaders) {
+            this.trustForwardedHeaders = trustForwardedHeaders;
+        }
+
+        public String getRequestIdHeader() {
+            return requestIdHeader;
+        }
+
+        public void setRequestIdHeader(String requestIdHeader) {
+            this.requestIdHeader = requestIdHeader;
+        }
+    }
+
+    /** Masking of secret metadata. */
+    public static class Redaction {
+
+        /** Words that mark a metadata key as secret, matched case-insensitively ignoring '_', '-' and '.'. */
+        private List<String> keys = new ArrayList<>(new TreeSet<>(MetadataRedactor.DEFAULT_KEYS));
+
+        public List<String> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(List<String> keys) {
+            this.keys = keys;
+        }
+    }
+
+    /** Bounds applied at capture. */
+    public static class Limits {
+
+        /** Longest action, id, type or metadata key. */
+        private int maxIdentifierLength = 255;
+
+        /** Longest display text (names, email, user agent); longer text is cut. */
+        private int maxTextLength = 1024;
+
+        /** Largest serialised metadata object. */
+        private DataSize maxMetadataSize = DataSize.ofKilobytes(64);
+
+        /** Deepest nesting of metadata objects and arrays. */
+        private int maxMetadataDepth = 16;
+
+        public int getMaxIdentifierLength() {
+            return maxIdentifierLength;
+        }
+
+        public void setMaxIdentifierLength(int maxIdentifierLength) {
+            this.maxIdentifierLength = maxIdentifierLength;
+        }
+
+        public int getMaxTextLength() {
+            return maxTextLength;
+        }
+
+        public void setMaxTextLength(int maxTextLength) {
+            this.maxTextLength = maxTextLength;
+        }
+
+        public DataSize getMaxMetadataSize() {
+            return maxMetadataSize;
+        }
+
+        public void setMaxMetadataSize(DataSize maxMetadataSize) {
+            this.maxMetadataSize = maxMetadataSize;
+        }
+
+        public int getMaxMetadataDepth() {
+            return maxMetadataDepth;
+        }
+
+        public void setMaxMetadataDepth(int maxMetadataDepth) {
+            this.maxMetadataDepth = maxMetadataDepth;
+        }
+    }
+
+    /** Asynchronous dispatch. */
+    public static class Async {
+
+        /** Most events held in memory per sink; these are lost if the JVM dies. */
+        private int capacity = 10_000;
+
+        /** Most events per sink call. */
+        private int batchSize = 100;
+
+        /** Longest wait for a batch to fill. */
+        private Duration flushInterval = Duration.ofMillis(200);
+
+        /** What a full queue does to the caller. */
+        private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+
+        /** Longest wait for room under the block policy. */
+        private Duration blockTimeout = Duration.ofMillis(100);
+
+        /** Wait before the first retry of a failing batch. */
+        private Duration retryInitialBackoff = Duration.ofMillis(100);
+
+        /** Longest wait between retries. */
+        private Duration retryMaxBackoff = Duration.ofSeconds(30);
+
+        /** How long shutdown keeps delivering queued events. */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        public int getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getFlushInterval() {
+            return flushInterval;
+        }
+
+        public void setFlushInterval(Duration flushInterval) {
+            this.flushInterval = flushInterval;
+        }
+
+        public OverflowPolicy getOverflowPolicy() {
+            return overflowPolicy;
+        }
+
+        public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+            this.overflowPolicy = overflowPolicy;
+        }
+
+        public Duration getBlockTimeout() {
+            return blockTimeout;
+        }
+
+        public void setBlockTimeout(Duration blockTimeout) {
+            this.blockTimeout = blockTimeout;
+        }
+
+        public Duration getRetryInitialBackoff() {
+            return retryInitialBackoff;
+        }
+
+        public void setRetryInitialBackoff(Duration retryInitialBackoff) {
+            this.retryInitialBackoff = retryInitialBackoff;
+        }
+
+        public Duration getRetryMaxBackoff() {
+            return retryMaxBackoff;
+        }
+
+        public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+            this.retryMaxBackoff = retryMaxBackoff;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** Events recorded from Spring Security. */
+    public static class SecurityEvents {
+
+        /** Whether logins, failed logins, logouts and denied access are audited. */
+        private boolean enabled = true;
+
+        /** Action recorded for an interactive login. */
+        private String loginAction = "user.login";
+
+        /** Action recorded for a failed authentication. */
+        private String loginFailedAction = "user.login.failed";
+
+        /** Action recorded for a logout. */
+        private String logoutAction = "user.logout";
+
+        /** Action recorded when authorisation denies access. */
+        private String accessDeniedAction = "access.denied";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getLoginAction() {
+            return loginAction;
+        }
+
+        public void setLoginAction(String loginAction) {
+            this.loginAction = loginAction;
+        }
+
+        public String getLoginFailedAction() {
+            return loginFailedAction;
+        }
+
+        public void setLoginFailedAction(String loginFailedAction) {
+            this.loginFailedAction = loginFailedAction;
+        }
+
+        public String getLogoutAction() {
+            return logoutAction;
+        }
+
+        public void setLogoutAction(String logoutAction) {
+            this.logoutAction = logoutAction;
+        }
+
+        public String getAccessDeniedAction() {
+            return accessDeniedAction;
+        }
+
+        public void setAccessDeniedAction(String accessDeniedAction) {
+            this.accessDeniedAction = accessDeniedAction;
+        }
+    }
+
+    /** Actuator health of the sinks. */
+    public static class Health {
+
+        /** Queued events per sink above which health is down. */
+        private int maxQueueDepth = 5_000;
+
+        public int getMaxQueueDepth() {
+            return maxQueueDepth;
+        }
+
+        public void setMaxQueueDepth(int maxQueueDepth) {
+            this.maxQueueDepth = maxQueueDepth;
+        }
+    }
+}

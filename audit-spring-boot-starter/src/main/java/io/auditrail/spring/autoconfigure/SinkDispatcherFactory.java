@@ -1,0 +1,98 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.dispatch.AsyncDispatcher;
+import io.auditrail.core.dispatch.AsyncSettings;
+import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.SyncDispatcher;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
+import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.spring.tx.TransactionAwareDispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
+
+/** Chooses each sink's dispatcher from {@code auditrail.dispatch} and what the sink supports. */
+final class SinkDispatcherFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(SinkDispatcherFactory.class);
+    private static final boolean TX_PRESENT = ClassUtils.isPresent(
+            "org.springframework.transaction.support.TransactionSynchronizationManager", null);
+
+    private final AuditrailProperties properties;
+    private final AuditMonitor monitor;
+    private final ListableBeanFactory beanFactory;
+
+    SinkDispatcherFactory(AuditrailProperties properties, AuditMonitor monitor, ListableBeanFactory beanFactory) {
+        this.properties = properties;
+        this.monitor = monitor;
+        this.beanFactory = beanFactory;
+    }
+
+    AuditSinkDispatchers create(List<AuditSink> sinks) {
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log) or define an "
+                    + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
+        }
+        if (properties.getSink().contains(AuditrailProperties.SinkType.JDBC)
+                && sinks.stream().noneMatch(sink -> sink.name().equals("jdbc"))) {
+            throw new IllegalStateException("auditrail.sink lists jdbc but there is no JDBC audit store: add "
+                    + "audit-jdbc-store and a DataSource");
+        }
+        List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
+        for (AuditSink sink : sinks) {
+            dispatches.add(dispatchFor(sink));
+        }
+        return new AuditSinkDispatchers(dispatches, properties.getAsync().getShutdownTimeout());
+    }
+
+    private AuditSinkDispatchers.SinkDispatch dispatchFor(AuditSink sink) {
+        DispatchMode mode = properties.getDispatch() != null ? properties.getDispatch()
+                : sink.joinsTransactions() ? DispatchMode.TRANSACTIONAL : DispatchMode.ASYNC;
+        if (mode == DispatchMode.TRANSACTIONAL && !sink.joinsTransactions()) {
+            mode = DispatchMode.SYNC;
+        }
+        AsyncDispatcher queue = mode == DispatchMode.ASYNC ? new AsyncDispatcher(sink, asyncSettings(), monitor) : null;
+        AuditDispatcher base = queue != null ? queue : new SyncDispatcher(sink, monitor);
+        if (!TX_PRESENT) {
+            return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(), base, queue);
+        }
+        return Transactions.wrap(sink, mode, base, queue, monitor, beanFactory);
+    }
+
+    private AsyncSettings asyncSettings() {
+        AuditrailProperties.Async async = properties.getAsync();
+        return new AsyncSettings(async.getCapacity(), async.getBatchSize(), async.getFlushInterval(),
+                async.getOverflowPolicy(), async.getBlockTimeout(), new RetryBackoff(async.getRetryInitialBackoff(),
+                        async.getRetryMaxBackoff(), RetryBackoff.DEFAULTS.multiplier(), RetryBackoff.DEFAULTS.jitter()));
+    }
+
+    /** Kept apart so that spring-tx classes load only when spring-tx is present. */
+    private static final class Transactions {
+
+        static AuditSinkDispatchers.SinkDispatch wrap(AuditSink sink, DispatchMode mode, AuditDispatcher base,
+                AsyncDispatcher queue, AuditMonitor monitor, ListableBeanFactory beanFactory) {
+            PlatformTransactionManager manager = beanFactory.getBeanProvider(PlatformTransactionManager.class)
+                    .getIfUnique();
+            TransactionAwareDispatcher.Mode txMode = TransactionAwareDispatcher.Mode.AFTER_COMMIT;
+            if (mode == DispatchMode.TRANSACTIONAL) {
+                if (manager != null) {
+                    txMode = TransactionAwareDispatcher.Mode.IN_TRANSACTION;
+                } else {
+                    log.warn("Audit sink '{}' uses transactional dispatch but there is no unique "
+                            + "PlatformTransactionManager; events are written after commit instead", sink.name());
+                }
+            }
+            String description = mode.name().toLowerCase() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
+                    ? " (in transaction)" : " (after commit)");
+            return new AuditSinkDispatchers.SinkDispatch(sink.name(), description,
+                    new TransactionAwareDispatcher(base, txMode, manager, monitor), queue);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.auditrail.spring.metrics;
+
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.spi.AuditMonitor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Publishes the audit pipeline's activity to Micrometer:
+ * <ul>
+ *   <li>{@code auditrail.events.delivered} (sink, outcome) — events stored by a sink;</li>
+ *   <li>{@code auditrail.events.failed} (sink, retry) — events in a batch a sink failed to store;</li>
+ *   <li>{@code auditrail.events.dropped} (reason) — events given up;</li>
+ *   <li>{@code auditrail.capture.failures} — audited calls whose event could not be built or handed over;</li>
+ *   <li>{@code auditrail.sink.latency} (sink) — time per sink write.</li>
+ * </ul>
+ * Queue depth is registered separately, per async sink, as {@code auditrail.queue.depth}.
+ */
+public final class MicrometerAuditMonitor implements AuditMonitor {
+
+    private final MeterRegistry registry;
+    private final Counter captureFailures;
+
+    /**
+     * Creates the monitor.
+     *
+     * @param registry where meters are registered
+     */
+    public MicrometerAuditMonitor(MeterRegistry registry) {
+        this.registry = registry;
+        this.captureFailures = Counter.builder("auditrail.capture.failures")
+                .description("Audited calls whose event could not be recorded").register(registry);
+    }
+
+    @Override
+    public void delivered(String sink, List<AuditEvent> events, Duration latency) {
+        long failures = events.stream().filter(event -> !event.outcome().isSuccess()).count();
+        counter("auditrail.events.delivered", "sink", sink, "outcome", "success").increment(events.size() - failures);
+        if (failures > 0) {
+            counter("auditrail.events.delivered", "sink", sink, "outcome", "failure").increment(failures);
+        }
+        Timer.builder("auditrail.sink.latency").tag("sink", sink).register(registry).record(latency);
+    }
+
+    @Override
+    public void sinkFailed(String sink, List<AuditEvent> events, Throwable error, boolean willRetry) {
+        counter("auditrail.events.failed", "sink", sink, "retry", String.valueOf(willRetry)).increment(events.size());
+    }
+
+    @Override
+    public void dropped(AuditEvent event, String reason) {
+        counter("auditrail.events.dropped", "reason", reason).increment();
+    }
+
+    @Override
+    public void captureFailed(String method, Throwable error) {
+        captureFailures.increment();
+    }
+
+    private Counter counter(String name, String... tags) {
+        return Counter.builder(name).tags(tags).register(registry);
+    }
+}

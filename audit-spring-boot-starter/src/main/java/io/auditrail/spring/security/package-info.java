@@ -1,0 +1,4 @@
+/**
+ * Spring Security integration: actors, organisations and authentication events.
+ */
+package io.auditrail.spring.security;

@@ -1,0 +1,139 @@
+package io.auditrail.spring.tx;
+
+import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.DrainResult;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.spi.AuditMonitor;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ties events to the outcome of the caller's Spring transaction.
+ *
+ * <ul>
+ *   <li>No transaction: the event is handed over at once.</li>
+ *   <li>{@link Mode#IN_TRANSACTION} (the JDBC sink): a success event is written at once, on
+ *       the transaction's own connection, so it commits or rolls back with the business
+ *       change. A failure event, and a failure in place of a success whose transaction rolled
+ *       back, is written after completion in a new transaction, so it survives the rollback.</li>
+ *   <li>{@link Mode#AFTER_COMMIT} (queues, logs, remote sinks): a success event is handed over
+ *       after commit; after a rollback a failure event is handed over instead.</li>
+ * </ul>
+ * The failure recorded for a rolled-back transaction keeps the success event's id, so each
+ * audited call leaves exactly one event.
+ */
+public final class TransactionAwareDispatcher implements AuditDispatcher {
+
+    /** Error type recorded when the transaction of a successful call rolls back. */
+    public static final String ROLLED_BACK = "org.springframework.transaction.TransactionRolledBack";
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionAwareDispatcher.class);
+
+    /** When events reach the delegate relative to the transaction. */
+    public enum Mode {
+        /** Success events join the transaction; the delegate writes on its connection. */
+        IN_TRANSACTION,
+        /** Events wait for the transaction to end. */
+        AFTER_COMMIT
+    }
+
+    private final AuditDispatcher delegate;
+    private final Mode mode;
+    private final TransactionTemplate requiresNew;
+    private final AuditMonitor monitor;
+
+    /**
+     * Creates the dispatcher.
+     *
+     * @param delegate receives the events
+     * @param mode when events reach the delegate
+     * @param transactionManager opens the separate transaction for events written after a
+     *        rollback; required for {@link Mode#IN_TRANSACTION}, may be {@code null} otherwise
+     * @param monitor told about events that could not be written after completion
+     */
+    public TransactionAwareDispatcher(AuditDispatcher delegate, Mode mode, PlatformTransactionManager transactionManager,
+            AuditMonitor monitor) {
+        if (mode == Mode.IN_TRANSACTION && transactionManager == null) {
+            throw new IllegalArgumentException("in-transaction dispatch needs a transaction manager");
+        }
+        this.delegate = delegate;
+        this.mode = mode;
+        this.monitor = monitor;
+        this.requiresNew = transactionManager == null ? null : new TransactionTemplate(transactionManager);
+        if (requiresNew != null) {
+            requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+    }
+
+    @Override
+    public void dispatch(AuditEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            delegate.dispatch(event);
+            return;
+        }
+        if (event.outcome().isSuccess() && mode == Mode.IN_TRANSACTION) {
+            delegate.dispatch(event);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new AfterCompletion(event));
+    }
+
+    @Override
+    public DrainResult close(Duration timeout) {
+        return delegate.close(timeout);
+    }
+
+    private void afterCompletion(AuditEvent event, int status) {
+        AuditEvent toSend;
+        if (!event.outcome().isSuccess()) {
+            toSend = event;
+        } else if (status == TransactionSynchronization.STATUS_COMMITTED) {
+            if (mode == Mode.IN_TRANSACTION) {
+                return;
+            }
+            toSend = event;
+        } else {
+            toSend = event.toBuilder().outcome(Outcome.failure(ROLLED_BACK,
+                    status == TransactionSynchronization.STATUS_ROLLED_BACK ? null : "transaction outcome unknown"))
+                    .build();
+        }
+        try {
+            if (mode == Mode.IN_TRANSACTION) {
+                // The finished transaction's connection is still bound here; only a new transaction escapes it.
+                requiresNew.executeWithoutResult(status2 -> delegate.dispatch(toSend));
+            } else {
+                delegate.dispatch(toSend);
+            }
+        } catch (RuntimeException e) {
+            monitor.captureFailed(toSend.action(), e);
+            log.error("Could not record audit event {} ({}, {}) after its transaction ended", toSend.id(),
+                    toSend.action(), toSend.outcome().status(), e);
+        }
+    }
+
+    private final class AfterCompletion implements TransactionSynchronization {
+
+        private final AuditEvent event;
+
+        AfterCompletion(AuditEvent event) {
+            this.event = event;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionAwareDispatcher.this.afterCompletion(event, status);
+        }
+
+        @Override
+        public int getOrder() {
+            return LOWEST_PRECEDENCE;
+        }
+    }
+}
