@@ -40,6 +40,9 @@ public final class EventQueries {
         Conditions conditions = filters(query);
         AuditCursor cursor = query.cursor();
         if (cursor != null) {
+            // The first, redundant bound is what an index range scan can use; the OR alone
+            // made PostgreSQL filter every newer row (see the EXPLAIN notes beside the DDL).
+            conditions.add("occurred_at <= ?", cursor.timestamp());
             conditions.add("(occurred_at < ? OR (occurred_at = ? AND seq < ?))",
                     cursor.timestamp(), cursor.timestamp(), cursor.sequence());
         }
