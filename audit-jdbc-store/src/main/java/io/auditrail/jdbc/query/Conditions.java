@@ -9,12 +9,10 @@ final class Conditions {
 
     private final StringJoiner sql = new StringJoiner(" AND ");
     private final List<Object> parameters = new ArrayList<>();
-    private int count;
 
     Conditions add(String condition, Object... values) {
         sql.add(condition);
         parameters.addAll(List.of(values));
-        count++;
         return this;
     }
 
@@ -23,11 +21,11 @@ final class Conditions {
     }
 
     String where() {
-        return count == 0 ? "" : " WHERE " + sql;
+        return sql.length() == 0 ? "" : " WHERE " + sql;
     }
 
     String condition() {
-        return count == 0 ? "1 = 1" : sql.toString();
+        return sql.toString();
     }
 
     List<Object> parameters() {
