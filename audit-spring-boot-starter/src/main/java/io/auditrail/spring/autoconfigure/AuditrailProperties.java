@@ -5,7 +5,9 @@ import io.auditrail.core.dispatch.OverflowPolicy;
 import io.auditrail.core.validation.MetadataRedactor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -16,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("auditrail")
 public class AuditrailProperties {
 
-    /** Whether auditing is on. When off, no Auditrail bean is created and {@code @Audited} does nothing. */
+    /** Whether auditing is on. When off, no Auditrail bean is created and @Audited does nothing. */
     private boolean enabled = true;
 
     /** Built-in sinks to write to; any AuditSink bean of the application is used as well. Defaults to jdbc when a DataSource and the JDBC store are present, else log. */
@@ -36,6 +38,14 @@ public class AuditrailProperties {
 
     /** Order of the @Audited advisor. Keep it lower in precedence than the transaction advisor so events are written inside the audited method's transaction. */
     private int advisorOrder = org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+
+    /** How long events are kept before the retention job deletes them; kept forever when not set. */
+    private Duration retention;
+
+    /** Retention per organisation id, overriding auditrail.retention. */
+    private Map<String, Duration> retentionByOrganization = new LinkedHashMap<>();
+
+    private final Jdbc jdbc = new Jdbc();
 
     private final Actor actor = new Actor();
 
@@ -125,6 +135,26 @@ public class AuditrailProperties {
         this.advisorOrder = advisorOrder;
     }
 
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Map<String, Duration> getRetentionByOrganization() {
+        return retentionByOrganization;
+    }
+
+    public void setRetentionByOrganization(Map<String, Duration> retentionByOrganization) {
+        this.retentionByOrganization = retentionByOrganization;
+    }
+
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
     public Actor getActor() {
         return actor;
     }
@@ -151,6 +181,64 @@ public class AuditrailProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    /** The JDBC store. */
+    public static class Jdbc {
+
+        /** Table holding the trail; a plain or schema-qualified SQL identifier. */
+        private String tableName = "audit_events";
+
+        /** When the table and its indexes are created: embedded (H2 only), always, or never (you run the shipped DDL, e.g. with Flyway). */
+        private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+        /** Events an organisation may record per calendar month, reported by usage; unlimited when not set. */
+        private Long monthlyEventLimit;
+
+        /** How often the retention job deletes expired events. */
+        private Duration purgeInterval = Duration.ofHours(1);
+
+        public String getTableName() {
+            return tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public InitializeSchema getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(InitializeSchema initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public Long getMonthlyEventLimit() {
+            return monthlyEventLimit;
+        }
+
+        public void setMonthlyEventLimit(Long monthlyEventLimit) {
+            this.monthlyEventLimit = monthlyEventLimit;
+        }
+
+        public Duration getPurgeInterval() {
+            return purgeInterval;
+        }
+
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = purgeInterval;
+        }
+    }
+
+    /** Schema creation modes. */
+    public enum InitializeSchema {
+        /** Only on an embedded database (H2). */
+        EMBEDDED,
+        /** On every database. */
+        ALWAYS,
+        /** Never; the application runs the shipped DDL itself. */
+        NEVER
     }
 
     /** Who is recorded as the actor. */

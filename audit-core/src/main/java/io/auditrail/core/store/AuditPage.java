@@ -1,0 +1,30 @@
+package io.auditrail.core.store;
+
+import io.auditrail.core.event.AuditEvent;
+import java.util.List;
+
+/**
+ * One page of query results, newest first.
+ *
+ * @param events the events on this page, at most {@code limit}
+ * @param total how many events match the query's filters, ignoring limit, offset and cursor
+ * @param limit the page size asked for
+ * @param offset the offset asked for
+ * @param nextCursor cursor for the page after this one, or {@code null} when this is the last page
+ */
+public record AuditPage(List<AuditEvent> events, long total, int limit, int offset, AuditCursor nextCursor) {
+
+    /** Copies the event list so the page is immutable. */
+    public AuditPage {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * Whether another page follows.
+     *
+     * @return {@code true} when {@link #nextCursor()} is set
+     */
+    public boolean hasMore() {
+        return nextCursor != null;
+    }
+}

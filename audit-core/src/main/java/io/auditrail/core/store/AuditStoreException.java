@@ -1,0 +1,17 @@
+package io.auditrail.core.store;
+
+/** An {@link AuditStore} could not read or delete events, for example because the database is down. */
+public class AuditStoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was being done
+     * @param cause the underlying error
+     */
+    public AuditStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The read side of an audit trail: querying, exporting, usage and retention, independent
+ * of where the events are stored. Implemented by the JDBC store; used by the framework
+ * adapters' read endpoints.
+ */
+package io.auditrail.core.store;

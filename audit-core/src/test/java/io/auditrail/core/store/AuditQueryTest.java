@@ -1,0 +1,110 @@
+package io.auditrail.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AuditQueryTest {
+
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Test
+    void defaultsToTheFirstPageOfTwentyWithNoFilters() {
+        AuditQuery query = AuditQuery.builder().build();
+
+        assertThat(query.limit()).isEqualTo(20);
+        assertThat(query.offset()).isZero();
+        assertThat(query.organizationId()).isNull();
+        assertThat(query.cursor()).isNull();
+    }
+
+    @Test
+    void treatsBlankTextAsAbsent() {
+        AuditQuery query = AuditQuery.builder().organizationId(" ").actorName("").search("\t").action(" ").build();
+
+        assertThat(query.organizationId()).isNull();
+        assertThat(query.actorName()).isNull();
+        assertThat(query.search()).isNull();
+        assertThat(query.action()).isNull();
+    }
+
+    @Test
+    void acceptsTheLimitBoundsAndAnEqualStartAndEnd() {
+        assertThat(AuditQuery.builder().limit(1).build().limit()).isEqualTo(1);
+        assertThat(AuditQuery.builder().limit(1000).build().limit()).isEqualTo(1000);
+        assertThat(AuditQuery.builder().start(START).end(START).build().end()).isEqualTo(START);
+    }
+
+    @Test
+    void rejectsALimitOutOfRange() {
+        assertThatThrownBy(() -> AuditQuery.builder().limit(0).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessage("limit must be between 1 and 1000 but was 0");
+        assertThatThrownBy(() -> AuditQuery.builder().limit(1001).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessage("limit must be between 1 and 1000 but was 1001");
+    }
+
+    @Test
+    void rejectsANegativeOffset() {
+        assertThatThrownBy(() -> AuditQuery.builder().offset(-1).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessage("offset must not be negative but was -1");
+    }
+
+    @Test
+    void rejectsAnEndBeforeTheStart() {
+        assertThatThrownBy(() -> AuditQuery.builder().start(START).end(START.minusNanos(1000)).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessageContaining("end_date").hasMessageContaining("before start_date");
+    }
+
+    @Test
+    void rejectsAnOffsetCombinedWithACursor() {
+        assertThatThrownBy(() -> AuditQuery.builder().offset(5).cursor(new AuditCursor(START, 7)).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessageContaining("offset and cursor");
+    }
+
+    @Test
+    void rejectsOverlongFilterText() {
+        assertThatThrownBy(() -> AuditQuery.builder().search("x".repeat(1025)).build())
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessage("search must be at most 1024 characters but was 1025");
+    }
+
+    @Test
+    void recognisesThePrefixFormOfAnAction() {
+        AuditQuery prefix = AuditQuery.builder().action("invoice.*").build();
+        AuditQuery partial = AuditQuery.builder().action("invoice").build();
+
+        assertThat(prefix.isActionPrefix()).isTrue();
+        assertThat(prefix.actionPrefix()).isEqualTo("invoice.");
+        assertThat(partial.isActionPrefix()).isFalse();
+        assertThat(AuditQuery.builder().action(".*").build().isActionPrefix()).isFalse();
+        assertThatThrownBy(partial::actionPrefix).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void afterKeepsTheFiltersAndMovesToTheCursor() {
+        AuditQuery first = AuditQuery.builder().organizationId("acme").actorId("alice").limit(50).build();
+        AuditCursor cursor = new AuditCursor(START, 42);
+
+        AuditQuery next = first.after(cursor);
+
+        assertThat(next.organizationId()).isEqualTo("acme");
+        assertThat(next.actorId()).isEqualTo("alice");
+        assertThat(next.limit()).isEqualTo(50);
+        assertThat(next.cursor()).isEqualTo(cursor);
+    }
+
+    @Test
+    void takesACursorTokenAndIgnoresABlankOne() {
+        AuditCursor cursor = new AuditCursor(START, 3);
+
+        assertThat(AuditQuery.builder().cursor(cursor.encode()).build().cursor()).isEqualTo(cursor);
+        assertThat(AuditQuery.builder().cursor(" ").build().cursor()).isNull();
+    }
+}

@@ -1,0 +1,201 @@
+package io.auditrail.jdbc;
+
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.core.spi.AuditSinkException;
+import io.auditrail.core.store.AuditPage;
+import io.auditrail.core.store.AuditQuery;
+import io.auditrail.core.store.AuditStore;
+import io.auditrail.core.store.AuditStoreException;
+import io.auditrail.core.store.ExportFormat;
+import io.auditrail.core.store.Usage;
+import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.export.EventExporter;
+import io.auditrail.jdbc.query.EventQueries;
+import io.auditrail.jdbc.query.EventRowMapper;
+import io.auditrail.jdbc.retention.EventPurger;
+import io.auditrail.jdbc.retention.RetentionPolicy;
+import io.auditrail.jdbc.schema.SchemaInitializer;
+import io.auditrail.jdbc.write.EventWriter;
+import io.auditrail.jdbc.write.SqlFailures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The audit trail in a relational database, over plain JDBC: a sink that stores batches
+ * idempotently and the store that queries, exports, counts and purges them. Works on
+ * PostgreSQL, MySQL/MariaDB and H2, detected from the data source. Thread-safe.
+ *
+ * <pre>{@code
+ * JdbcAuditStore store = JdbcAuditStore.builder(dataSource)
+ *         .tableName("audit_events")
+ *         .retention(Duration.ofDays(90))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Writes follow the transaction rule of {@link EventWriter}: on a connection with
+ * auto-commit off they join the caller's transaction.
+ */
+public final class JdbcAuditStore implements AuditSink, AuditStore {
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private final EventWriter writer;
+    private final EventReader reader;
+    private final EventExporter exporter;
+    private final EventPurger purger;
+
+    private JdbcAuditStore(DataSource dataSource, SqlDialect dialect, Settings settings) {
+        AuditEventCodec codec = new AuditEventCodec();
+        EventQueries queries = new EventQueries(settings.table());
+        EventRowMapper mapper = new EventRowMapper(dialect, codec);
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.writer = new EventWriter(dialect, codec, settings.table());
+        this.reader = new EventReader(dialect, queries, mapper);
+        this.exporter = new EventExporter(dialect, queries, mapper, codec, settings.exportFetchSize());
+        this.purger = new EventPurger(dataSource, dialect, settings.table(), queries, settings.purgeBatchSize());
+    }
+
+    /**
+     * Starts configuring a store.
+     *
+     * @param dataSource the database; connections are borrowed per call and closed
+     * @return a builder with the defaults: table {@code audit_events}, schema created on H2 only,
+     *         no monthly limit, events kept forever
+     */
+    public static JdbcAuditStoreBuilder builder(DataSource dataSource) {
+        return new JdbcAuditStoreBuilder(dataSource);
+    }
+
+    static JdbcAuditStore create(DataSource dataSource, Settings settings) {
+        SqlDialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = SqlDialect.detect(connection);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot connect to detect the database product", e);
+        }
+        try {
+            new SchemaInitializer(dataSource, dialect, settings.table()).initialize(settings.schemaInitMode());
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot create audit table " + settings.table(), e);
+        }
+        return new JdbcAuditStore(dataSource, dialect, settings);
+    }
+
+    @Override
+    public void write(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            writer.write(connection, events);
+        } catch (SQLException e) {
+            throw new AuditSinkException("cannot store " + events.size() + " audit events in " + settings.table()
+                    + ": " + e.getMessage(), e, SqlFailures.isRetryable(e));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "jdbc";
+    }
+
+    /** Writes on a connection with auto-commit off join that transaction, so frameworks may dispatch in it. */
+    @Override
+    public boolean joinsTransactions() {
+        return true;
+    }
+
+    @Override
+    public AuditPage query(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.page(connection, query);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot query " + settings.table(), e);
+        }
+    }
+
+    @Override
+    public Optional<AuditEvent> findById(String organizationId, UUID id) {
+        Objects.requireNonNull(id, "id");
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.byId(connection, organizationId, id);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot read event " + id + " from " + settings.table(), e);
+        }
+    }
+
+    @Override
+    public long export(AuditQuery query, ExportFormat format, OutputStream out) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        try (Connection connection = dataSource.getConnection()) {
+            return exporter.export(connection, query, format, out);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot export from " + settings.table(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export", e);
+        }
+    }
+
+    @Override
+    public Usage usage(String organizationId) {
+        YearMonth month = YearMonth.now(settings.clock().withZone(ZoneOffset.UTC));
+        Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long count;
+        try (Connection connection = dataSource.getConnection()) {
+            count = reader.countBetween(connection, organizationId, from, until);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot count events in " + settings.table(), e);
+        }
+        Long retentionDays = settings.retention().retentionFor(organizationId).map(Duration::toDays).orElse(null);
+        return new Usage(organizationId, month, count, settings.monthlyEventLimit(), retentionDays);
+    }
+
+    @Override
+    public long purgeOlderThan(Instant cutoff, String organizationId) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return purge(cutoff, organizationId, Set.of());
+    }
+
+    @Override
+    public long purgeExpired() {
+        Instant now = settings.clock().instant();
+        RetentionPolicy policy = settings.retention();
+        long deleted = 0;
+        for (var override : policy.overrides().entrySet()) {
+            deleted += purge(now.minus(override.getValue()), override.getKey(), Set.of());
+        }
+        if (policy.defaultRetention() != null) {
+            deleted += purge(now.minus(policy.defaultRetention()), null, policy.overrides().keySet());
+        }
+        return deleted;
+    }
+
+    private long purge(Instant cutoff, String organizationId, Set<String> excluded) {
+        try {
+            return purger.purge(cutoff, organizationId, excluded);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot purge events older than " + cutoff + " from " + settings.table(), e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.auditrail.jdbc;
+
+import io.auditrail.jdbc.retention.RetentionPolicy;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.TableName;
+import java.time.Clock;
+
+/** The validated configuration of one {@link JdbcAuditStore}. */
+record Settings(
+        TableName table,
+        SchemaInitMode schemaInitMode,
+        Long monthlyEventLimit,
+        RetentionPolicy retention,
+        int exportFetchSize,
+        int purgeBatchSize,
+        Clock clock) {
+}

@@ -1,0 +1,106 @@
+package io.auditrail.jdbc.write;
+
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.query.EventColumns;
+import io.auditrail.jdbc.schema.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Savepoint;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Inserts a batch of events as one JDBC statement batch, skipping ids already stored.
+ *
+ * <p>Transaction rule, which the Spring starter's transactional mode relies on: on a
+ * connection in auto-commit mode the batch runs in its own transaction and is committed or
+ * rolled back whole; on a connection with auto-commit off the caller owns the transaction,
+ * so the batch joins it and is never committed or rolled back here.
+ *
+ * <p>Internal API: public only because the store's packages share it.
+ */
+public final class EventWriter {
+
+    private final SqlDialect dialect;
+    private final AuditEventCodec codec;
+    private final String insertSql;
+
+    /**
+     * Creates a writer.
+     *
+     * @param dialect the database's dialect
+     * @param codec serialises metadata
+     * @param table the audit table
+     */
+    public EventWriter(SqlDialect dialect, AuditEventCodec codec, TableName table) {
+        this.dialect = dialect;
+        this.codec = codec;
+        this.insertSql = dialect.insertSql(table);
+    }
+
+    /**
+     * Stores the events following the transaction rule.
+     *
+     * @param connection a connection borrowed for this call; not closed here
+     * @param events the batch
+     * @throws SQLException when the batch fails; an owned transaction has been rolled back
+     */
+    public void write(Connection connection, List<AuditEvent> events) throws SQLException {
+        boolean ownTransaction = connection.getAutoCommit();
+        if (!ownTransaction) {
+            insertWithinCallersTransaction(connection, events);
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            insert(connection, events);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndRestore(connection, e);
+            throw e;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * A failed statement aborts the whole transaction on PostgreSQL; the savepoint confines
+     * a failure to the audit rows, so a fail-open caller can still commit its own change.
+     */
+    private void insertWithinCallersTransaction(Connection connection, List<AuditEvent> events) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            insert(connection, events);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        connection.releaseSavepoint(savepoint);
+    }
+
+    private void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
+            for (AuditEvent event : events) {
+                EventColumns.bind(statement, dialect, codec, event);
+                dialect.bindInsertExtras(statement, event.id());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Cleans up after a failure without letting a second error (the connection is often gone) hide the first. */
+    private static void rollbackAndRestore(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

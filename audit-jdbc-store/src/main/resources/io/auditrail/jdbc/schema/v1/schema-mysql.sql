@@ -1,0 +1,35 @@
+-- Auditrail audit table, schema v1, MariaDB 10.8+ / MySQL 8.0+.
+-- ${table} is the (optionally schema-qualified) table name. Index names are local to a
+-- table here, so they need no prefix. Replace ${table} when copying into a migration.
+-- occurred_at is DATETIME(6) holding UTC: TIMESTAMP would shift with the session time zone
+-- and stops in 2038. utf8mb4_bin keeps exact filters exact; partial filters use LOWER().
+CREATE TABLE IF NOT EXISTS ${table} (
+    seq             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    event_id        CHAR(36)      NOT NULL,
+    occurred_at     DATETIME(6)   NOT NULL,
+    organization_id VARCHAR(255),
+    actor_id        VARCHAR(255)  NOT NULL,
+    actor_name      VARCHAR(255),
+    actor_email     VARCHAR(320),
+    actor_type      VARCHAR(16)   NOT NULL,
+    action          VARCHAR(255)  NOT NULL,
+    resource_type   VARCHAR(128)  NOT NULL,
+    resource_id     VARCHAR(255)  NOT NULL,
+    resource_name   VARCHAR(1024),
+    outcome         VARCHAR(16)   NOT NULL,
+    error_type      VARCHAR(1024),
+    error_message   TEXT,
+    ip              VARCHAR(64),
+    user_agent      VARCHAR(1024),
+    request_id      VARCHAR(255),
+    metadata        JSON,
+    chain_seq       BIGINT,
+    prev_hash       VARCHAR(128),
+    hash            VARCHAR(128),
+    UNIQUE KEY event_id_uk (event_id),
+    KEY org_time_ix (organization_id, occurred_at DESC, seq DESC),
+    KEY org_actor_ix (organization_id, actor_id, occurred_at DESC),
+    KEY org_resource_ix (organization_id, resource_type, resource_id, occurred_at DESC),
+    KEY org_action_ix (organization_id, action),
+    KEY time_ix (occurred_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

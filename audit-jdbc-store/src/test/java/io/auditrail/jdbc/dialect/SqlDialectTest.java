@@ -1,0 +1,26 @@
+package io.auditrail.jdbc.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SqlDialectTest {
+
+    @Test
+    void detectsTheSupportedProducts() {
+        assertThat(SqlDialect.forProductName("PostgreSQL").name()).isEqualTo("postgresql");
+        assertThat(SqlDialect.forProductName("MariaDB").name()).isEqualTo("mysql");
+        assertThat(SqlDialect.forProductName("MySQL").name()).isEqualTo("mysql");
+        assertThat(SqlDialect.forProductName("H2").name()).isEqualTo("h2");
+        assertThat(SqlDialect.forProductName("H2").isEmbedded()).isTrue();
+        assertThat(SqlDialect.forProductName("PostgreSQL").isEmbedded()).isFalse();
+    }
+
+    @Test
+    void refusesOtherProductsByName() {
+        assertThatThrownBy(() -> SqlDialect.forProductName("Oracle"))
+                .isInstanceOf(UnsupportedDatabaseException.class)
+                .hasMessageContaining("'Oracle'");
+    }
+}
