@@ -76,7 +76,7 @@ public final class AuditrailAutoConfiguration {
         return AuditEventFactory.builder()
                 .codec(codec)
                 .actorResolver(actorResolver.getIfAvailable(() -> Optional::empty))
-                .organizationResolver(organizationResolver.getIfAvailable(() -> Optional::empty))
+                .organizationResolver(firstOf(organizationResolver.orderedStream().toList()))
                 .requestContextProvider(requestContextProvider.getIfAvailable(() -> Optional::empty))
                 .systemActor(new Actor(actor.getSystemId(), actor.getSystemName(), null, ActorType.SYSTEM))
                 .defaultOrganizationId(properties.getDefaultOrganizationId())
@@ -86,6 +86,19 @@ public final class AuditrailAutoConfiguration {
                 .redactor(new MetadataRedactor(properties.getRedaction().getKeys()))
                 .clock(Clock.systemUTC())
                 .build();
+    }
+
+    /** The first resolver that knows the organisation wins, in bean order. */
+    private static OrganizationResolver firstOf(List<OrganizationResolver> resolvers) {
+        return () -> {
+            for (OrganizationResolver resolver : resolvers) {
+                Optional<String> organization = resolver.currentOrganizationId();
+                if (organization.isPresent()) {
+                    return organization;
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     @Bean

@@ -4,7 +4,6 @@ import io.auditrail.core.capture.AuditEventFactory;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.core.spi.AuditMonitor;
-import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.spring.security.ClaimNames;
 import io.auditrail.spring.security.ClaimOrganizationResolver;
 import io.auditrail.spring.security.SecurityEventAuditor;
@@ -16,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,8 +35,10 @@ public final class AuditrailSecurityAutoConfiguration {
         return new SpringSecurityActorResolver(claimNames(properties));
     }
 
+    /** Ordered first: a claim in the token wins over application resolvers, which come next. */
     @Bean
-    @ConditionalOnMissingBean(OrganizationResolver.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnMissingBean
     ClaimOrganizationResolver claimOrganizationResolver(AuditrailProperties properties) {
         return new ClaimOrganizationResolver(new SpringSecurityActorResolver(claimNames(properties)),
                 properties.getActor().getOrganizationClaim());

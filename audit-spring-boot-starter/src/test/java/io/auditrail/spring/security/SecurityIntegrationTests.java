@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.auditrail.core.event.ActorType;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.store.AuditQuery;
+import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.spring.fixtures.RecordingSink;
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,9 +23,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Real HTTP against a real servlet container, with Spring Security's form login. */
+/**
+ * Real HTTP against a real servlet container, with Spring Security's form login, recording
+ * into the JDBC store on H2 (in the default transactional mode) and a second, async sink.
+ */
 @SpringBootTest(classes = SecuredWebApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"auditrail.dispatch=sync", "auditrail.request.request-id-header=X-Request-Id"})
+        properties = {"auditrail.request.request-id-header=X-Request-Id",
+                "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
+                "auditrail.jdbc.table-name=audit_security_it"})
 class SecurityIntegrationTests {
 
     @LocalServerPort
@@ -35,12 +42,16 @@ class SecurityIntegrationTests {
     @Autowired
     AuditEventCodec codec;
 
+    @Autowired
+    JdbcAuditStore store;
+
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void clear() {
         sink.events.clear();
+        store.purgeOlderThan(java.time.Instant.now().plusSeconds(3600), null);
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
@@ -55,8 +66,12 @@ class SecurityIntegrationTests {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
+    /** Events of one action, read back from the JDBC store, where the recording sink must agree. */
     private List<AuditEvent> events(String action) {
-        return sink.snapshot().stream().filter(event -> event.action().equals(action)).toList();
+        List<AuditEvent> stored = store.query(AuditQuery.builder().action(action).limit(100).build()).events();
+        await().untilAsserted(() -> assertThat(sink.snapshot().stream().filter(e -> e.action().equals(action)))
+                .containsExactlyInAnyOrderElementsOf(stored));
+        return stored;
     }
 
     @Test
