@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -205,33 +208,73 @@ public final class AsyncDispatcher implements AuditDispatcher {
     }
 
     private void deliver(List<AuditEvent> batch) throws InterruptedException {
-        inFlight = batch;
+        List<AuditEvent> pending = batch;
+        inFlight = pending;
         for (int attempt = 1; ; attempt++) {
             if (pastCloseDeadline()) {
-                abandon(batch);
+                abandon(pending);
                 return;
             }
             long start = System.nanoTime();
             try {
-                sink.write(batch);
-                monitor.delivered(sink.name(), batch, Duration.ofNanos(System.nanoTime() - start));
-                if (closeDeadline != null) {
-                    deliveredWhileClosing.addAndGet(batch.size());
-                }
-                inFlight = List.of();
+                sink.write(pending);
+                delivered(pending, start);
                 return;
             } catch (RuntimeException e) {
-                boolean retryable = !(e instanceof AuditSinkException sinkError) || sinkError.isRetryable();
-                monitor.sinkFailed(sink.name(), batch, e, retryable);
+                AuditSinkException sinkError = e instanceof AuditSinkException error ? error : null;
+                boolean retryable = sinkError == null || sinkError.isRetryable();
+                monitor.sinkFailed(sink.name(), pending, e, retryable);
+                List<AuditEvent> rest = pending;
+                if (sinkError != null && !sinkError.rejections().isEmpty()) {
+                    deadLetter(sinkError.rejections());
+                    rest = withoutRejected(pending, sinkError.rejections());
+                }
                 if (!retryable) {
-                    reject(batch, e);
+                    if (sinkError.rejections().isEmpty()) {
+                        reject(pending, e);
+                    } else if (!rest.isEmpty()) {
+                        delivered(rest, start);
+                    }
+                    inFlight = List.of();
                     return;
                 }
+                if (rest.isEmpty()) {
+                    inFlight = List.of();
+                    return;
+                }
+                pending = rest;
+                inFlight = pending;
                 Duration wait = settings.backoff().delay(attempt, ThreadLocalRandom.current().nextDouble());
+                if (sinkError != null && sinkError.retryAfter().isPresent()
+                        && sinkError.retryAfter().get().compareTo(wait) > 0) {
+                    wait = sinkError.retryAfter().get();
+                }
                 log.warn("Audit sink '{}' failed to store {} events (attempt {}), retrying in {} ms: {}", sink.name(),
-                        batch.size(), attempt, wait.toMillis(), e.toString());
+                        pending.size(), attempt, wait.toMillis(), e.toString());
                 sleeper.sleep(wait);
             }
+        }
+    }
+
+    private void delivered(List<AuditEvent> events, long startNanos) {
+        monitor.delivered(sink.name(), events, Duration.ofNanos(System.nanoTime() - startNanos));
+        if (closeDeadline != null) {
+            deliveredWhileClosing.addAndGet(events.size());
+        }
+        inFlight = List.of();
+    }
+
+    private static List<AuditEvent> withoutRejected(List<AuditEvent> batch, List<AuditSinkException.Rejection> rejections) {
+        Set<UUID> rejected = new HashSet<>();
+        rejections.forEach(rejection -> rejected.add(rejection.event().id()));
+        return batch.stream().filter(event -> !rejected.contains(event.id())).toList();
+    }
+
+    private void deadLetter(List<AuditSinkException.Rejection> rejections) {
+        for (AuditSinkException.Rejection rejection : rejections) {
+            log.error("Audit sink '{}' refused event {} ({}) for good: {}", sink.name(), rejection.event().id(),
+                    rejection.event().action(), rejection.reason());
+            monitor.dropped(rejection.event(), "rejected");
         }
     }
 

@@ -252,4 +252,75 @@ class AsyncDispatcherTest {
         List<UUID> stored = sink.delivered().stream().map(AuditEvent::id).toList();
         assertThat(stored).doesNotHaveDuplicates().containsExactlyElementsOf(events.stream().map(AuditEvent::id).toList());
     }
+
+    @Test
+    void waitsAtLeastAsLongAsTheSinksRetryAfter() {
+        AtomicInteger calls = new AtomicInteger();
+        List<List<AuditEvent>> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher = new AsyncDispatcher(events -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new AuditSinkException("429", null, true, Duration.ofSeconds(7), List.of());
+            }
+            stored.add(events);
+        }, new AsyncSettings(10, 10, Duration.ZERO, OverflowPolicy.BLOCK, Duration.ZERO, RetryBackoff.DEFAULTS),
+                monitor, time, time);
+
+        dispatcher.dispatch(TestEvents.event(1));
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> stored.size() == 1);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void deadLettersRejectedEventsAndRetriesOnlyTheRest() {
+        List<AuditEvent> events = events(3);
+        List<List<UUID>> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher = new AsyncDispatcher(batch -> {
+            attempts.add(batch.stream().map(AuditEvent::id).toList());
+            if (attempts.size() == 1) {
+                throw new AuditSinkException("mixed", null, true, null,
+                        List.of(new AuditSinkException.Rejection(events.get(1), "HTTP 400")));
+            }
+        }, new AsyncSettings(10, 3, Duration.ofSeconds(5), OverflowPolicy.BLOCK, Duration.ZERO, RetryBackoff.DEFAULTS),
+                monitor, time, time);
+
+        events.forEach(dispatcher::dispatch);
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> attempts.size() == 2);
+        assertThat(attempts.get(0)).hasSize(3);
+        assertThat(attempts.get(1)).containsExactly(events.get(0).id(), events.get(2).id());
+        assertThat(dropped.get("rejected")).hasValue(1);
+    }
+
+    @Test
+    void aPermanentPartialRejectionCountsTheRestAsStored() {
+        List<AuditEvent> events = events(3);
+        List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AuditMonitor counting = new AuditMonitor() {
+            @Override
+            public void delivered(String sink, List<AuditEvent> batch, Duration latency) {
+                delivered.add(batch.size());
+            }
+
+            @Override
+            public void dropped(AuditEvent event, String reason) {
+                monitor.dropped(event, reason);
+            }
+        };
+        AtomicInteger calls = new AtomicInteger();
+        dispatcher = new AsyncDispatcher(batch -> {
+            calls.incrementAndGet();
+            throw new AuditSinkException("refused", null, false, null,
+                    List.of(new AuditSinkException.Rejection(events.get(0), "HTTP 422")));
+        }, new AsyncSettings(10, 3, Duration.ofSeconds(5), OverflowPolicy.BLOCK, Duration.ZERO, RetryBackoff.DEFAULTS),
+                counting, time, time);
+
+        events.forEach(dispatcher::dispatch);
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> delivered.size() == 1);
+        assertThat(delivered).containsExactly(2);
+        assertThat(dropped.get("rejected")).hasValue(1);
+        assertThat(calls).hasValue(1);
+        assertThat(time.sleeps).isEmpty();
+    }
 }

