@@ -7,6 +7,8 @@ import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.ActorType;
+import io.auditrail.core.http.HostedApiSettings;
+import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.sink.LogAuditSink;
 import io.auditrail.core.spi.ActorResolver;
@@ -118,6 +120,15 @@ public final class AuditrailAutoConfiguration {
     @ConditionalOnSink(AuditrailProperties.SinkType.LOG)
     LogAuditSink logAuditSink(AuditEventCodec codec) {
         return new LogAuditSink(codec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(HostedApiSink.class)
+    @ConditionalOnSink(AuditrailProperties.SinkType.HTTP)
+    HostedApiSink hostedApiSink(AuditrailProperties properties, AuditEventCodec codec) {
+        AuditrailProperties.Http http = properties.getHttp();
+        return new HostedApiSink(new HostedApiSettings(http.getBaseUri(), http.getApiKey(), http.getConnectTimeout(),
+                http.getRequestTimeout(), http.getMaxConcurrency()), codec);
     }
 
     @Bean

@@ -47,6 +47,8 @@ public class AuditrailProperties {
 
     private final Jdbc jdbc = new Jdbc();
 
+    private final Http http = new Http();
+
     private final Actor actor = new Actor();
 
     private final Request request = new Request();
@@ -66,7 +68,9 @@ public class AuditrailProperties {
         /** The JDBC store on the application's DataSource. */
         JDBC,
         /** One JSON line per event through SLF4J. */
-        LOG
+        LOG,
+        /** The hosted audit-log API, configured under auditrail.http. */
+        HTTP
     }
 
     /** Dispatch modes. */
@@ -155,6 +159,10 @@ public class AuditrailProperties {
         return jdbc;
     }
 
+    public Http getHttp() {
+        return http;
+    }
+
     public Actor getActor() {
         return actor;
     }
@@ -228,6 +236,65 @@ public class AuditrailProperties {
 
         public void setPurgeInterval(Duration purgeInterval) {
             this.purgeInterval = purgeInterval;
+        }
+    }
+
+    /** The hosted audit-log API sink. */
+    public static class Http {
+
+        /** Base URI of the audit-log API; events are posted to {base}/v1/events. */
+        private java.net.URI baseUri;
+
+        /** API key of the organisation, sent as a bearer token. */
+        private String apiKey;
+
+        /** Longest wait for a connection. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /** Longest wait for one response. */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        /** Most requests in flight at once. */
+        private int maxConcurrency = 8;
+
+        public java.net.URI getBaseUri() {
+            return baseUri;
+        }
+
+        public void setBaseUri(java.net.URI baseUri) {
+            this.baseUri = baseUri;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public int getMaxConcurrency() {
+            return maxConcurrency;
+        }
+
+        public void setMaxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
         }
     }
 

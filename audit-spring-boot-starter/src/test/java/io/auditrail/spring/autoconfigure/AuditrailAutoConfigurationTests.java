@@ -160,4 +160,17 @@ class AuditrailAutoConfigurationTests {
             org.awaitility.Awaitility.await().until(() -> context.getBean(RecordingSink.class).events.size() == 1);
         });
     }
+
+    @Test
+    void configuresTheHostedApiSinkAndRejectsAMissingKeyAtStartUp() {
+        runner.withPropertyValues("auditrail.sink=http", "auditrail.http.base-uri=https://audit.example.com",
+                "auditrail.http.api-key=al_live_123").run(context -> {
+                    assertThat(context).hasSingleBean(io.auditrail.core.http.HostedApiSink.class);
+                    assertThat(context.getBean(AuditSinkDispatchers.class).sinks())
+                            .extracting(AuditSinkDispatchers.SinkDispatch::name).containsExactlyInAnyOrder("http", "recording");
+                });
+        runner.withPropertyValues("auditrail.sink=http", "auditrail.http.base-uri=https://audit.example.com")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("the audit API key must be set"));
+    }
 }
