@@ -68,7 +68,12 @@ public final class InvocationAuditor {
      *         under {@code FAIL_CLOSED}
      */
     public Object invoke(AuditedInvocation invocation) throws Throwable {
-        Optional<AuditedMethodPlan> found = methods.plan(invocation.method(), invocation.targetClass());
+        Optional<AuditedMethodPlan> found;
+        try {
+            found = methods.plan(invocation.method(), invocation.targetClass());
+        } catch (InvalidAuditConfigurationException e) {
+            return proceedWithoutPlan(invocation, e);
+        }
         if (found.isEmpty()) {
             return invocation.proceed();
         }
@@ -94,13 +99,16 @@ public final class InvocationAuditor {
             return result;
         }
         if (result instanceof CompletionStage<?> stage) {
-            return stage.whenComplete((value, error) -> {
+            CompletionStage<?> recorded = stage.whenComplete((value, error) -> {
                 if (error == null) {
                     recordSuccess(plan, invocation, values, value);
                 } else if (plan.recordFailures()) {
                     recordFailure(plan, invocation, values, unwrap(error));
                 }
             });
+            // Only fail-closed needs the dependent stage (to fail it); otherwise the caller keeps
+            // the method's own stage, whose exceptions reach handlers unwrapped.
+            return policy == AuditFailurePolicy.FAIL_CLOSED ? recorded : result;
         }
         recordSuccess(plan, invocation, values, result);
         return result;
@@ -113,7 +121,7 @@ public final class InvocationAuditor {
                 throw error;
             }
             dispatcher.dispatch(event(plan, values, Outcome.success(), false));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             AuditException failure = auditFailed(plan, e);
             if (policy == AuditFailurePolicy.FAIL_CLOSED) {
                 throw failure;
@@ -125,7 +133,7 @@ public final class InvocationAuditor {
     private void recordFailure(AuditedMethodPlan plan, AuditedInvocation invocation, Object[] values, Throwable error) {
         try {
             dispatcher.dispatch(event(plan, values, factory.failure(error), true));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             auditFailed(plan, e);
         }
     }
@@ -138,7 +146,7 @@ public final class InvocationAuditor {
             if (source.afterCall() == afterCall) {
                 try {
                     values[i] = source.value(invocation, result);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     return new InvalidAuditEventException(source.describe() + " failed: " + e);
                 }
             }
@@ -170,16 +178,39 @@ public final class InvocationAuditor {
         return values[slot].toString();
     }
 
-    private AuditException auditFailed(AuditedMethodPlan plan, RuntimeException cause) {
-        monitor.captureFailed(plan.description(), cause);
+    private Object proceedWithoutPlan(AuditedInvocation invocation, InvalidAuditConfigurationException problem)
+            throws Throwable {
+        warnOnce(problem.getMessage(), problem);
+        safely(() -> monitor.captureFailed(invocation.method().toString(), problem));
+        if (policy == AuditFailurePolicy.FAIL_CLOSED) {
+            throw new AuditException(problem.getMessage(), problem);
+        }
+        return invocation.proceed();
+    }
+
+    private AuditException auditFailed(AuditedMethodPlan plan, Throwable cause) {
+        safely(() -> monitor.captureFailed(plan.description(), cause));
         String message = "Could not record audit event '" + plan.action() + "' of " + plan.description() + ": "
-                + cause.getMessage();
+                + cause;
+        warnOnce(message, cause);
+        return new AuditException(message, cause);
+    }
+
+    private void warnOnce(String message, Throwable cause) {
         if (warned.compareAndSet(false, true)) {
             log.warn("{} (further audit failures are logged at DEBUG)", message, cause);
         } else {
             log.debug(message, cause);
         }
-        return new AuditException(message, cause);
+    }
+
+    /** A failing monitor must not turn an audit problem into a business failure. */
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.debug("Audit monitor failed", e);
+        }
     }
 
     private static Throwable unwrap(Throwable error) {

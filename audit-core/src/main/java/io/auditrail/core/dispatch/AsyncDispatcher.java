@@ -78,7 +78,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         this.settings = settings;
         this.monitor = monitor;
         this.clock = clock;
-        this.sleeper = sleeper != null ? sleeper : duration -> closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        this.sleeper = sleeper != null ? sleeper : this::sleepUnlessClosing;
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
         this.writer = new Thread(this::writeLoop, "auditrail-writer-" + sink.name());
         this.writer.setDaemon(true);
@@ -88,10 +88,23 @@ public final class AsyncDispatcher implements AuditDispatcher {
     @Override
     public void dispatch(AuditEvent event) {
         if (closeDeadline != null) {
-            monitor.dropped(event, "closed");
-            throw new IllegalStateException("audit dispatcher for sink '" + sink.name()
-                    + "' is closed; event " + event.id() + " (" + event.action() + ") was not accepted");
+            throw closed(event);
         }
+        enqueue(event);
+        // A close that began while this event was being queued may already have drained the
+        // queue; take the event back rather than leave it unreported in a dead queue.
+        if (closeDeadline != null && queue.remove(event)) {
+            throw closed(event);
+        }
+    }
+
+    private IllegalStateException closed(AuditEvent event) {
+        monitor.dropped(event, "closed");
+        return new IllegalStateException("audit dispatcher for sink '" + sink.name()
+                + "' is closed; event " + event.id() + " (" + event.action() + ") was not accepted");
+    }
+
+    private void enqueue(AuditEvent event) {
         switch (settings.overflowPolicy()) {
             case DROP -> {
                 if (!queue.offer(event)) {
@@ -155,9 +168,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         synchronized (abandoned) {
             undelivered = new ArrayList<>(abandoned);
         }
-        if (writer.isAlive()) {
-            undelivered.addAll(inFlight);
-        }
+        undelivered.addAll(inFlight);
         queue.drainTo(undelivered);
         for (AuditEvent event : undelivered) {
             monitor.dropped(event, "undelivered-at-close");
@@ -167,6 +178,23 @@ public final class AsyncDispatcher implements AuditDispatcher {
                     undelivered.get(0).id());
         }
         return new DrainResult(deliveredWhileClosing.get(), undelivered);
+    }
+
+    /**
+     * Waits between retries. Before close the wait ends early when close begins, so the drain
+     * starts at once; during the drain it is a real wait, bounded by the deadline, so a failing
+     * sink is not retried in a tight loop.
+     */
+    private void sleepUnlessClosing(Duration duration) throws InterruptedException {
+        Instant deadline = closeDeadline;
+        if (deadline == null) {
+            if (!closing.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            deadline = closeDeadline;
+        }
+        long remaining = Duration.between(clock.instant(), deadline).toMillis();
+        Thread.sleep(Math.max(0, Math.min(duration.toMillis(), remaining)));
     }
 
     private void writeLoop() {
@@ -182,7 +210,15 @@ public final class AsyncDispatcher implements AuditDispatcher {
                 }
                 batch.add(first);
                 fill(batch);
-                deliver(List.copyOf(batch));
+                try {
+                    deliver(List.copyOf(batch));
+                } catch (RuntimeException | Error e) {
+                    // The writer must outlive any failure, or every later event would wait and be lost.
+                    log.error("Audit writer for sink '{}' failed on a batch of {} events (first id {}); "
+                            + "they are dropped", sink.name(), batch.size(), batch.get(0).id(), e);
+                    batch.forEach(event -> monitorSafely(() -> monitor.dropped(event, "writer-failure")));
+                    inFlight = List.of();
+                }
                 batch.clear();
             }
         } catch (InterruptedException e) {
@@ -218,12 +254,11 @@ public final class AsyncDispatcher implements AuditDispatcher {
             long start = System.nanoTime();
             try {
                 sink.write(pending);
-                delivered(pending, start);
-                return;
             } catch (RuntimeException e) {
                 AuditSinkException sinkError = e instanceof AuditSinkException error ? error : null;
                 boolean retryable = sinkError == null || sinkError.isRetryable();
-                monitor.sinkFailed(sink.name(), pending, e, retryable);
+                List<AuditEvent> failed = pending;
+                monitorSafely(() -> monitor.sinkFailed(sink.name(), failed, e, retryable));
                 List<AuditEvent> rest = pending;
                 if (sinkError != null && !sinkError.rejections().isEmpty()) {
                     deadLetter(sinkError.rejections());
@@ -252,12 +287,24 @@ public final class AsyncDispatcher implements AuditDispatcher {
                 log.warn("Audit sink '{}' failed to store {} events (attempt {}), retrying in {} ms: {}", sink.name(),
                         pending.size(), attempt, wait.toMillis(), e.toString());
                 sleeper.sleep(wait);
+                continue;
             }
+            delivered(pending, start);
+            return;
+        }
+    }
+
+    private static void monitorSafely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.debug("Audit monitor failed", e);
         }
     }
 
     private void delivered(List<AuditEvent> events, long startNanos) {
-        monitor.delivered(sink.name(), events, Duration.ofNanos(System.nanoTime() - startNanos));
+        Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
+        monitorSafely(() -> monitor.delivered(sink.name(), events, latency));
         if (closeDeadline != null) {
             deliveredWhileClosing.addAndGet(events.size());
         }
@@ -274,7 +321,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         for (AuditSinkException.Rejection rejection : rejections) {
             log.error("Audit sink '{}' refused event {} ({}) for good: {}", sink.name(), rejection.event().id(),
                     rejection.event().action(), rejection.reason());
-            monitor.dropped(rejection.event(), "rejected");
+            monitorSafely(() -> monitor.dropped(rejection.event(), "rejected"));
         }
     }
 

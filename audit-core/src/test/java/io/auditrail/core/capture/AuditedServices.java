@@ -106,4 +106,10 @@ final class AuditedServices {
         public void both(String invoiceId) {
         }
     }
+
+    public static class AnyIdService {
+        @Audited(action = "thing.touched")
+        public void touch(@AuditResourceId Object thing) {
+        }
+    }
 }

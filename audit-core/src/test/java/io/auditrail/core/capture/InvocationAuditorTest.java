@@ -159,6 +159,7 @@ class InvocationAuditorTest {
                 .invoke(ReflectiveInvocation.of(invoices, "send", invoice, "bob@example.com"));
 
         assertThat(dispatcher.events).isEmpty();
+        assertThat(returned).as("fail-open hands back the method's own stage").isSameAs(invoices.pendingSend);
         invoices.pendingSend.complete(null);
 
         assertThat(returned.get()).isNull();
@@ -227,5 +228,21 @@ class InvocationAuditorTest {
         auditor(AuditFailurePolicy.FAIL_OPEN).invoke(ReflectiveInvocation.of(invoices, "delete", "acme", "inv-1"));
 
         assertThat(dispatcher.events.get(0).actor()).isEqualTo(new Actor("system", null, null, ActorType.SYSTEM));
+    }
+
+    @Test
+    void anErrorWhileCapturingDoesNotBreakAFailOpenCall() throws Throwable {
+        Object hostile = new Object() {
+            @Override
+            public String toString() {
+                throw new StackOverflowError("cyclic toString");
+            }
+        };
+        InvocationAuditor auditor = auditor(AuditFailurePolicy.FAIL_OPEN);
+
+        auditor.invoke(ReflectiveInvocation.of(new AuditedServices.AnyIdService(), "touch", hostile));
+
+        assertThat(dispatcher.events).isEmpty();
+        assertThat(captureFailures).hasSize(1);
     }
 }

@@ -323,4 +323,42 @@ class AsyncDispatcherTest {
         assertThat(calls).hasValue(1);
         assertThat(time.sleeps).isEmpty();
     }
+
+    @Test
+    void theWriterSurvivesAnErrorFromTheSinkAndDeliversLaterEvents() {
+        AtomicInteger calls = new AtomicInteger();
+        List<AuditEvent> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher = new AsyncDispatcher(batch -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new LinkageError("driver class vanished");
+            }
+            stored.addAll(batch);
+        }, new AsyncSettings(10, 1, Duration.ZERO, OverflowPolicy.BLOCK, Duration.ZERO, RetryBackoff.DEFAULTS),
+                monitor, time, time);
+
+        dispatcher.dispatch(TestEvents.event(1));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> dropped.containsKey("writer-failure"));
+        AuditEvent later = TestEvents.event(2);
+        dispatcher.dispatch(later);
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> stored.contains(later));
+    }
+
+    @Test
+    void aFailingMonitorNeitherStopsTheWriterNorCausesASecondWrite() {
+        AuditMonitor broken = new AuditMonitor() {
+            @Override
+            public void delivered(String sink, List<AuditEvent> events, Duration latency) {
+                throw new IllegalStateException("metrics backend down");
+            }
+        };
+        dispatcher = new AsyncDispatcher(sink, new AsyncSettings(10, 1, Duration.ZERO, OverflowPolicy.BLOCK,
+                Duration.ZERO, RetryBackoff.DEFAULTS), broken, time, time);
+
+        dispatcher.dispatch(TestEvents.event(1));
+        dispatcher.dispatch(TestEvents.event(2));
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> sink.batches.size() == 2);
+        assertThat(sink.attempts).hasSize(2);
+    }
 }

@@ -39,9 +39,10 @@ public final class AuditedMethodInterceptor implements MethodInterceptor {
 
     private record SpringInvocation(MethodInvocation invocation) implements AuditedInvocation {
 
+        /** The implementation's method, as start-up validation saw it, even behind a JDK proxy. */
         @Override
         public Method method() {
-            return invocation.getMethod();
+            return AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass());
         }
 
         @Override

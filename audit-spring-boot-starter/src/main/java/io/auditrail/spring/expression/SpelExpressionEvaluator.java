@@ -14,7 +14,6 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelNode;
-import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -27,7 +26,8 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
  */
 public final class SpelExpressionEvaluator implements ExpressionEvaluator {
 
-    private final SpelExpressionParser parser = new SpelExpressionParser(new SpelParserConfiguration(true, true));
+    /** Default configuration: auto-growing null references would write into the audited method's arguments. */
+    private final SpelExpressionParser parser = new SpelExpressionParser();
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final BeanFactoryResolver beanResolver;
 
