@@ -17,6 +17,7 @@ import io.auditrail.core.spi.AuditSink;
 import io.auditrail.core.spi.ExpressionEvaluator;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.core.validation.MetadataRedactor;
 import io.auditrail.spring.aop.AuditedAdvisor;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The audit pipeline: event factory, SpEL, the {@code @Audited} advisor, and one dispatcher
@@ -68,26 +70,40 @@ public final class AuditrailAutoConfiguration {
         return new SpelExpressionEvaluator(beanFactory);
     }
 
+    /**
+     * Resolvers are looked up on first use, not here: an application resolver may depend on
+     * audited beans, whose creation needs this factory's validator first.
+     */
     @Bean
     @ConditionalOnMissingBean
     AuditEventFactory auditEventFactory(AuditrailProperties properties, AuditEventCodec codec,
             ObjectProvider<ActorResolver> actorResolver, ObjectProvider<OrganizationResolver> organizationResolver,
             ObjectProvider<RequestContextProvider> requestContextProvider) {
-        AuditrailProperties.Limits limits = properties.getLimits();
         AuditrailProperties.Actor actor = properties.getActor();
+        SingletonSupplier<ActorResolver> actors = SingletonSupplier.of(
+                () -> actorResolver.getIfAvailable(() -> Optional::empty));
+        SingletonSupplier<OrganizationResolver> organizations = SingletonSupplier.of(
+                () -> firstOf(organizationResolver.orderedStream().toList()));
+        SingletonSupplier<RequestContextProvider> contexts = SingletonSupplier.of(
+                () -> requestContextProvider.getIfAvailable(() -> Optional::empty));
         return AuditEventFactory.builder()
                 .codec(codec)
-                .actorResolver(actorResolver.getIfAvailable(() -> Optional::empty))
-                .organizationResolver(firstOf(organizationResolver.orderedStream().toList()))
-                .requestContextProvider(requestContextProvider.getIfAvailable(() -> Optional::empty))
+                .actorResolver(() -> actors.obtain().currentActor())
+                .organizationResolver(() -> organizations.obtain().currentOrganizationId())
+                .requestContextProvider(() -> contexts.obtain().currentContext())
                 .systemActor(new Actor(actor.getSystemId(), actor.getSystemName(), null, ActorType.SYSTEM))
                 .defaultOrganizationId(properties.getDefaultOrganizationId())
                 .includeErrorMessages(properties.isRecordErrorMessages())
-                .limits(new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
-                        Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth()))
+                .limits(limits(properties))
                 .redactor(new MetadataRedactor(properties.getRedaction().getKeys()))
                 .clock(Clock.systemUTC())
                 .build();
+    }
+
+    private static AuditLimits limits(AuditrailProperties properties) {
+        AuditrailProperties.Limits limits = properties.getLimits();
+        return new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
+                Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth());
     }
 
     /** The first resolver that knows the organisation wins, in bean order. */
@@ -105,8 +121,8 @@ public final class AuditrailAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditedMethods auditedMethods(ExpressionEvaluator evaluator, AuditEventFactory factory) {
-        return new AuditedMethods(evaluator, factory.validator());
+    AuditedMethods auditedMethods(ExpressionEvaluator evaluator, AuditrailProperties properties, AuditEventCodec codec) {
+        return new AuditedMethods(evaluator, new AuditEventValidator(limits(properties), codec));
     }
 
     @Bean

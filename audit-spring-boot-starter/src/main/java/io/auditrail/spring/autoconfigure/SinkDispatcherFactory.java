@@ -12,10 +12,13 @@ import io.auditrail.spring.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
 /** Chooses each sink's dispatcher from {@code auditrail.dispatch} and what the sink supports. */
@@ -89,10 +92,14 @@ final class SinkDispatcherFactory {
                             + "PlatformTransactionManager; events are written after commit instead", sink.name());
                 }
             }
+            boolean writesOnCallerThread = queue == null && sink.joinsTransactions();
+            DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
+            BooleanSupplier holdsConnection = dataSource == null ? () -> false
+                    : () -> TransactionSynchronizationManager.hasResource(dataSource);
             String description = mode.name().toLowerCase() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
                     ? " (in transaction)" : " (after commit)");
-            return new AuditSinkDispatchers.SinkDispatch(sink.name(), description,
-                    new TransactionAwareDispatcher(base, txMode, manager, monitor), queue);
+            return new AuditSinkDispatchers.SinkDispatch(sink.name(), description, new TransactionAwareDispatcher(base,
+                    txMode, writesOnCallerThread ? manager : null, holdsConnection, monitor), queue);
         }
     }
 }

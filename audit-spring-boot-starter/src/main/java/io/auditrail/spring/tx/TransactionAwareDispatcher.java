@@ -6,6 +6,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@link Mode#IN_TRANSACTION} (the JDBC sink): a success event is written at once, on
  *       the transaction's own connection, so it commits or rolls back with the business
  *       change. A failure event, and a failure in place of a success whose transaction rolled
- *       back, is written after completion in a new transaction, so it survives the rollback.</li>
+ *       back, is written after completion in a new transaction, so it survives the rollback.
+ *       When the transaction is read-only or does not hold the sink's connection (another
+ *       database, JTA), the success event is written after commit in a new transaction instead.</li>
  *   <li>{@link Mode#AFTER_COMMIT} (queues, logs, remote sinks): a success event is handed over
  *       after commit; after a rollback a failure event is handed over instead.</li>
  * </ul>
@@ -47,6 +50,7 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
     private final AuditDispatcher delegate;
     private final Mode mode;
     private final TransactionTemplate requiresNew;
+    private final BooleanSupplier holdsSinkConnection;
     private final AuditMonitor monitor;
 
     /**
@@ -54,17 +58,21 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
      *
      * @param delegate receives the events
      * @param mode when events reach the delegate
-     * @param transactionManager opens the separate transaction for events written after a
-     *        rollback; required for {@link Mode#IN_TRANSACTION}, may be {@code null} otherwise
+     * @param transactionManager opens a separate transaction for writes after completion, when
+     *        the delegate writes on the caller's thread through a transaction-joining sink;
+     *        {@code null} when it does not (a queue, a log, a remote API)
+     * @param holdsSinkConnection whether the current transaction holds the sink's connection;
+     *        only consulted in {@link Mode#IN_TRANSACTION}
      * @param monitor told about events that could not be written after completion
      */
     public TransactionAwareDispatcher(AuditDispatcher delegate, Mode mode, PlatformTransactionManager transactionManager,
-            AuditMonitor monitor) {
+            BooleanSupplier holdsSinkConnection, AuditMonitor monitor) {
         if (mode == Mode.IN_TRANSACTION && transactionManager == null) {
             throw new IllegalArgumentException("in-transaction dispatch needs a transaction manager");
         }
         this.delegate = delegate;
         this.mode = mode;
+        this.holdsSinkConnection = holdsSinkConnection;
         this.monitor = monitor;
         this.requiresNew = transactionManager == null ? null : new TransactionTemplate(transactionManager);
         if (requiresNew != null) {
@@ -79,10 +87,13 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
             delegate.dispatch(event);
             return;
         }
-        if (event.outcome().isSuccess() && mode == Mode.IN_TRANSACTION) {
+        boolean writeNow = event.outcome().isSuccess() && mode == Mode.IN_TRANSACTION
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                && holdsSinkConnection.getAsBoolean();
+        if (writeNow) {
             delegate.dispatch(event);
         }
-        TransactionSynchronizationManager.registerSynchronization(new AfterCompletion(event));
+        TransactionSynchronizationManager.registerSynchronization(new AfterCompletion(event, writeNow));
     }
 
     @Override
@@ -90,12 +101,12 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
         return delegate.close(timeout);
     }
 
-    private void afterCompletion(AuditEvent event, int status) {
+    private void afterCompletion(AuditEvent event, boolean writtenInTransaction, int status) {
         AuditEvent toSend;
         if (!event.outcome().isSuccess()) {
             toSend = event;
         } else if (status == TransactionSynchronization.STATUS_COMMITTED) {
-            if (mode == Mode.IN_TRANSACTION) {
+            if (writtenInTransaction) {
                 return;
             }
             toSend = event;
@@ -105,9 +116,9 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
                     .build();
         }
         try {
-            if (mode == Mode.IN_TRANSACTION) {
+            if (requiresNew != null) {
                 // The finished transaction's connection is still bound here; only a new transaction escapes it.
-                requiresNew.executeWithoutResult(status2 -> delegate.dispatch(toSend));
+                requiresNew.executeWithoutResult(ignored -> delegate.dispatch(toSend));
             } else {
                 delegate.dispatch(toSend);
             }
@@ -121,14 +132,16 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
     private final class AfterCompletion implements TransactionSynchronization {
 
         private final AuditEvent event;
+        private final boolean writtenInTransaction;
 
-        AfterCompletion(AuditEvent event) {
+        AfterCompletion(AuditEvent event, boolean writtenInTransaction) {
             this.event = event;
+            this.writtenInTransaction = writtenInTransaction;
         }
 
         @Override
         public void afterCompletion(int status) {
-            TransactionAwareDispatcher.this.afterCompletion(event, status);
+            TransactionAwareDispatcher.this.afterCompletion(event, writtenInTransaction, status);
         }
 
         @Override

@@ -173,4 +173,30 @@ class AuditrailAutoConfigurationTests {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("the audit API key must be set"));
     }
+
+    @Test
+    void usesTheImplementationsParameterNamesBehindAJdkProxy() {
+        runner.withPropertyValues("spring.aop.proxy-target-class=false")
+                .withBean(io.auditrail.spring.fixtures.DefaultArchiveService.class)
+                .run(context -> {
+                    io.auditrail.spring.fixtures.ArchiveService archive =
+                            context.getBean(io.auditrail.spring.fixtures.ArchiveService.class);
+                    assertThat(AopUtils.isJdkDynamicProxy(archive)).isTrue();
+
+                    archive.archive("inv-9");
+
+                    assertThat(context.getBean(RecordingSink.class).events).singleElement()
+                            .satisfies(event -> assertThat(event.resource().id()).isEqualTo("inv-9"));
+                });
+    }
+
+    @Test
+    void startsWhenAnOrganizationResolverDependsOnAnAuditedBean() {
+        runner.withBean(io.auditrail.spring.fixtures.TenantResolver.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(DefaultInvoiceService.class).delete("inv-3");
+            assertThat(context.getBean(RecordingSink.class).events.get(0).organizationId())
+                    .isEqualTo("tenant-from-resolver");
+        });
+    }
 }

@@ -137,4 +137,13 @@ abstract class AbstractJdbcStoreStarterTests {
             assertThat(payments.payments()).containsExactly("p-3");
         });
     }
+
+    @Test
+    void aReadOnlyTransactionIsAuditedAfterItCommits() {
+        runner().withPropertyValues("auditrail.failure-policy=fail-closed").run(context -> {
+            context.getBean(PaymentService.class).view("v-1");
+
+            assertThat(summary(context)).containsExactly("payment.viewed:success:v-1:-");
+        });
+    }
 }
