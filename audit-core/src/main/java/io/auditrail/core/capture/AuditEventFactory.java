@@ -13,6 +13,7 @@ import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.validation.AuditLimits;
+import io.auditrail.core.validation.ExternalIds;
 import io.auditrail.core.validation.MetadataRedactor;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class AuditEventFactory {
     private final MetadataConverter converter;
     private final MetadataRedactor redactor;
     private final AuditEventValidator validator;
+    private final AuditLimits limits;
 
     private AuditEventFactory(Builder builder) {
         this.clock = builder.clock;
@@ -51,6 +53,7 @@ public final class AuditEventFactory {
         this.converter = new MetadataConverter(builder.limits.maxMetadataDepth());
         this.redactor = builder.redactor;
         this.validator = new AuditEventValidator(builder.limits, builder.codec);
+        this.limits = builder.limits;
     }
 
     /**
@@ -108,7 +111,7 @@ public final class AuditEventFactory {
                 .id(ids.nextId())
                 .timestamp(clock.instant())
                 .organizationId(organizationId != null ? organizationId : currentOrganization())
-                .actor(actor != null ? actor : actorResolver.currentActor().orElse(systemActor))
+                .actor(recordable(actor != null ? actor : actorResolver.currentActor().orElse(systemActor)))
                 .action(action)
                 .resource(resource)
                 .outcome(outcome)
@@ -126,6 +129,12 @@ public final class AuditEventFactory {
      */
     public Outcome failure(Throwable error) {
         return Outcome.failure(error, includeErrorMessages);
+    }
+
+    /** Actor ids come from the identity system, where users may choose them; see {@link ExternalIds}. */
+    private Actor recordable(Actor actor) {
+        String id = ExternalIds.sanitize(actor.id(), limits.maxIdentifierLength());
+        return id.equals(actor.id()) ? actor : new Actor(id, actor.name(), actor.email(), actor.type());
     }
 
     private String currentOrganization() {

@@ -3,6 +3,7 @@ package io.auditrail.core.validation;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.InvalidAuditEventException;
+import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.RequestContext;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.event.UnsafeCharacters;
@@ -14,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Applies the event rules at a boundary (capture, ingest). Identifiers (action, ids,
  * types, metadata keys) are rejected when they are too long or hold unsafe characters,
- * because a silently changed id would point at the wrong thing. Display text (names,
- * email, user agent) is escaped and cut instead, so a hostile name cannot stop an event
- * from being recorded.
+ * because a silently changed id would point at the wrong thing; identifiers chosen outside
+ * the application are made safe beforehand with {@link ExternalIds}. Display text (names,
+ * email, user agent, error type and message) is escaped and cut instead, so a hostile
+ * name cannot stop an event from being recorded.
  */
 public final class AuditEventValidator {
 
@@ -80,10 +82,15 @@ public final class AuditEventValidator {
         Actor safeActor = new Actor(actor.id(), text(actor.name()), text(actor.email()), actor.type());
         Resource safeResource = new Resource(resource.type(), resource.id(), text(resource.name()));
         RequestContext safeContext = new RequestContext(text(context.ip()), text(context.userAgent()), context.requestId());
-        if (safeActor.equals(actor) && safeResource.equals(resource) && safeContext.equals(context)) {
+        Outcome outcome = event.outcome();
+        Outcome safeOutcome = outcome.isSuccess() ? outcome
+                : Outcome.failure(text(outcome.errorType()), text(outcome.errorMessage()));
+        if (safeActor.equals(actor) && safeResource.equals(resource) && safeContext.equals(context)
+                && safeOutcome.equals(outcome)) {
             return event;
         }
-        return event.toBuilder().actor(safeActor).resource(safeResource).context(safeContext).build();
+        return event.toBuilder().actor(safeActor).resource(safeResource).context(safeContext).outcome(safeOutcome)
+                .build();
     }
 
     private void identifier(String field, String value) {

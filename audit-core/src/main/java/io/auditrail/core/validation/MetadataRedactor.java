@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Masks metadata values whose key looks like a secret, at any depth, before any sink
- * sees them. A key matches when, lower-cased and stripped of {@code _}, {@code -} and
- * {@code .}, it contains one of the configured words: {@code access_token}, {@code X-Api-Key}
+ * sees them. A key matches when, lower-cased and stripped of {@code _}, {@code -}, {@code .}
+ * and spaces, it contains one of the configured words: {@code access_token}, {@code X-Api-Key}
  * and {@code userPassword} are all masked by the defaults.
  */
 public final class MetadataRedactor {
@@ -28,7 +28,7 @@ public final class MetadataRedactor {
     /**
      * Creates a redactor.
      *
-     * @param keys words that mark a key as secret; matched case-insensitively, ignoring {@code _ - .}
+     * @param keys words that mark a key as secret; matched case-insensitively, ignoring {@code _ - .} and spaces
      */
     public MetadataRedactor(Collection<String> keys) {
         this.words = keys.stream().map(MetadataRedactor::normalize).filter(word -> !word.isEmpty()).distinct().toList();

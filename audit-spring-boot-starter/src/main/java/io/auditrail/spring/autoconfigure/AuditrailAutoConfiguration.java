@@ -30,6 +30,7 @@ import io.auditrail.spring.metrics.SinkHealthTracker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -95,7 +96,8 @@ public final class AuditrailAutoConfiguration {
                 .defaultOrganizationId(properties.getDefaultOrganizationId())
                 .includeErrorMessages(properties.isRecordErrorMessages())
                 .limits(limits(properties))
-                .redactor(new MetadataRedactor(properties.getRedaction().getKeys()))
+                .redactor(new MetadataRedactor(Stream.concat(properties.getRedaction().getKeys().stream(),
+                        properties.getRedaction().getAdditionalKeys().stream()).toList()))
                 .clock(Clock.systemUTC())
                 .build();
     }

@@ -407,8 +407,11 @@ public class AuditrailProperties {
     /** Masking of secret metadata. */
     public static class Redaction {
 
-        /** Words that mark a metadata key as secret, matched case-insensitively ignoring '_', '-' and '.'. */
+        /** Words that mark a metadata key as secret, matched case-insensitively ignoring '_', '-', '.' and spaces. Replaces the defaults; prefer additional-keys. */
         private List<String> keys = new ArrayList<>(new TreeSet<>(MetadataRedactor.DEFAULT_KEYS));
+
+        /** Words masked in addition to keys, so adding one never un-masks a default. */
+        private List<String> additionalKeys = new ArrayList<>();
 
         public List<String> getKeys() {
             return keys;
@@ -416,6 +419,14 @@ public class AuditrailProperties {
 
         public void setKeys(List<String> keys) {
             this.keys = keys;
+        }
+
+        public List<String> getAdditionalKeys() {
+            return additionalKeys;
+        }
+
+        public void setAdditionalKeys(List<String> additionalKeys) {
+            this.additionalKeys = additionalKeys;
         }
     }
 

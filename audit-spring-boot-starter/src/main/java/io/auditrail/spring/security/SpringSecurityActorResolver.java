@@ -69,6 +69,18 @@ public final class SpringSecurityActorResolver implements ActorResolver {
     }
 
     /**
+     * The organisation claim of an authentication, for events that happen when the security
+     * context no longer holds it (logout).
+     *
+     * @param authentication an authentication
+     * @return the organisation id, or empty
+     */
+    public Optional<String> organizationOf(Authentication authentication) {
+        Map<String, Object> attributes = attributes(authentication.getPrincipal());
+        return attributes == null ? Optional.empty() : Optional.ofNullable(text(attributes.get(claims.organization())));
+    }
+
+    /**
      * A claim or attribute of the current principal, for the organisation resolver.
      *
      * @param name claim name

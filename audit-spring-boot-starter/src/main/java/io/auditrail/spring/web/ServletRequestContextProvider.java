@@ -60,15 +60,21 @@ public final class ServletRequestContextProvider implements RequestContextProvid
         if (trustForwardedHeaders) {
             String forwardedFor = request.getHeader("X-Forwarded-For");
             if (forwardedFor != null && !forwardedFor.isBlank()) {
-                return forwardedFor.split(",")[0].trim();
+                // The right-most hop was added by the trusted proxy; entries left of it are the client's own claims.
+                String[] hops = forwardedFor.split(",");
+                return hops[hops.length - 1].trim();
             }
             String forwarded = request.getHeader("Forwarded");
             if (forwarded != null) {
+                String client = null;
                 for (String part : forwarded.split("[;,]")) {
                     String trimmed = part.trim();
                     if (trimmed.regionMatches(true, 0, "for=", 0, 4)) {
-                        return trimmed.substring(4).replace("\"", "");
+                        client = trimmed.substring(4).replace("\"", "");
                     }
+                }
+                if (client != null) {
+                    return client;
                 }
             }
         }
