@@ -18,6 +18,7 @@ import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.ExportFormat;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.core.store.Usage;
+import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.schema.SchemaInitMode;
@@ -115,6 +116,23 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         store.write(List.of(original));
 
         assertThat(store.findById("acme", original.id())).contains(original);
+    }
+
+    @Test
+    void storesEveryFieldAtTheLengthTheCoreValidatorAllows() {
+        String identifier = "i".repeat(AuditLimits.DEFAULTS.maxIdentifierLength());
+        String text = "t".repeat(AuditLimits.DEFAULTS.maxTextLength());
+        AuditEvent longest = event(identifier, 0)
+                .actor(new Actor(identifier, text, text, ActorType.USER))
+                .action(identifier)
+                .resource(new Resource(identifier, identifier, text))
+                .outcome(Outcome.failure(text, text))
+                .context(new RequestContext(text, text, identifier))
+                .build();
+
+        store.write(List.of(longest));
+
+        assertThat(store.findById(identifier, longest.id())).contains(longest);
     }
 
     @Test
