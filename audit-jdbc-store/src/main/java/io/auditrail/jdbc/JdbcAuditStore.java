@@ -24,7 +24,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -48,8 +47,15 @@ import javax.sql.DataSource;
  *         .build();
  * }</pre>
  *
- * <p>Writes follow the transaction rule of {@link EventWriter}: on a connection with
- * auto-commit off they join the caller's transaction.
+ * <p>Transaction rule for {@link #write(List)}: each call borrows a connection from the data
+ * source and closes it. If the connection is in auto-commit mode, the batch runs in its own
+ * transaction, committed or rolled back whole. If auto-commit is off, the connection belongs
+ * to a transaction the caller started (a Spring-managed one, say): the batch joins it and is
+ * never committed or rolled back here, so the audit rows share the business change's fate.
+ *
+ * <p>Failures: {@link #write(List)} throws {@link AuditSinkException}, retryable for
+ * connection and concurrency errors (SQLState classes 08, 40, 53, 57), not for data errors;
+ * the read methods throw {@link AuditStoreException}.
  */
 public final class JdbcAuditStore implements AuditSink, AuditStore {
 

@@ -98,14 +98,24 @@ public final class JdbcAuditStoreBuilder {
     }
 
     /**
-     * Sets the retention overrides all at once, replacing earlier ones.
+     * Sets the retention overrides all at once, replacing earlier ones, for example from a
+     * configuration map. Either every entry is valid and applied, or none is.
      *
      * @param overrides positive durations by organisation id
      * @return this builder
+     * @throws IllegalArgumentException when an organisation is blank or a duration is not positive
      */
     public JdbcAuditStoreBuilder retentionOverrides(Map<String, Duration> overrides) {
+        Map<String, Duration> previous = new LinkedHashMap<>(retentionOverrides);
         retentionOverrides.clear();
-        overrides.forEach(this::retention);
+        try {
+            overrides.forEach(this::retention);
+        } catch (IllegalArgumentException e) {
+            // One bad entry must not leave half of the new map applied.
+            retentionOverrides.clear();
+            retentionOverrides.putAll(previous);
+            throw e;
+        }
         return this;
     }
 

@@ -40,7 +40,9 @@ public interface AuditStore {
      * @param format output format
      * @param out destination, written as UTF-8; flushed but not closed
      * @return the number of events written
-     * @throws AuditStoreException when the store cannot be read or {@code out} fails
+     * @throws AuditStoreException when the store cannot be read
+     * @throws java.io.UncheckedIOException when writing to {@code out} fails, for example
+     *         because the client went away
      */
     long export(AuditQuery query, ExportFormat format, OutputStream out);
 

@@ -121,4 +121,22 @@ class AuditEventCodecTest {
                 java.math.BigInteger.ONE);
         assertThat(Actor.anonymous().type().wireName()).isEqualTo("anonymous");
     }
+
+    @Test
+    void leavesTheCallersStreamOpen() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+
+        AuditEvent event = TestEvents.event(1);
+
+        codec.writeJson(event, out);
+
+        assertThat(closed).isFalse();
+        assertThat(codec.fromJson(out.toString(StandardCharsets.UTF_8))).isEqualTo(event);
+    }
 }

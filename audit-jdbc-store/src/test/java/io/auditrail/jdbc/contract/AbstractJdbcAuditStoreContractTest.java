@@ -18,6 +18,7 @@ import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.ExportFormat;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.core.store.Usage;
+import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.schema.SchemaInitMode;
@@ -40,7 +41,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -48,6 +48,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,6 +116,23 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         store.write(List.of(original));
 
         assertThat(store.findById("acme", original.id())).contains(original);
+    }
+
+    @Test
+    void storesEveryFieldAtTheLengthTheCoreValidatorAllows() {
+        String identifier = "i".repeat(AuditLimits.DEFAULTS.maxIdentifierLength());
+        String text = "t".repeat(AuditLimits.DEFAULTS.maxTextLength());
+        AuditEvent longest = event(identifier, 0)
+                .actor(new Actor(identifier, text, text, ActorType.USER))
+                .action(identifier)
+                .resource(new Resource(identifier, identifier, text))
+                .outcome(Outcome.failure(text, text))
+                .context(new RequestContext(text, text, identifier))
+                .build();
+
+        store.write(List.of(longest));
+
+        assertThat(store.findById(identifier, longest.id())).contains(longest);
     }
 
     @Test
@@ -553,6 +571,53 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
         assertThat(qualified.findById("acme", event.id())).contains(event);
         assertThat(tableExists(name)).isTrue();
+    }
+
+    // ---- configuration variants -------------------------------------------------------------
+
+    /** The smallest batch and fetch sizes, where off-by-one errors in the loops would show. */
+    @Nested
+    class WithBatchesOfOne {
+
+        private StatementRecordingDataSource recording;
+        private JdbcAuditStore tiny;
+
+        @BeforeEach
+        void createTinyStore() {
+            // Runs after the outer createStore(), so the table exists.
+            recording = new StatementRecordingDataSource(dataSource());
+            tiny = JdbcAuditStore.builder(recording).tableName(table).initializeSchema(SchemaInitMode.NEVER)
+                    .exportFetchSize(1).purgeBatchSize(1).build();
+        }
+
+        @Test
+        void exportsEveryRowFetchingOneAtATime() {
+            List<AuditEvent> events = List.of(event("acme", 1).build(), event("acme", 2).build(),
+                    event("acme", 3).build());
+            tiny.write(events);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            long written = tiny.export(AuditQuery.builder().build(), ExportFormat.JSON_LINES, out);
+
+            assertThat(written).isEqualTo(3);
+            assertThat(out.toString(StandardCharsets.UTF_8).lines().map(line -> line.substring(7, 43)).toList())
+                    .containsExactly(events.get(2).id().toString(), events.get(1).id().toString(),
+                            events.get(0).id().toString());
+            assertThat(recording.queries()).singleElement()
+                    .satisfies(query -> assertThat(query.fetchSize()).isEqualTo(1));
+        }
+
+        @Test
+        void purgesOneRowPerStatementUntilNoneAreLeft() {
+            tiny.write(List.of(event("acme", 1).build(), event("acme", 2).build(), event("acme", 3).build(),
+                    event("acme", 10).build()));
+
+            long deleted = tiny.purgeOlderThan(BASE.plusSeconds(10), null);
+
+            assertThat(deleted).isEqualTo(3);
+            assertThat(recording.updateCounts()).containsExactly(1, 1, 1, 0);
+            assertThat(rowCount()).isEqualTo(1);
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

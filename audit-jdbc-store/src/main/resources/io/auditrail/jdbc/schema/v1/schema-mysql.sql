@@ -9,17 +9,17 @@ CREATE TABLE IF NOT EXISTS ${table} (
     occurred_at     DATETIME(6)   NOT NULL,
     organization_id VARCHAR(255),
     actor_id        VARCHAR(255)  NOT NULL,
-    actor_name      VARCHAR(255),
-    actor_email     VARCHAR(320),
+    actor_name      VARCHAR(1024),
+    actor_email     VARCHAR(1024),
     actor_type      VARCHAR(16)   NOT NULL,
     action          VARCHAR(255)  NOT NULL,
-    resource_type   VARCHAR(128)  NOT NULL,
+    resource_type   VARCHAR(255)  NOT NULL,
     resource_id     VARCHAR(255)  NOT NULL,
     resource_name   VARCHAR(1024),
     outcome         VARCHAR(16)   NOT NULL,
     error_type      VARCHAR(1024),
     error_message   TEXT,
-    ip              VARCHAR(64),
+    ip              VARCHAR(1024),
     user_agent      VARCHAR(1024),
     request_id      VARCHAR(255),
     metadata        JSON,
@@ -33,3 +33,17 @@ CREATE TABLE IF NOT EXISTS ${table} (
     KEY org_action_ix (organization_id, action),
     KEY time_ix (occurred_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- ANALYZE FORMAT=JSON notes. Embedded MariaDB 11.4, 200,000 rows, 10 organisations
+-- interleaved evenly, same generator as the PostgreSQL notes. Page = LIMIT 21.
+--  * Organisation page, newest first: range on org_time_ix read in index order, stops after
+--    21 rows, no filesort: 0.15 ms.
+--  * COUNT(*) for organisation + 30 days: range on org_time_ix, 2,880 rows: 1.8 ms.
+--  * Offset 25,000: the same range walks 20,000+ rows: 200 ms.
+--  * Keyset cursor (with the redundant occurred_at <= t bound): org_time_ix in order,
+--    21 rows read: 0.16 ms.
+--  * actor_id exact: ref on org_actor_ix, then a filesort of the 43 matches: 0.35 ms.
+--  * resource type + id: ref on org_resource_ix, all three key parts: 0.06 ms.
+--  * action prefix 'invoice.%' COUNT(*): range on org_action_ix (organisation, action): 2.9 ms.
+--  * retention batch DELETE ... WHERE occurred_at < t LIMIT 1000: range on time_ix, 1,000
+--    rows, 73 ms per batch (each batch its own short transaction).
