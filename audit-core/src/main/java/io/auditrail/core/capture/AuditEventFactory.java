@@ -105,20 +105,66 @@ public final class AuditEventFactory {
      */
     public AuditEvent create(Actor actor, String action, Resource resource, String organizationId,
             Map<String, ?> metadata, Outcome outcome) {
+        CallerContext caller = new CallerContext(actor != null ? actor : currentActor(),
+                organizationId != null ? organizationId : currentOrganization(),
+                contextProvider.currentContext().orElse(RequestContext.NONE));
+        return createFor(caller, action, resource, organizationId, metadata, outcome);
+    }
+
+    /**
+     * Who is calling, from which organisation and request, read on the calling thread. Taken
+     * before an asynchronous method runs, so that its event, built later on whichever thread
+     * completes it, still names the caller.
+     *
+     * @return the caller's context
+     */
+    public CallerContext callerContext() {
+        return new CallerContext(currentActor(), currentOrganization(),
+                contextProvider.currentContext().orElse(RequestContext.NONE));
+    }
+
+    /**
+     * Builds an event for a caller captured earlier with {@link #callerContext()}.
+     *
+     * @param caller the caller's context
+     * @param action dot-notation action
+     * @param resource what the action was done to
+     * @param organizationId explicit organisation, or {@code null} for the caller's
+     * @param metadata any values; converted to JSON and redacted
+     * @param outcome success or failure
+     * @return the validated event
+     * @throws io.auditrail.core.event.InvalidAuditEventException when a rule is broken
+     */
+    public AuditEvent createFor(CallerContext caller, String action, Resource resource, String organizationId,
+            Map<String, ?> metadata, Outcome outcome) {
         Map<String, Object> json = new LinkedHashMap<>();
         metadata.forEach((key, value) -> json.put(key, converter.toJsonValue(value, "metadata." + key)));
         AuditEvent event = AuditEvent.builder()
                 .id(ids.nextId())
                 .timestamp(clock.instant())
-                .organizationId(organizationId != null ? organizationId : currentOrganization())
-                .actor(recordable(actor != null ? actor : actorResolver.currentActor().orElse(systemActor)))
+                .organizationId(organizationId != null ? organizationId : caller.organizationId())
+                .actor(recordable(caller.actor()))
                 .action(action)
                 .resource(resource)
                 .outcome(outcome)
-                .context(contextProvider.currentContext().orElse(RequestContext.NONE))
+                .context(caller.request())
                 .metadata(redactor.redact(json))
                 .build();
         return validator.validate(event);
+    }
+
+    /**
+     * The calling side of an event.
+     *
+     * @param actor who is calling; never {@code null}
+     * @param organizationId the caller's organisation, or {@code null}
+     * @param request the request in scope, or {@link RequestContext#NONE}
+     */
+    public record CallerContext(Actor actor, String organizationId, RequestContext request) {
+    }
+
+    private Actor currentActor() {
+        return actorResolver.currentActor().orElse(systemActor);
     }
 
     /**

@@ -78,6 +78,9 @@ public final class InvocationAuditor {
             return invocation.proceed();
         }
         AuditedMethodPlan plan = found.get();
+        // An asynchronous method completes on another thread, where the caller's identity is gone.
+        AuditEventFactory.CallerContext caller = CompletionStage.class.isAssignableFrom(invocation.method().getReturnType())
+                ? callerContext(plan) : null;
         Object[] values = new Object[plan.sources().size()];
         RuntimeException beforeCallError = evaluate(plan, invocation, values, false, null);
         if (beforeCallError != null && policy == AuditFailurePolicy.FAIL_CLOSED) {
@@ -90,7 +93,7 @@ public final class InvocationAuditor {
             if (beforeCallError != null) {
                 auditFailed(plan, beforeCallError);
             } else if (plan.recordFailures()) {
-                recordFailure(plan, invocation, values, error);
+                recordFailure(plan, caller, invocation, values, error);
             }
             throw error;
         }
@@ -101,26 +104,36 @@ public final class InvocationAuditor {
         if (result instanceof CompletionStage<?> stage) {
             CompletionStage<?> recorded = stage.whenComplete((value, error) -> {
                 if (error == null) {
-                    recordSuccess(plan, invocation, values, value);
+                    recordSuccess(plan, caller, invocation, values, value);
                 } else if (plan.recordFailures()) {
-                    recordFailure(plan, invocation, values, unwrap(error));
+                    recordFailure(plan, caller, invocation, values, unwrap(error));
                 }
             });
             // Only fail-closed needs the dependent stage (to fail it); otherwise the caller keeps
             // the method's own stage, whose exceptions reach handlers unwrapped.
             return policy == AuditFailurePolicy.FAIL_CLOSED ? recorded : result;
         }
-        recordSuccess(plan, invocation, values, result);
+        recordSuccess(plan, caller, invocation, values, result);
         return result;
     }
 
-    private void recordSuccess(AuditedMethodPlan plan, AuditedInvocation invocation, Object[] values, Object result) {
+    private AuditEventFactory.CallerContext callerContext(AuditedMethodPlan plan) {
+        try {
+            return factory.callerContext();
+        } catch (RuntimeException e) {
+            auditFailed(plan, e);
+            return null;
+        }
+    }
+
+    private void recordSuccess(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller,
+            AuditedInvocation invocation, Object[] values, Object result) {
         try {
             RuntimeException error = evaluate(plan, invocation, values, true, result);
             if (error != null) {
                 throw error;
             }
-            dispatcher.dispatch(event(plan, values, Outcome.success(), false));
+            dispatcher.dispatch(event(plan, caller, values, Outcome.success(), false));
         } catch (Throwable e) {
             AuditException failure = auditFailed(plan, e);
             if (policy == AuditFailurePolicy.FAIL_CLOSED) {
@@ -130,9 +143,10 @@ public final class InvocationAuditor {
     }
 
     /** Never throws: the method's own exception must reach the caller unchanged. */
-    private void recordFailure(AuditedMethodPlan plan, AuditedInvocation invocation, Object[] values, Throwable error) {
+    private void recordFailure(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller,
+            AuditedInvocation invocation, Object[] values, Throwable error) {
         try {
-            dispatcher.dispatch(event(plan, values, factory.failure(error), true));
+            dispatcher.dispatch(event(plan, caller, values, factory.failure(error), true));
         } catch (Throwable e) {
             auditFailed(plan, e);
         }
@@ -154,7 +168,8 @@ public final class InvocationAuditor {
         return null;
     }
 
-    private AuditEvent event(AuditedMethodPlan plan, Object[] values, Outcome outcome, boolean failed) {
+    private AuditEvent event(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller, Object[] values,
+            Outcome outcome, boolean failed) {
         String resourceId = text(values, plan.resourceIdSlot());
         if (resourceId == null) {
             if (!failed) {
@@ -168,7 +183,9 @@ public final class InvocationAuditor {
             metadata.put(plan.metadataKeys().get(i), values[plan.firstMetadataSlot() + i]);
         }
         Resource resource = new Resource(plan.resourceType(), resourceId, text(values, plan.resourceNameSlot()));
-        return factory.create(plan.action(), resource, text(values, plan.organizationIdSlot()), metadata, outcome);
+        String organizationId = text(values, plan.organizationIdSlot());
+        return caller == null ? factory.create(plan.action(), resource, organizationId, metadata, outcome)
+                : factory.createFor(caller, plan.action(), resource, organizationId, metadata, outcome);
     }
 
     private static String text(Object[] values, int slot) {

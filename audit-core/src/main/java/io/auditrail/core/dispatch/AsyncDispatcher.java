@@ -99,7 +99,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
     }
 
     private IllegalStateException closed(AuditEvent event) {
-        monitor.dropped(event, "closed");
+        monitor.dropped(sink.name(), event, "closed");
         return new IllegalStateException("audit dispatcher for sink '" + sink.name()
                 + "' is closed; event " + event.id() + " (" + event.action() + ") was not accepted");
     }
@@ -171,7 +171,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         undelivered.addAll(inFlight);
         queue.drainTo(undelivered);
         for (AuditEvent event : undelivered) {
-            monitor.dropped(event, "undelivered-at-close");
+            monitor.dropped(sink.name(), event, "undelivered-at-close");
         }
         if (!undelivered.isEmpty()) {
             log.error("Audit sink '{}' closed with {} undelivered events; first id {}", sink.name(), undelivered.size(),
@@ -216,7 +216,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
                     // The writer must outlive any failure, or every later event would wait and be lost.
                     log.error("Audit writer for sink '{}' failed on a batch of {} events (first id {}); "
                             + "they are dropped", sink.name(), batch.size(), batch.get(0).id(), e);
-                    batch.forEach(event -> monitorSafely(() -> monitor.dropped(event, "writer-failure")));
+                    batch.forEach(event -> monitorSafely(() -> monitor.dropped(sink.name(), event, "writer-failure")));
                     inFlight = List.of();
                 }
                 batch.clear();
@@ -321,7 +321,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         for (AuditSinkException.Rejection rejection : rejections) {
             log.error("Audit sink '{}' refused event {} ({}) for good: {}", sink.name(), rejection.event().id(),
                     rejection.event().action(), rejection.reason());
-            monitorSafely(() -> monitor.dropped(rejection.event(), "rejected"));
+            monitorSafely(() -> monitor.dropped(sink.name(), rejection.event(), "rejected"));
         }
     }
 
@@ -341,14 +341,14 @@ public final class AsyncDispatcher implements AuditDispatcher {
         log.error("Audit sink '{}' refused {} events for good, dropping them (first id {}): {}", sink.name(),
                 batch.size(), batch.get(0).id(), error.toString());
         for (AuditEvent event : batch) {
-            monitor.dropped(event, "rejected");
+            monitor.dropped(sink.name(), event, "rejected");
         }
         inFlight = List.of();
     }
 
     private void drop(AuditEvent event) {
         long count = droppedCount.incrementAndGet();
-        monitor.dropped(event, "queue-full");
+        monitor.dropped(sink.name(), event, "queue-full");
         long now = System.nanoTime();
         long last = lastDropWarning.get();
         if (now - last >= DROP_WARNING_INTERVAL_NANOS && lastDropWarning.compareAndSet(last, now)) {
@@ -358,7 +358,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
     }
 
     private AuditQueueFullException queueFull(AuditEvent event, Duration waited) {
-        monitor.dropped(event, "queue-full");
+        monitor.dropped(sink.name(), event, "queue-full");
         return new AuditQueueFullException("audit queue for sink '" + sink.name() + "' is full ("
                 + settings.capacity() + " events, waited " + waited.toMillis() + " ms); event " + event.id()
                 + " (" + event.action() + ") was not accepted");

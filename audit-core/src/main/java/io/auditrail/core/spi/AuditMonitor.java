@@ -40,8 +40,8 @@ public interface AuditMonitor {
             }
 
             @Override
-            public void dropped(AuditEvent event, String reason) {
-                all.forEach(monitor -> monitor.dropped(event, reason));
+            public void dropped(String sink, AuditEvent event, String reason) {
+                all.forEach(monitor -> monitor.dropped(sink, event, reason));
             }
 
             @Override
@@ -76,10 +76,11 @@ public interface AuditMonitor {
      * An event was given up: the queue was full under the drop policy, the sink refused
      * it for good, or it was still pending when the dispatcher closed.
      *
+     * @param sink the sink's name
      * @param event the event
      * @param reason short reason code such as {@code "queue-full"}
      */
-    default void dropped(AuditEvent event, String reason) {
+    default void dropped(String sink, AuditEvent event, String reason) {
     }
 
     /**

@@ -245,4 +245,23 @@ class InvocationAuditorTest {
         assertThat(dispatcher.events).isEmpty();
         assertThat(captureFailures).hasSize(1);
     }
+
+    @Test
+    void anAsyncMethodCompletedOnAnotherThreadStillNamesTheCaller() throws Throwable {
+        ThreadLocal<Actor> securityContext = ThreadLocal.withInitial(() -> null);
+        AuditEventFactory threadBound = AuditEventFactory.builder().clock(clock)
+                .actorResolver(() -> Optional.ofNullable(securityContext.get())).build();
+        InvocationAuditor auditor = new InvocationAuditor(methods, threadBound, dispatcher, AuditFailurePolicy.FAIL_OPEN,
+                monitor);
+        securityContext.set(Actor.user("alice", null, null));
+        Invoice invoice = new Invoice("inv-10", "INV-10", "acme", BigDecimal.ONE);
+
+        auditor.invoke(ReflectiveInvocation.of(invoices, "send", invoice, "bob@example.com"));
+        Thread completer = new Thread(() -> invoices.pendingSend.complete("sent"));
+        completer.start();
+        completer.join();
+
+        assertThat(dispatcher.events).singleElement()
+                .satisfies(event -> assertThat(event.actor().id()).isEqualTo("alice"));
+    }
 }

@@ -30,7 +30,7 @@ class AsyncDispatcherTest {
     private final Map<String, AtomicInteger> dropped = new ConcurrentHashMap<>();
     private final AuditMonitor monitor = new AuditMonitor() {
         @Override
-        public void dropped(AuditEvent event, String reason) {
+        public void dropped(String sink, AuditEvent event, String reason) {
             dropped.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
         }
     };
@@ -303,8 +303,8 @@ class AsyncDispatcherTest {
             }
 
             @Override
-            public void dropped(AuditEvent event, String reason) {
-                monitor.dropped(event, reason);
+            public void dropped(String sink, AuditEvent event, String reason) {
+                monitor.dropped(sink, event, reason);
             }
         };
         AtomicInteger calls = new AtomicInteger();

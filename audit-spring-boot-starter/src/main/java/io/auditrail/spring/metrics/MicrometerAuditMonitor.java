@@ -13,7 +13,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code auditrail.events.delivered} (sink, outcome) — events stored by a sink;</li>
  *   <li>{@code auditrail.events.failed} (sink, retry) — events in a batch a sink failed to store;</li>
- *   <li>{@code auditrail.events.dropped} (reason) — events given up;</li>
+ *   <li>{@code auditrail.events.dropped} (sink, reason) — events given up;</li>
  *   <li>{@code auditrail.capture.failures} — audited calls whose event could not be built or handed over;</li>
  *   <li>{@code auditrail.sink.latency} (sink) — time per sink write.</li>
  * </ul>
@@ -51,8 +51,8 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
     }
 
     @Override
-    public void dropped(AuditEvent event, String reason) {
-        counter("auditrail.events.dropped", "reason", reason).increment();
+    public void dropped(String sink, AuditEvent event, String reason) {
+        counter("auditrail.events.dropped", "sink", sink, "reason", reason).increment();
     }
 
     @Override
