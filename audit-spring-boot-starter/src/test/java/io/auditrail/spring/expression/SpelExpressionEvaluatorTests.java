@@ -99,4 +99,24 @@ class SpelExpressionEvaluatorTests {
         assertThatThrownBy(() -> evaluator.parse("#orderId.", place, Orders.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at position");
     }
+
+    @Test
+    void rejectsPropertyTyposOnDeclaredTypesBeanTyposAndBareWordsAtParseTime() {
+        assertThatThrownBy(() -> evaluator.parse("#customer.nmae", place, Orders.class))
+                .hasMessage("Customer has no property 'nmae' (reading #customer.nmae)");
+        assertThatThrownBy(() -> evaluator.parse("#result.customer.nmae", place, Orders.class))
+                .hasMessage("Customer has no property 'nmae' (reading #result.customer.nmae)");
+        assertThatThrownBy(() -> evaluator.parse("@clok.zone()", place, Orders.class))
+                .hasMessage("no bean named 'clok' for @clok");
+        assertThatThrownBy(() -> evaluator.parse("INV", place, Orders.class))
+                .hasMessageStartingWith("'INV' would be read as a property of the bean");
+    }
+
+    @Test
+    void acceptsPathsItCannotCheckStatically() {
+        evaluator.parse("#customer.tags['tier']", place, Orders.class);
+        evaluator.parse("#customer.tags.tier", place, Orders.class);
+        evaluator.parse("#customer?.name", place, Orders.class);
+        evaluator.parse("'literal'", place, Orders.class);
+    }
 }
