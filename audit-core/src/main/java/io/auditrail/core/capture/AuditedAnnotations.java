@@ -38,7 +38,7 @@ final class AuditedAnnotations {
                 return Optional.of(new Found(audited, declarations));
             }
         }
-        if (!Modifier.isPublic(method.getModifiers())) {
+        if (!Modifier.isPublic(method.getModifiers()) || isObjectMethod(method)) {
             return Optional.empty();
         }
         for (Class<?> candidate : typeHierarchy(type)) {
@@ -48,6 +48,15 @@ final class AuditedAnnotations {
             }
         }
         return Optional.empty();
+    }
+
+    /** toString, equals and hashCode are not business actions, even on a type-level {@code @Audited}. */
+    private static boolean isObjectMethod(Method method) {
+        return switch (method.getName()) {
+            case "toString", "hashCode" -> method.getParameterCount() == 0;
+            case "equals" -> method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class;
+            default -> false;
+        };
     }
 
     /** Whether {@code @Audited} appears anywhere on the type, its supertypes or their methods. */

@@ -39,6 +39,10 @@ public final class LogAuditSink implements AuditSink {
     public LogAuditSink(AuditEventCodec codec, String loggerName) {
         this.codec = codec;
         this.logger = LoggerFactory.getLogger(loggerName);
+        if (!logger.isInfoEnabled()) {
+            LoggerFactory.getLogger(LogAuditSink.class).warn("The audit log sink writes to logger '{}' at INFO, "
+                    + "which is switched off: audit events sent to this sink are not written anywhere", loggerName);
+        }
     }
 
     @Override

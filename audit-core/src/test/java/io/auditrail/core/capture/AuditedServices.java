@@ -81,6 +81,11 @@ final class AuditedServices {
 
     @Audited(action = "settings.changed", resourceId = "#p0")
     public static class SettingsService {
+        @Override
+        public String toString() {
+            return "settings";
+        }
+
         public void update(String key, String value) {
         }
 

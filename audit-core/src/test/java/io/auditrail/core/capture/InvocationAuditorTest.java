@@ -219,6 +219,7 @@ class InvocationAuditorTest {
         assertThat(dispatcher.events).extracting(event -> event.resource().id()).containsExactly("theme", "all");
         assertThat(methods.isAudited(SettingsService.class.getDeclaredMethod("internal", String.class), SettingsService.class))
                 .isFalse();
+        assertThat(methods.isAudited(SettingsService.class.getMethod("toString"), SettingsService.class)).isFalse();
     }
 
     @Test
