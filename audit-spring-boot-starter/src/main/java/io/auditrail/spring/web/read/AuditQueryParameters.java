@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /**
  * Turns request parameters into an {@link AuditQuery} confined to a caller's scope. The
@@ -66,7 +67,7 @@ final class AuditQueryParameters {
         String actorId = text("actor_id");
         if (!scope.admin()) {
             if (actorId != null && !actorId.equals(scope.actorId())) {
-                throw new AuditReadException(org.springframework.http.HttpStatus.FORBIDDEN,
+                throw new AuditReadException(HttpStatus.FORBIDDEN,
                         "actor_id: members may only read their own events");
             }
             actorId = scope.actorId();
