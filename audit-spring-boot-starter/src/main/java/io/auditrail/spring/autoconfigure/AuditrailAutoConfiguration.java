@@ -83,14 +83,13 @@ public final class AuditrailAutoConfiguration {
         AuditrailProperties.Actor actor = properties.getActor();
         SingletonSupplier<ActorResolver> actors = SingletonSupplier.of(
                 () -> actorResolver.getIfAvailable(() -> Optional::empty));
-        SingletonSupplier<OrganizationResolver> organizations = SingletonSupplier.of(
-                () -> firstOf(organizationResolver.orderedStream().toList()));
+        OrganizationResolver organizations = OrganizationResolvers.chain(organizationResolver);
         SingletonSupplier<RequestContextProvider> contexts = SingletonSupplier.of(
                 () -> requestContextProvider.getIfAvailable(() -> Optional::empty));
         return AuditEventFactory.builder()
                 .codec(codec)
                 .actorResolver(() -> actors.obtain().currentActor())
-                .organizationResolver(() -> organizations.obtain().currentOrganizationId())
+                .organizationResolver(organizations)
                 .requestContextProvider(() -> contexts.obtain().currentContext())
                 .systemActor(new Actor(actor.getSystemId(), actor.getSystemName(), null, ActorType.SYSTEM))
                 .defaultOrganizationId(properties.getDefaultOrganizationId())
@@ -106,19 +105,6 @@ public final class AuditrailAutoConfiguration {
         AuditrailProperties.Limits limits = properties.getLimits();
         return new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
                 Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth());
-    }
-
-    /** The first resolver that knows the organisation wins, in bean order. */
-    private static OrganizationResolver firstOf(List<OrganizationResolver> resolvers) {
-        return () -> {
-            for (OrganizationResolver resolver : resolvers) {
-                Optional<String> organization = resolver.currentOrganizationId();
-                if (organization.isPresent()) {
-                    return organization;
-                }
-            }
-            return Optional.empty();
-        };
     }
 
     @Bean

@@ -63,6 +63,8 @@ public class AuditrailProperties {
 
     private final Health health = new Health();
 
+    private final Web web = new Web();
+
     /** Built-in sink types. */
     public enum SinkType {
         /** The JDBC store on the application's DataSource. */
@@ -189,6 +191,10 @@ public class AuditrailProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Web getWeb() {
+        return web;
     }
 
     /** The JDBC store. */
@@ -641,6 +647,54 @@ public class AuditrailProperties {
 
         public void setMaxQueueDepth(int maxQueueDepth) {
             this.maxQueueDepth = maxQueueDepth;
+        }
+    }
+
+    /** Read endpoints and the embeddable viewer. */
+    public static class Web {
+
+        /** Whether the read endpoints and the viewer are served. Off by default: they expose the trail over HTTP. */
+        private boolean enabled = false;
+
+        /** Path under which the read endpoints and the viewer (at {base-path}/ui/) are served. */
+        private String basePath = "/audit";
+
+        /** Authority that makes a user an organisation admin, who reads every event of their organisation; other users read only their own. */
+        private String adminAuthority = "ROLE_AUDIT_ADMIN";
+
+        /** Whether the viewer is served at {base-path}/ui/. */
+        private boolean viewerEnabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBasePath() {
+            return basePath;
+        }
+
+        public void setBasePath(String basePath) {
+            this.basePath = basePath;
+        }
+
+        public String getAdminAuthority() {
+            return adminAuthority;
+        }
+
+        public void setAdminAuthority(String adminAuthority) {
+            this.adminAuthority = adminAuthority;
+        }
+
+        public boolean isViewerEnabled() {
+            return viewerEnabled;
+        }
+
+        public void setViewerEnabled(boolean viewerEnabled) {
+            this.viewerEnabled = viewerEnabled;
         }
     }
 }

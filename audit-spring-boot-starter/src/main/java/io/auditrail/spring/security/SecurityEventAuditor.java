@@ -75,11 +75,14 @@ public final class SecurityEventAuditor {
         this.monitor = monitor;
     }
 
+    /**
+     * The security context already holds the new authentication here, so the application's
+     * own actor resolver (null actor) names the user as it does in business events.
+     */
     @EventListener
     void onLogin(InteractiveAuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
-        record(authentication, actors.actorOf(authentication).orElse(null), actions.login(), user(authentication),
-                Outcome.success());
+        record(authentication, null, actions.login(), user(authentication), Outcome.success());
     }
 
     @EventListener
@@ -100,13 +103,14 @@ public final class SecurityEventAuditor {
     void onAccessDenied(AuthorizationDeniedEvent<?> event) {
         Authentication authentication = event.getAuthentication().get();
         Resource target = new Resource("endpoint", ExternalIds.sanitize(describe(event.getObject()), MAX_EXTERNAL_ID), null);
-        record(authentication, actors.actorOf(authentication).orElse(null), actions.accessDenied(), target,
+        record(authentication, null, actions.accessDenied(), target,
                 Outcome.failure("org.springframework.security.access.AccessDeniedException", null));
     }
 
     private void record(Authentication authentication, Actor actor, String action, Resource resource, Outcome outcome) {
         try {
-            String organization = authentication == null ? null : actors.organizationOf(authentication).orElse(null);
+            String organization = authentication == null || actor == null ? null
+                    : actors.organizationOf(authentication).orElse(null);
             dispatcher.dispatch(factory.create(actor, action, resource, organization, Map.of(), outcome));
         } catch (RuntimeException e) {
             monitor.captureFailed("security event " + action, e);

@@ -1,0 +1,71 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.spi.OrganizationResolver;
+import io.auditrail.core.store.AuditStore;
+import io.auditrail.spring.security.ClaimNames;
+import io.auditrail.spring.security.SpringSecurityActorResolver;
+import io.auditrail.spring.web.read.AuditReadController;
+import io.auditrail.spring.web.read.AuditReadScopeResolver;
+import io.auditrail.spring.web.read.AuditViewerController;
+import io.auditrail.spring.web.read.SecurityAuditReadScopeResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The read endpoints and the viewer, switched on by {@code auditrail.web.enabled=true} in a
+ * servlet application with Spring Security and an {@link AuditStore}. Scoping needs to know who
+ * is asking, so without Spring Security nothing is served.
+ */
+@AutoConfiguration(after = {AuditrailAutoConfiguration.class, AuditrailJdbcAutoConfiguration.class,
+        AuditrailSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({DispatcherServlet.class, SecurityContextHolder.class})
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "auditrail.web.enabled")
+@ConditionalOnBean(AuditStore.class)
+public final class AuditrailReadAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditReadScopeResolver auditReadScopeResolver(AuditrailProperties properties,
+            ObjectProvider<OrganizationResolver> organizations) {
+        AuditrailProperties.Actor actor = properties.getActor();
+        SpringSecurityActorResolver actors = new SpringSecurityActorResolver(new ClaimNames(actor.getNameClaim(),
+                actor.getUsernameClaim(), actor.getEmailClaim(), actor.getOrganizationClaim()));
+        return new SecurityAuditReadScopeResolver(actors, OrganizationResolvers.chain(organizations),
+                properties.getWeb().getAdminAuthority());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditReadController auditReadController(AuditStore store, AuditEventCodec codec, AuditReadScopeResolver scopes,
+            AuditrailProperties properties) {
+        checkBasePath(properties.getWeb().getBasePath());
+        return new AuditReadController(store, codec, scopes);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "auditrail.web.viewer-enabled", matchIfMissing = true)
+    AuditViewerController auditViewerController() {
+        return new AuditViewerController();
+    }
+
+    /** A path the request mappings cannot use would otherwise fail quietly with 404s. */
+    private static void checkBasePath(String basePath) {
+        if (basePath == null || !basePath.matches("(/[A-Za-z0-9._~-]+)+")) {
+            throw new IllegalStateException("auditrail.web.base-path must look like /audit or /admin/audit "
+                    + "(segments of letters, digits, '.', '_', '~' or '-', no trailing slash) but was '"
+                    + basePath + "'");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+// The viewer talks only to the scoped read endpoints one level up (../events, ../events/export).
+// Every value from an event reaches the page through textContent, never as markup.
+(function () {
+  'use strict';
+
+  var API = new URL('../', window.location.href);
+  var FILTERS = ['actor_name', 'action', 'resource_type', 'outcome', 'start_date', 'end_date', 'search'];
+  var PAGE_SIZE = 25;
+  var CHANGE_PAIRS = [['old', 'new'], ['before', 'after']];
+
+  var form = document.getElementById('filters');
+  var tbody = document.querySelector('#events tbody');
+  var state = { cursor: null, next: null };
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function filterParams() {
+    var params = new URLSearchParams();
+    FILTERS.forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value) {
+        params.set(name, value);
+      }
+    });
+    return params;
+  }
+
+  function showError(message) {
+    var box = document.getElementById('error');
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  function request(path, params) {
+    var url = new URL(path, API);
+    url.search = params ? params.toString() : '';
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var body = null;
+          try { body = text ? JSON.parse(text) : null; } catch (notJson) { body = null; }
+          if (!response.ok) {
+            var reason = body && body.error ? body.error : 'HTTP ' + response.status;
+            if (response.status === 401) {
+              reason = 'Your session has ended: sign in again.';
+            }
+            throw new Error(reason);
+          }
+          if (body === null) {
+            throw new Error('Unexpected answer from the server; is your session still valid?');
+          }
+          return body;
+        });
+      });
+  }
+
+  function updateExportLinks() {
+    ['csv', 'json'].forEach(function (format) {
+      var params = filterParams();
+      params.set('format', format);
+      var url = new URL('events/export', API);
+      url.search = params.toString();
+      document.getElementById('export-' + format).href = url.toString();
+    });
+  }
+
+  function load(cursor) {
+    var params = filterParams();
+    params.set('limit', String(PAGE_SIZE));
+    if (cursor) {
+      params.set('cursor', cursor);
+    }
+    updateExportLinks();
+    return request('events', params).then(function (page) {
+      showError('');
+      state.cursor = cursor;
+      state.next = page.next_cursor;
+      render(page);
+    }).catch(function (error) {
+      showError(error.message);
+    });
+  }
+
+  function render(page) {
+    tbody.replaceChildren();
+    page.events.forEach(function (event) {
+      var row = el('tr');
+      row.tabIndex = 0;
+      row.dataset.eventId = event.id;
+      row.appendChild(el('td', event.timestamp));
+      row.appendChild(el('td', actorLabel(event.actor)));
+      row.appendChild(el('td', event.action));
+      row.appendChild(el('td', resourceLabel(event.resource)));
+      row.appendChild(el('td', event.outcome, 'outcome-' + event.outcome));
+      row.appendChild(el('td', event.context && event.context.ip));
+      row.addEventListener('click', function () { openDetail(event.id); });
+      row.addEventListener('keydown', function (key) {
+        if (key.key === 'Enter') { openDetail(event.id); }
+      });
+      tbody.appendChild(row);
+    });
+    var shown = page.events.length;
+    document.getElementById('summary').textContent = page.total + (page.total === 1 ? ' event' : ' events')
+      + (shown ? ' matching; showing ' + shown + ' on this page.' : ' matching.');
+    document.getElementById('next-page').disabled = !page.next_cursor;
+    document.getElementById('first-page').disabled = !state.cursor;
+  }
+
+  function actorLabel(actor) {
+    if (!actor) { return ''; }
+    return actor.name ? actor.name + ' (' + actor.id + ')' : actor.id;
+  }
+
+  function resourceLabel(resource) {
+    if (!resource) { return ''; }
+    var label = resource.type + ' ' + resource.id;
+    return resource.name ? label + ' \u2014 ' + resource.name : label;
+  }
+
+  function openDetail(id) {
+    request('events/' + encodeURIComponent(id)).then(function (event) {
+      showError('');
+      renderDetail(event);
+    }).catch(function (error) {
+      showError(error.message);
+    });
+  }
+
+  function addField(list, name, value) {
+    if (value === undefined || value === null || value === '') { return; }
+    list.appendChild(el('dt', name));
+    list.appendChild(el('dd', value));
+  }
+
+  function renderDetail(event) {
+    var section = document.getElementById('detail');
+    document.getElementById('detail-id').textContent = event.id;
+    var fields = document.getElementById('detail-fields');
+    fields.replaceChildren();
+    var error = event.error || {};
+    var context = event.context || {};
+    addField(fields, 'Time (UTC)', event.timestamp);
+    addField(fields, 'Organisation', event.organization_id);
+    addField(fields, 'Actor', actorLabel(event.actor));
+    addField(fields, 'Actor type', event.actor && event.actor.type);
+    addField(fields, 'Actor email', event.actor && event.actor.email);
+    addField(fields, 'Action', event.action);
+    addField(fields, 'Resource', resourceLabel(event.resource));
+    addField(fields, 'Outcome', event.outcome);
+    addField(fields, 'Error', error.type);
+    addField(fields, 'Error message', error.message);
+    addField(fields, 'IP', context.ip);
+    addField(fields, 'User agent', context.user_agent);
+    addField(fields, 'Request id', context.request_id);
+    var metadata = event.metadata || {};
+    document.getElementById('detail-metadata').textContent = JSON.stringify(metadata, null, 2);
+    renderChanges(metadata);
+    section.hidden = false;
+    section.scrollIntoView({ block: 'nearest' });
+  }
+
+  function renderChanges(metadata) {
+    var box = document.getElementById('detail-changes');
+    var body = box.querySelector('tbody');
+    body.replaceChildren();
+    var pair = CHANGE_PAIRS.find(function (names) {
+      return Object.prototype.hasOwnProperty.call(metadata, names[0])
+        && Object.prototype.hasOwnProperty.call(metadata, names[1]);
+    });
+    box.hidden = !pair;
+    if (!pair) { return; }
+    document.getElementById('changes-before').textContent = pair[0];
+    document.getElementById('changes-after').textContent = pair[1];
+    var before = asObject(metadata[pair[0]]);
+    var after = asObject(metadata[pair[1]]);
+    var keys = Object.keys(before).concat(Object.keys(after).filter(function (key) {
+      return !Object.prototype.hasOwnProperty.call(before, key);
+    }));
+    keys.forEach(function (key) {
+      var oldText = show(before[key]);
+      var newText = show(after[key]);
+      var row = el('tr', null, oldText === newText ? '' : 'changed');
+      row.appendChild(el('td', key));
+      row.appendChild(el('td', oldText));
+      row.appendChild(el('td', newText));
+      body.appendChild(row);
+    });
+  }
+
+  function asObject(value) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) { return value; }
+    return { value: value };
+  }
+
+  function show(value) {
+    if (value === undefined) { return ''; }
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  form.addEventListener('submit', function (submit) {
+    submit.preventDefault();
+    load(null);
+  });
+  form.addEventListener('reset', function () {
+    window.setTimeout(function () { load(null); }, 0);
+  });
+  document.getElementById('next-page').addEventListener('click', function () {
+    if (state.next) { load(state.next); }
+  });
+  document.getElementById('first-page').addEventListener('click', function () { load(null); });
+  document.getElementById('close-detail').addEventListener('click', function () {
+    document.getElementById('detail').hidden = true;
+  });
+
+  load(null);
+}());

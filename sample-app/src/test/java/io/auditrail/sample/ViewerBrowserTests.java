@@ -1,0 +1,141 @@
+package io.auditrail.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The newcomer's path in a real headless Chromium: log in, change and delete an invoice, and
+ * find those events in the viewer embedded in the app's page; filter, open an event, compare
+ * old and new values, and download an export. Uses Debian's chromium and chromium-driver at
+ * fixed paths, so nothing is downloaded at test time.
+ */
+@SampleAppTest
+class ViewerBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    @TempDir
+    Path downloads;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        String install = " is missing: install it with 'apt-get install -y chromium chromium-driver' (.ci/run does this)";
+        assertThat(Files.isExecutable(CHROMIUM)).as(CHROMIUM + install).isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as(CHROMEDRIVER + install).isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void logIn(String username) {
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys("auditrail");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("org-name"), "Acme Corporation"));
+    }
+
+    private WebElement invoiceRow(String customer) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='invoices']//tr[td[2][text()='" + customer + "']]")));
+    }
+
+    private void filterByAction(String action) {
+        WebElement field = driver.findElement(By.id("filter-action"));
+        field.clear();
+        field.sendKeys(action);
+        driver.findElement(By.id("apply")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "matching"));
+        wait.until(driver -> actions().stream().allMatch(action::equals) && !actions().isEmpty());
+    }
+
+    private List<String> actions() {
+        return driver.findElements(By.cssSelector("#events tbody tr td:nth-child(3)")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
+    void aNewcomerSeesTheirChangesInTheEmbeddedViewer() throws Exception {
+        logIn("alice");
+        String customer = "<b>Browser & Co</b>";
+        driver.findElement(By.id("invoice-customer")).sendKeys(customer);
+        driver.findElement(By.id("invoice-amount")).sendKeys("12.34");
+        driver.findElement(By.id("create-invoice")).click();
+        invoiceRow(customer).findElement(By.xpath(".//button[text()='+10%']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "updated"));
+        invoiceRow(customer).findElement(By.cssSelector("button.delete-invoice")).click();
+        long deletedAt = System.nanoTime();
+
+        driver.switchTo().frame("audit-viewer");
+        wait.until(driver -> !actions().isEmpty() && actions().get(0).equals("invoice.deleted"));
+        Duration untilVisible = Duration.ofNanos(System.nanoTime() - deletedAt);
+        assertThat(untilVisible).as("delete to viewer row").isLessThan(Duration.ofSeconds(5));
+
+        filterByAction("invoice.updated");
+        driver.findElement(By.cssSelector("#events tbody tr")).click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertThat(detail.getText()).contains("invoice.updated", "Alice Admin (alice)", "127.0.0.1");
+        WebElement amountChange = driver.findElement(
+                By.xpath("//div[@id='detail-changes']//tr[td[1][text()='amountCents']]"));
+        assertThat(amountChange.getAttribute("class")).isEqualTo("changed");
+        assertThat(amountChange.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .containsExactly("amountCents", "1234", "1357");
+        assertThat(driver.findElement(By.id("detail-metadata")).getText()).contains(customer);
+        assertThat(driver.findElements(By.cssSelector("#detail b, #events b"))).as("event text is never markup")
+                .isEmpty();
+
+        driver.findElement(By.id("export-csv")).click();
+        Path csv = downloads.resolve("audit-events.csv");
+        wait.until(driver -> Files.exists(csv) && !Files.exists(downloads.resolve("audit-events.csv.crdownload")));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("id,timestamp,actor_id");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line).contains("invoice.updated"));
+    }
+}
