@@ -110,7 +110,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            writer.write(connection, events);
+            writer.write(connection, events, settings.inCallerTransaction().getAsBoolean());
         } catch (SQLException e) {
             throw new AuditSinkException("cannot store " + events.size() + " audit events in " + settings.table()
                     + ": " + e.getMessage(), e, SqlFailures.isRetryable(e));
@@ -199,7 +199,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
 
     private long purge(Instant cutoff, String organizationId, Set<String> excluded) {
         try {
-            return purger.purge(cutoff, organizationId, excluded);
+            return purger.purge(cutoff, organizationId, excluded, settings.inCallerTransaction().getAsBoolean());
         } catch (SQLException e) {
             throw new AuditStoreException("cannot purge events older than " + cutoff + " from " + settings.table(), e);
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ public final class JdbcAuditStoreBuilder {
     private SchemaInitMode schemaInitMode = SchemaInitMode.EMBEDDED;
     private Long monthlyEventLimit;
     private Duration retention;
+    private BooleanSupplier inCallerTransaction = () -> false;
     private final Map<String, Duration> retentionOverrides = new LinkedHashMap<>();
     private int exportFetchSize = DEFAULT_EXPORT_FETCH_SIZE;
     private int purgeBatchSize = DEFAULT_PURGE_BATCH_SIZE;
@@ -153,6 +155,20 @@ public final class JdbcAuditStoreBuilder {
     }
 
     /**
+     * Tells the store when the connection it borrows belongs to a transaction of the caller,
+     * which it must join and never commit or roll back. By default it never does, so the store
+     * commits its own work even on a pool whose connections start with auto-commit off; the
+     * Spring starter passes "a Spring transaction holding this data source is active".
+     *
+     * @param inCallerTransaction asked on the borrowing thread before each write or purge
+     * @return this builder
+     */
+    public JdbcAuditStoreBuilder joinCallerTransactionsWhen(BooleanSupplier inCallerTransaction) {
+        this.inCallerTransaction = Objects.requireNonNull(inCallerTransaction, "inCallerTransaction");
+        return this;
+    }
+
+    /**
      * Connects once to detect the database and, if the mode says so, creates the table.
      *
      * @return the store
@@ -161,7 +177,7 @@ public final class JdbcAuditStoreBuilder {
      */
     public JdbcAuditStore build() {
         Settings settings = new Settings(table, schemaInitMode, monthlyEventLimit,
-                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock);
+                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock, inCallerTransaction);
         return JdbcAuditStore.create(dataSource, settings);
     }
 

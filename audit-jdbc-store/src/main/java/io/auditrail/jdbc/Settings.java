@@ -4,6 +4,7 @@ import io.auditrail.jdbc.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 
 /** The validated configuration of one {@link JdbcAuditStore}. */
 record Settings(
@@ -13,5 +14,6 @@ record Settings(
         RetentionPolicy retention,
         int exportFetchSize,
         int purgeBatchSize,
-        Clock clock) {
+        Clock clock,
+        BooleanSupplier inCallerTransaction) {
 }

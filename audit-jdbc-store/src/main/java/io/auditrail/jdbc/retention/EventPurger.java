@@ -50,20 +50,27 @@ public final class EventPurger {
      * @param cutoff events strictly older are deleted
      * @param organizationId only this organisation, or {@code null} for all
      * @param excludedOrganizations organisations to leave alone
+     * @param inCallerTransaction whether the connection belongs to the caller's transaction;
+     *        otherwise each batch is committed, also on a connection with auto-commit off
      * @return the number of events deleted
      * @throws SQLException when a delete fails; earlier batches stay deleted
      */
-    public long purge(Instant cutoff, String organizationId, Set<String> excludedOrganizations) throws SQLException {
+    public long purge(Instant cutoff, String organizationId, Set<String> excludedOrganizations,
+            boolean inCallerTransaction) throws SQLException {
         BoundSql condition = queries.purgeCondition(cutoff, organizationId, excludedOrganizations);
         String sql = dialect.boundedDeleteSql(table, condition.sql());
         long total = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
+            boolean commitEachBatch = !inCallerTransaction && !connection.getAutoCommit();
             int deleted;
             do {
                 int last = condition.bind(statement, dialect);
                 statement.setInt(last + 1, batchSize);
                 deleted = statement.executeUpdate();
+                if (commitEachBatch) {
+                    connection.commit();
+                }
                 total += deleted;
             } while (deleted >= batchSize);
         }

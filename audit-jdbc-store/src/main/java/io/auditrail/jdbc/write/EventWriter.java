@@ -41,27 +41,34 @@ public final class EventWriter {
     }
 
     /**
-     * Stores the events following the transaction rule.
+     * Stores the events, joining the caller's transaction or running in one of its own.
      *
      * @param connection a connection borrowed for this call; not closed here
      * @param events the batch
+     * @param inCallerTransaction whether the connection belongs to the caller's transaction,
+     *        which is joined and never committed or rolled back here
      * @throws SQLException when the batch fails; an owned transaction has been rolled back
      */
-    public void write(Connection connection, List<AuditEvent> events) throws SQLException {
-        boolean ownTransaction = connection.getAutoCommit();
-        if (!ownTransaction) {
+    public void write(Connection connection, List<AuditEvent> events, boolean inCallerTransaction) throws SQLException {
+        if (inCallerTransaction) {
             insertWithinCallersTransaction(connection, events);
             return;
         }
-        connection.setAutoCommit(false);
+        // A pool may hand out connections with auto-commit already off; the work is still ours to commit.
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
         try {
             insert(connection, events);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            rollbackAndRestore(connection, e);
+            rollbackAndRestore(connection, autoCommit, e);
             throw e;
         }
-        connection.setAutoCommit(true);
+        if (autoCommit) {
+            connection.setAutoCommit(true);
+        }
     }
 
     /**
@@ -95,10 +102,12 @@ public final class EventWriter {
     }
 
     /** Cleans up after a failure without letting a second error (the connection is often gone) hide the first. */
-    private static void rollbackAndRestore(Connection connection, Exception failure) {
+    private static void rollbackAndRestore(Connection connection, boolean autoCommit, Exception failure) {
         try {
             connection.rollback();
-            connection.setAutoCommit(true);
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }

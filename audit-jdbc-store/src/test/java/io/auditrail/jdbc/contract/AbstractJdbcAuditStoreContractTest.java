@@ -196,7 +196,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             Connection connection = shared.getConnection();
             connection.setAutoCommit(false);
             JdbcAuditStore joined = JdbcAuditStore.builder(shared).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).build();
+                    .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).build();
 
             joined.write(List.of(event("acme", 1).build()));
             assertThat(rowCount()).as("not committed by the store").isZero();
@@ -207,6 +207,21 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             assertThat(connection.getAutoCommit()).isFalse();
             connection.commit();
             assertThat(rowCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void commitsItsOwnWorkOnAConnectionThatStartsWithAutoCommitOff() throws SQLException {
+        try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
+            Connection connection = shared.getConnection();
+            connection.setAutoCommit(false);
+            JdbcAuditStore own = JdbcAuditStore.builder(shared).tableName(table)
+                    .initializeSchema(SchemaInitMode.NEVER).build();
+
+            own.write(List.of(event("acme", 1).build()));
+            connection.rollback();
+
+            assertThat(rowCount()).as("committed by the store, so the pool's rollback cannot undo it").isEqualTo(1);
         }
     }
 

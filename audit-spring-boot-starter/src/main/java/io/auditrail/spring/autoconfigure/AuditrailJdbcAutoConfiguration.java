@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The JDBC store on the application's {@code DataSource}, the default sink when both are
@@ -38,6 +39,8 @@ public final class AuditrailJdbcAutoConfiguration {
     JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailProperties properties) {
         AuditrailProperties.Jdbc jdbc = properties.getJdbc();
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(new TransactionAwareDataSourceProxy(dataSource))
+                .joinCallerTransactionsWhen(() -> TransactionSynchronizationManager.isActualTransactionActive()
+                        && TransactionSynchronizationManager.hasResource(dataSource))
                 .tableName(jdbc.getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
         if (jdbc.getMonthlyEventLimit() != null) {
