@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The audit trail in a relational database, over plain JDBC: a sink that stores batches
@@ -159,6 +160,9 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             throw new AuditStoreException("cannot export from " + settings.table(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export", e);
+        } catch (JacksonIOException e) {
+            // Jackson wraps I/O failures (a client that went away) in its own unchecked type.
+            throw new UncheckedIOException("cannot write the export", e.getCause());
         }
     }
 

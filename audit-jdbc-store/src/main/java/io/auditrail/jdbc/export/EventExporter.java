@@ -95,7 +95,8 @@ public final class EventExporter {
     private long stream(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
         BoundSql select = queries.export(query);
-        Writer writer = new UnclosableWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        BufferedWriter buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Writer writer = new UnclosableWriter(buffered);
         EventFormatter formatter = formatter(format, writer);
         long rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(select.sql(), ResultSet.TYPE_FORWARD_ONLY,
@@ -111,7 +112,7 @@ public final class EventExporter {
                 formatter.end();
             }
         }
-        writer.flush();
+        buffered.flush();
         return rows;
     }
 

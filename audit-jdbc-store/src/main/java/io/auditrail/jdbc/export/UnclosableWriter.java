@@ -5,8 +5,8 @@ import java.io.Writer;
 
 /**
  * Shields the export stream from the JSON generator, which closes its target when it is
- * closed; the stream belongs to the caller. Not even a flush: the exporter flushes once at
- * the end instead of once per event.
+ * closed; the stream belongs to the caller. Not even a flush: the exporter flushes the
+ * underlying buffer once at the end instead of once per event.
  */
 final class UnclosableWriter extends FilterWriter {
 
@@ -16,5 +16,10 @@ final class UnclosableWriter extends FilterWriter {
 
     @Override
     public void close() {
+    }
+
+    /** Jackson flushes its target whenever a generator closes, which would be once per event. */
+    @Override
+    public void flush() {
     }
 }

@@ -143,20 +143,20 @@ public final class EventQueries {
                 .addIfPresent("occurred_at >= ?", query.start())
                 .addIfPresent("occurred_at <= ?", query.end());
         if (query.actorName() != null) {
-            conditions.add("LOWER(actor_name) LIKE ?" + LikePatterns.ESCAPE_CLAUSE,
+            conditions.add("LOWER(actor_name) LIKE LOWER(?)" + LikePatterns.ESCAPE_CLAUSE,
                     LikePatterns.containsIgnoringCase(query.actorName()));
         }
         if (query.isActionPrefix()) {
             conditions.add("action LIKE ?" + LikePatterns.ESCAPE_CLAUSE, LikePatterns.startsWith(query.actionPrefix()));
         } else if (query.action() != null) {
-            conditions.add("LOWER(action) LIKE ?" + LikePatterns.ESCAPE_CLAUSE,
+            conditions.add("LOWER(action) LIKE LOWER(?)" + LikePatterns.ESCAPE_CLAUSE,
                     LikePatterns.containsIgnoringCase(query.action()));
         }
         if (query.search() != null) {
             String pattern = LikePatterns.containsIgnoringCase(query.search());
-            conditions.add("(LOWER(action) LIKE ?" + LikePatterns.ESCAPE_CLAUSE
-                    + " OR LOWER(actor_name) LIKE ?" + LikePatterns.ESCAPE_CLAUSE
-                    + " OR LOWER(resource_type) LIKE ?" + LikePatterns.ESCAPE_CLAUSE + ")", pattern, pattern, pattern);
+            conditions.add("(LOWER(action) LIKE LOWER(?)" + LikePatterns.ESCAPE_CLAUSE
+                    + " OR LOWER(actor_name) LIKE LOWER(?)" + LikePatterns.ESCAPE_CLAUSE
+                    + " OR LOWER(resource_type) LIKE LOWER(?)" + LikePatterns.ESCAPE_CLAUSE + ")", pattern, pattern, pattern);
         }
         return conditions;
     }

@@ -1,6 +1,5 @@
 package io.auditrail.jdbc.query;
 
-import java.util.Locale;
 
 /**
  * Turns user text into LIKE patterns in which {@code %} and {@code _} are literal. The
@@ -14,8 +13,9 @@ final class LikePatterns {
     private LikePatterns() {
     }
 
+    /** The database folds both sides with LOWER, so column and pattern agree beyond ASCII. */
     static String containsIgnoringCase(String text) {
-        return "%" + escape(text.toLowerCase(Locale.ROOT)) + "%";
+        return "%" + escape(text) + "%";
     }
 
     static String startsWith(String prefix) {

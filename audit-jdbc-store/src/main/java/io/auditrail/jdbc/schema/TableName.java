@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 public record TableName(String schema, String name) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /**
+     * Index names append up to 16 characters ({@code _org_resource_ix}) to the table name and
+     * PostgreSQL cuts identifiers at 63, which could make two index names collide silently.
+     */
+    private static final int MAX_TABLE_NAME = 47;
 
     /** Validates both parts. */
     public TableName {
@@ -19,6 +24,10 @@ public record TableName(String schema, String name) {
             requireIdentifier(schema, "schema");
         }
         requireIdentifier(name, "table");
+        if (name != null && name.length() > MAX_TABLE_NAME) {
+            throw new IllegalArgumentException("table name '" + name + "' is " + name.length()
+                    + " characters long; at most " + MAX_TABLE_NAME + " leave room for the index names");
+        }
     }
 
     /**

@@ -40,7 +40,9 @@ public final class SqlFailures {
             return true;
         }
         String state = e.getSQLState();
+        // 55P03: PostgreSQL lock not available; 1205/1213: MySQL/MariaDB lock wait timeout and deadlock (HY000).
         return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                || state.startsWith("57"));
+                || state.startsWith("57") || state.equals("55P03"))
+                || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
     }
 }

@@ -256,6 +256,17 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void matchesNonAsciiNamesInTheirOwnCaseWhateverTheDatabaseLocale() {
+        store.write(List.of(event("acme", 1).actor(Actor.user("emile", "ÉMILE Zoë", null)).build(),
+                event("acme", 2).build()));
+
+        assertThat(store.query(AuditQuery.builder().organizationId("acme").actorName("ÉMILE").build()).events())
+                .extracting(e -> e.actor().id()).containsExactly("emile");
+        assertThat(store.query(AuditQuery.builder().organizationId("acme").search("Zoë").build()).events())
+                .extracting(e -> e.actor().id()).containsExactly("emile");
+    }
+
+    @Test
     void everyFilterMatchesWhatTheHostedApiWould() {
         List<AuditEvent> fixture = writeFixture();
 

@@ -32,4 +32,11 @@ class CsvCellsTest {
         assertThat(CsvCells.cell("\rx")).isEqualTo("\"'\rx\"");
         assertThat(CsvCells.cell("=HYPERLINK(\"u\",\"t\")")).isEqualTo("\"'=HYPERLINK(\"\"u\"\",\"\"t\"\")\"");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" =HYPERLINK(\"x\")", "\u00A0=1+1", "\"=cmd", "  +1",
+        "\uFF1D1+1", "\uFF20SUM(A1)"})
+    void neutralisesFormulasHiddenBehindBlanksQuotesOrFullWidthSigns(String value) {
+        assertThat(CsvCells.cell(value)).matches("\"?'.*");
+    }
 }

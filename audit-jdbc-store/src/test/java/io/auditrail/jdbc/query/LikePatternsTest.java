@@ -8,7 +8,7 @@ class LikePatternsTest {
 
     @Test
     void escapesWildcardsAndTheEscapeCharacter() {
-        assertThat(LikePatterns.containsIgnoringCase("100% Sure_!")).isEqualTo("%100!% sure!_!!%");
+        assertThat(LikePatterns.containsIgnoringCase("100% Sure_!")).isEqualTo("%100!% Sure!_!!%");
         assertThat(LikePatterns.startsWith("in_voice.")).isEqualTo("in!_voice.%");
         assertThat(LikePatterns.containsIgnoringCase("back\\slash")).isEqualTo("%back\\slash%");
     }

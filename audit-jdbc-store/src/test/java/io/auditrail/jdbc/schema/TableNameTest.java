@@ -14,7 +14,7 @@ class TableNameTest {
         assertThat(TableName.parse("audit_events").qualified()).isEqualTo("audit_events");
         assertThat(TableName.parse("_t1").qualified()).isEqualTo("_t1");
         assertThat(TableName.parse("audit.events_2026")).isEqualTo(new TableName("audit", "events_2026"));
-        assertThat(TableName.parse("t" + "x".repeat(62)).name()).hasSize(63);
+        assertThat(TableName.parse("t" + "x".repeat(46)).name()).hasSize(47);
     }
 
     @ParameterizedTest
@@ -30,5 +30,7 @@ class TableNameTest {
                 .hasMessageContaining("is not a valid SQL identifier")
                 .hasMessageContaining("at most 63 characters");
         assertThatThrownBy(() -> TableName.parse("a.b.c")).hasMessageContaining("at most one dot");
+        assertThatThrownBy(() -> TableName.parse("t" + "x".repeat(47)))
+                .hasMessageContaining("at most 47 leave room for the index names");
     }
 }
