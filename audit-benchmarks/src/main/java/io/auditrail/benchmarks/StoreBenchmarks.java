@@ -3,7 +3,7 @@ package io.auditrail.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import io.auditrail.benchmarks.store.export.ExportBenchmark;
 import io.auditrail.benchmarks.store.ingest.IngestBenchmark;
-import io.auditrail.benchmarks.store.query.QueryBenchmarkRunner;
+import io.auditrail.benchmarks.store.query.QueryLatencyHarness;
 import io.auditrail.benchmarks.store.query.QueryDataset;
 import io.auditrail.benchmarks.support.BenchDatabase;
 import io.auditrail.benchmarks.support.ResultTable;
@@ -57,7 +57,7 @@ public final class StoreBenchmarks {
             }
         }
         if (only.contains("query")) {
-            new QueryBenchmarkRunner(Math.max(passes, 5)).run(results);
+            new QueryLatencyHarness(database, passes).run(results);
         }
         if (only.contains("export")) {
             new ExportBenchmark(QueryDataset.TABLE, passes).run(results);
@@ -80,7 +80,7 @@ public final class StoreBenchmarks {
         }
         return String.format(Locale.ROOT,
                 "Machine: %d cores (nproc), %s %s, PostgreSQL %s (default durability), load average %.1f at start;"
-                        + " figures are medians of %d passes (ingest, export) or 5+ JMH iterations (query),"
+                        + " figures are medians of %d passes,"
                         + " with min–max in brackets.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), postgres,

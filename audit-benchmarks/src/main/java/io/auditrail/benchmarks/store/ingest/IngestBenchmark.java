@@ -56,8 +56,9 @@ public final class IngestBenchmark {
             JdbcAuditStore store = BenchTables.create(pool, "bench_ingest_store");
             BenchTables.create(pool, "bench_ingest_raw");
             BenchTables.create(pool, "bench_ingest_copy");
-            RawBatchIngest raw = new RawBatchIngest(pool, "bench_ingest_raw", BATCH_SIZE);
+            RawBatchIngest raw = new RawBatchIngest(pool, "bench_ingest_raw", BATCH_SIZE, false);
             List<IngestMethod> methods = List.of(raw,
+                    new RawBatchIngest(pool, "bench_ingest_raw", BATCH_SIZE, true),
                     new CopyIngest(pool, "bench_ingest_copy", BATCH_SIZE),
                     new StoreBatchIngest(store, "bench_ingest_store", BATCH_SIZE),
                     new AsyncDispatcherIngest(store, "bench_ingest_store", BATCH_SIZE, 1),

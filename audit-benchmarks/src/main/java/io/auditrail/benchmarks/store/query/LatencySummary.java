@@ -1,34 +1,53 @@
 package io.auditrail.benchmarks.store.query;
 
 import io.auditrail.benchmarks.support.Spread;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
 
 /**
- * The percentiles of one JMH sample-time benchmark, in milliseconds: over all measured
- * samples, and the spread of each measurement iteration's own p95.
+ * The percentiles of one call over several passes, in milliseconds: the median pass and the
+ * range of the passes.
  *
- * @param p50 median latency over every sample
- * @param p95 95th percentile over every sample
- * @param iterationP95 the spread of the per-iteration 95th percentiles
- * @param samples number of samples
+ * @param p50 the passes' medians
+ * @param p95 the passes' 95th percentiles
+ * @param samples calls timed over all passes
  */
-record LatencySummary(double p50, double p95, Spread iterationP95, long samples) {
+record LatencySummary(Spread p50, Spread p95, long samples) {
 
-    static LatencySummary of(RunResult result) {
-        var statistics = result.getPrimaryResult().getStatistics();
-        Spread perIteration = Spread.of(result.getBenchmarkResults().stream()
-                .flatMap(benchmark -> benchmark.getIterationResults().stream())
-                .map(IterationResult::getPrimaryResult)
-                .map(iteration -> iteration.getStatistics().getPercentile(95))
-                .toList());
-        return new LatencySummary(statistics.getPercentile(50), statistics.getPercentile(95), perIteration,
-                statistics.getN());
+    /**
+     * One pass of one call.
+     *
+     * @param p50 median, ms
+     * @param p95 95th percentile, ms
+     * @param samples calls timed
+     */
+    record Pass(double p50, double p95, long samples) {
+
+        static Pass of(long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Pass(percentile(sorted, 50), percentile(sorted, 95), sorted.length);
+        }
+
+        /** Nearest rank: the smallest sample with at least that share of samples at or below it. */
+        private static double percentile(long[] sorted, int percent) {
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+    }
+
+    static LatencySummary of(List<Pass> passes) {
+        return new LatencySummary(Spread.of(passes.stream().map(Pass::p50).toList()),
+                Spread.of(passes.stream().map(Pass::p95).toList()),
+                passes.stream().mapToLong(Pass::samples).sum());
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms (per-pass p95 %.2f–%.2f)", p50, p95,
-                iterationP95.min(), iterationP95.max());
+        return "p50 " + p50.format("%.2f") + " ms, p95 " + p95.format("%.2f") + " ms";
+    }
+
+    String describeP95() {
+        return String.format(Locale.ROOT, "p95 %.2f ms", p95.median());
     }
 }

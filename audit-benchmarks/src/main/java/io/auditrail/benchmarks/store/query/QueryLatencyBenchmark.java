@@ -1,41 +1,39 @@
 package io.auditrail.benchmarks.store.query;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.auditrail.benchmarks.support.BenchDatabase;
 import io.auditrail.core.store.AuditPage;
-import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.schema.SchemaInitMode;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one page through the store and through hand-written JDBC, sampled per call so
- * that JMH reports percentiles. Each call moves to the next organisation, so the ten
- * organisations share the load as they would in a multi-tenant application. Run by
- * {@link QueryBenchmarkRunner}, which sets iterations and forks.
+ * The read calls as JMH sample-time benchmarks, for a close look at one page shape on a
+ * quiet machine (percentiles, profilers through {@code -prof}). JMH runs one benchmark after
+ * another, so on a busy machine the later ones look slower; the figures in the README come
+ * from {@link QueryLatencyHarness}, which interleaves store and baseline instead. Run with
+ * {@code java -cp <classpath> org.openjdk.jmh.Main QueryLatencyBenchmark} after
+ * {@code run-store-benchmarks.sh} has created the table; each call moves to the next organisation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class QueryLatencyBenchmark {
 
-    private HikariDataSource pool;
-    private JdbcAuditStore store;
-    private final List<QueryScenario> scenarios = new ArrayList<>();
-    private int next;
+    private QueryFixture fixture;
 
     /**
      * Connects and finds each organisation's deep cursor.
@@ -44,20 +42,13 @@ public class QueryLatencyBenchmark {
      */
     @Setup(Level.Trial)
     public void connect() throws SQLException {
-        pool = BenchDatabase.fromEnvironment().pool(2);
-        store = JdbcAuditStore.builder(pool).tableName(QueryDataset.TABLE).initializeSchema(SchemaInitMode.NEVER)
-                .build();
-        try (Connection connection = pool.getConnection()) {
-            for (int i = 0; i < QueryDataset.ORGANIZATIONS; i++) {
-                scenarios.add(QueryScenario.load(connection, QueryDataset.organization(i)));
-            }
-        }
+        fixture = new QueryFixture(BenchDatabase.fromEnvironment());
     }
 
     /** Closes the pool. */
     @TearDown(Level.Trial)
     public void disconnect() {
-        pool.close();
+        fixture.close();
     }
 
     /**
@@ -67,7 +58,7 @@ public class QueryLatencyBenchmark {
      */
     @Benchmark
     public AuditPage storeFirstPage() {
-        return store.query(scenario().firstPage);
+        return fixture.calls().storeFirstPage(fixture.nextScenario());
     }
 
     /**
@@ -77,7 +68,7 @@ public class QueryLatencyBenchmark {
      */
     @Benchmark
     public AuditPage storeOffsetPage() {
-        return store.query(scenario().offsetPage);
+        return fixture.calls().storeOffsetPage(fixture.nextScenario());
     }
 
     /**
@@ -87,95 +78,39 @@ public class QueryLatencyBenchmark {
      */
     @Benchmark
     public AuditPage storeCursorPage() {
-        return store.query(scenario().cursorPage);
+        return fixture.calls().storeCursorPage(fixture.nextScenario());
     }
 
     /**
      * Raw JDBC: the first-page SQL and its count.
      *
-     * @param sink consumes every value read
+     * @return characters read
      * @throws SQLException from the driver
      */
     @Benchmark
-    public void rawFirstPageWithTotal(Blackhole sink) throws SQLException {
-        QueryScenario scenario = scenario();
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.firstPage(connection, scenario, sink);
-            RawPageQueries.rangeTotal(connection, scenario, sink);
-        }
+    public int rawFirstPageWithTotal() throws SQLException {
+        return fixture.calls().rawFirstPageWithTotal(fixture.nextScenario());
     }
 
     /**
      * Raw JDBC: the offset page and the organisation's count.
      *
-     * @param sink consumes every value read
+     * @return characters read
      * @throws SQLException from the driver
      */
     @Benchmark
-    public void rawOffsetPageWithTotal(Blackhole sink) throws SQLException {
-        QueryScenario scenario = scenario();
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.offsetPage(connection, scenario, sink);
-            RawPageQueries.organizationTotal(connection, scenario, sink);
-        }
+    public int rawOffsetPageWithTotal() throws SQLException {
+        return fixture.calls().rawOffsetPageWithTotal(fixture.nextScenario());
     }
 
     /**
      * Raw JDBC: the cursor page and the organisation's count.
      *
-     * @param sink consumes every value read
+     * @return characters read
      * @throws SQLException from the driver
      */
     @Benchmark
-    public void rawCursorPageWithTotal(Blackhole sink) throws SQLException {
-        QueryScenario scenario = scenario();
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.cursorPage(connection, scenario, sink);
-            RawPageQueries.organizationTotal(connection, scenario, sink);
-        }
-    }
-
-    /**
-     * Raw JDBC: the offset page alone, to separate the page from its total.
-     *
-     * @param sink consumes every value read
-     * @throws SQLException from the driver
-     */
-    @Benchmark
-    public void rawOffsetPageOnly(Blackhole sink) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.offsetPage(connection, scenario(), sink);
-        }
-    }
-
-    /**
-     * Raw JDBC: the cursor page alone, to separate the page from its total.
-     *
-     * @param sink consumes every value read
-     * @throws SQLException from the driver
-     */
-    @Benchmark
-    public void rawCursorPageOnly(Blackhole sink) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.cursorPage(connection, scenario(), sink);
-        }
-    }
-
-    /**
-     * Raw JDBC: an organisation's total alone, the count the store adds to every deep page.
-     *
-     * @param sink consumes every value read
-     * @throws SQLException from the driver
-     */
-    @Benchmark
-    public void rawOrganizationTotalOnly(Blackhole sink) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            RawPageQueries.organizationTotal(connection, scenario(), sink);
-        }
-    }
-
-    private QueryScenario scenario() {
-        next = (next + 1) % scenarios.size();
-        return scenarios.get(next);
+    public int rawCursorPageWithTotal() throws SQLException {
+        return fixture.calls().rawCursorPageWithTotal(fixture.nextScenario());
     }
 }
