@@ -1,0 +1,2 @@
+/** What every benchmark shares: the database, generated events, statistics and the results table. */
+package io.auditrail.benchmarks.support;
