@@ -154,12 +154,19 @@ public record AuditQuery(
         }
 
         /**
-         * Restricts to one organisation.
+         * Restricts to one organisation. A query that never calls this reads every
+         * organisation, for administrative jobs; passing {@code null} or a blank id is refused,
+         * so a caller whose organisation could not be resolved never reads everyone's events.
          *
          * @param organizationId the organisation
          * @return this builder
+         * @throws InvalidAuditQueryException when the id is null or blank
          */
         public Builder organizationId(String organizationId) {
+            if (organizationId == null || organizationId.isBlank()) {
+                throw new InvalidAuditQueryException("organization_id must not be empty; leave it out only to read "
+                        + "every organisation on purpose");
+            }
             this.organizationId = organizationId;
             return this;
         }

@@ -22,9 +22,8 @@ class AuditQueryTest {
 
     @Test
     void treatsBlankTextAsAbsent() {
-        AuditQuery query = AuditQuery.builder().organizationId(" ").actorName("").search("\t").action(" ").build();
+        AuditQuery query = AuditQuery.builder().actorName("").search("\t").action(" ").build();
 
-        assertThat(query.organizationId()).isNull();
         assertThat(query.actorName()).isNull();
         assertThat(query.search()).isNull();
         assertThat(query.action()).isNull();
@@ -106,5 +105,14 @@ class AuditQueryTest {
 
         assertThat(AuditQuery.builder().cursor(cursor.encode()).build().cursor()).isEqualTo(cursor);
         assertThat(AuditQuery.builder().cursor(" ").build().cursor()).isNull();
+    }
+
+    @Test
+    void refusesAnEmptyOrganisationSoAnUnresolvedScopeCannotReadEveryone() {
+        assertThatThrownBy(() -> AuditQuery.builder().organizationId(null))
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageContaining("organization_id must not be empty");
+        assertThatThrownBy(() -> AuditQuery.builder().organizationId(" "))
+                .isInstanceOf(InvalidAuditQueryException.class);
+        assertThat(AuditQuery.builder().build().organizationId()).as("left out on purpose: every organisation").isNull();
     }
 }
