@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,11 +111,43 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
         if (events.isEmpty()) {
             return;
         }
+        boolean inCallerTransaction = settings.inCallerTransaction().getAsBoolean();
         try (Connection connection = dataSource.getConnection()) {
-            writer.write(connection, events, settings.inCallerTransaction().getAsBoolean());
+            try {
+                writer.write(connection, events, inCallerTransaction);
+            } catch (SQLException e) {
+                if (SqlFailures.isRetryable(e) || inCallerTransaction || events.size() == 1) {
+                    throw e;
+                }
+                writeOneByOne(connection, events, e);
+            }
         } catch (SQLException e) {
             throw new AuditSinkException("cannot store " + events.size() + " audit events in " + settings.table()
                     + ": " + e.getMessage(), e, SqlFailures.isRetryable(e));
+        }
+    }
+
+    /**
+     * A data error in one event (a NUL that PostgreSQL's jsonb refuses, a value too long)
+     * must not take its batch with it: each event is tried alone, the refused ones are
+     * reported as rejections and the rest are stored.
+     */
+    private void writeOneByOne(Connection connection, List<AuditEvent> events, SQLException batchFailure)
+            throws SQLException {
+        List<AuditSinkException.Rejection> rejections = new ArrayList<>();
+        for (AuditEvent event : events) {
+            try {
+                writer.write(connection, List.of(event), false);
+            } catch (SQLException e) {
+                if (SqlFailures.isRetryable(e)) {
+                    throw e;
+                }
+                rejections.add(new AuditSinkException.Rejection(event, e.getMessage()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            throw new AuditSinkException(rejections.size() + " of " + events.size() + " audit events refused by "
+                    + settings.table() + ", first: " + rejections.get(0).reason(), batchFailure, false, null, rejections);
         }
     }
 

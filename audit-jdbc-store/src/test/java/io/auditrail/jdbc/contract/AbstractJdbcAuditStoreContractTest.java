@@ -172,13 +172,17 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
-    void aDataErrorFailsTheWholeBatchAndIsNotRetryable() {
+    void aDataErrorRejectsOnlyTheBadEventAndStoresTheRest() {
         AuditEvent fine = event("acme", 1).build();
         AuditEvent tooLong = event("acme", 2).resource(Resource.of("invoice", "x".repeat(300))).build();
+        AuditEvent alsoFine = event("acme", 3).build();
 
-        assertThatThrownBy(() -> store.write(List.of(fine, tooLong)))
-                .isInstanceOfSatisfying(AuditSinkException.class, e -> assertThat(e.isRetryable()).isFalse());
-        assertThat(rowCount()).as("the good event rolled back with the bad one").isZero();
+        assertThatThrownBy(() -> store.write(List.of(fine, tooLong, alsoFine)))
+                .isInstanceOfSatisfying(AuditSinkException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.rejections()).extracting(AuditSinkException.Rejection::event).containsExactly(tooLong);
+                });
+        assertThat(rowCount()).as("the good events are stored").isEqualTo(2);
     }
 
     @Test
