@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -82,6 +83,14 @@ class ViewerBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("org-name"), "Acme Corporation"));
     }
 
+    /** The invoice list re-renders after every change; a row found just before may already be replaced. */
+    private void clickInRow(String customer, By button) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            invoiceRow(customer).findElement(button).click();
+            return true;
+        });
+    }
+
     private WebElement invoiceRow(String customer) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='invoices']//tr[td[2][text()='" + customer + "']]")));
@@ -108,9 +117,9 @@ class ViewerBrowserTests {
         driver.findElement(By.id("invoice-customer")).sendKeys(customer);
         driver.findElement(By.id("invoice-amount")).sendKeys("12.34");
         driver.findElement(By.id("create-invoice")).click();
-        invoiceRow(customer).findElement(By.xpath(".//button[text()='+10%']")).click();
+        clickInRow(customer, By.xpath(".//button[text()='+10%']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "updated"));
-        invoiceRow(customer).findElement(By.cssSelector("button.delete-invoice")).click();
+        clickInRow(customer, By.cssSelector("button.delete-invoice"));
         long deletedAt = System.nanoTime();
 
         driver.switchTo().frame("audit-viewer");
