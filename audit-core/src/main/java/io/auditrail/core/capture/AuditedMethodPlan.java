@@ -17,8 +17,7 @@ record AuditedMethodPlan(
         int organizationIdSlot,
         List<String> metadataKeys,
         int firstMetadataSlot,
-        boolean recordFailures,
-        boolean hasAfterCallSources) {
+        boolean recordFailures) {
 
     AuditedMethodPlan {
         sources = List.copyOf(sources);

@@ -152,9 +152,8 @@ public final class AuditedMethods {
             }
         }
         problems.throwIfAny();
-        boolean afterCall = sources.stream().anyMatch(ValueSource::afterCall);
         return new AuditedMethodPlan(description, audited.action(), resourceType, sources, resourceIdSlot,
-                resourceNameSlot, organizationSlot, metadataKeys, firstMetadataSlot, audited.recordFailures(), afterCall);
+                resourceNameSlot, organizationSlot, metadataKeys, firstMetadataSlot, audited.recordFailures());
     }
 
     private ValueSource metadataSource(AuditMetadata entry, Method method, Class<?> owner, Problems problems) {

@@ -155,6 +155,10 @@ public final class AuditrailAutoConfiguration {
                 AuditMonitor.of(monitors.orderedStream().toList()));
     }
 
+    /**
+     * Static and reading auditrail.advisor-order from the environment, because advisors are
+     * created by the auto-proxy creator before configuration-properties beans exist.
+     */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     @ConditionalOnMissingBean

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The JDBC store on the application's {@code DataSource}, the default sink when both are
@@ -39,8 +38,7 @@ public final class AuditrailJdbcAutoConfiguration {
     JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailProperties properties) {
         AuditrailProperties.Jdbc jdbc = properties.getJdbc();
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(new TransactionAwareDataSourceProxy(dataSource))
-                .joinCallerTransactionsWhen(() -> TransactionSynchronizationManager.isActualTransactionActive()
-                        && TransactionSynchronizationManager.hasResource(dataSource))
+                .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(jdbc.getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
         if (jdbc.getMonthlyEventLimit() != null) {

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
 /** Chooses each sink's dispatcher from {@code auditrail.dispatch} and what the sink supports. */
@@ -95,7 +94,7 @@ final class SinkDispatcherFactory {
             boolean writesOnCallerThread = queue == null && sink.joinsTransactions();
             DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
             BooleanSupplier holdsConnection = dataSource == null ? () -> false
-                    : () -> TransactionSynchronizationManager.hasResource(dataSource);
+                    : DataSourceTransactions.holding(dataSource);
             String description = mode.name().toLowerCase() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
                     ? " (in transaction)" : " (after commit)");
             return new AuditSinkDispatchers.SinkDispatch(sink.name(), description, new TransactionAwareDispatcher(base,

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes the audit pipeline's activity to Micrometer:
@@ -23,6 +25,7 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
 
     private final MeterRegistry registry;
     private final Counter captureFailures;
+    private final Map<String, DeliveryMeters> deliveryMeters = new ConcurrentHashMap<>();
 
     /**
      * Creates the monitor.
@@ -35,14 +38,22 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
                 .description("Audited calls whose event could not be recorded").register(registry);
     }
 
+    /** Looked up once per sink: in sync mode every delivery runs on the audited caller's thread. */
+    private record DeliveryMeters(Counter success, Counter failure, Timer latency) {
+    }
+
     @Override
     public void delivered(String sink, List<AuditEvent> events, Duration latency) {
+        DeliveryMeters meters = deliveryMeters.computeIfAbsent(sink, name -> new DeliveryMeters(
+                counter("auditrail.events.delivered", "sink", name, "outcome", "success"),
+                counter("auditrail.events.delivered", "sink", name, "outcome", "failure"),
+                Timer.builder("auditrail.sink.latency").tag("sink", name).register(registry)));
         long failures = events.stream().filter(event -> !event.outcome().isSuccess()).count();
-        counter("auditrail.events.delivered", "sink", sink, "outcome", "success").increment(events.size() - failures);
+        meters.success().increment(events.size() - failures);
         if (failures > 0) {
-            counter("auditrail.events.delivered", "sink", sink, "outcome", "failure").increment(failures);
+            meters.failure().increment(failures);
         }
-        Timer.builder("auditrail.sink.latency").tag("sink", sink).register(registry).record(latency);
+        meters.latency().record(latency);
     }
 
     @Override
