@@ -1,0 +1,33 @@
+package io.auditrail.benchmarks.caller;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmarked application: the two services and whatever Boot auto-configures from the
+ * properties each {@link CallerVariant} sets, the Auditrail starter included. No component
+ * scan, so the JMH classes beside it never become beans.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import({NoOpProxyConfiguration.class, JaversJdbcConfiguration.class})
+class CallerApplication {
+
+    @Bean
+    QuoteService quoteService() {
+        return new QuoteService();
+    }
+
+    @Bean
+    InvoiceService invoiceService(JdbcClient jdbc) {
+        return new InvoiceService(jdbc);
+    }
+
+    @Bean
+    DeliveryCounter deliveryCounter() {
+        return new DeliveryCounter();
+    }
+}
