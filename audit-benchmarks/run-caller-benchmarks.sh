@@ -3,7 +3,7 @@
 # async and transactional, JaVers' @JaversAuditable) on H2 and on the Debian PostgreSQL 15
 # cluster of this machine with its default durability settings, and prints the results table.
 #
-#   bash audit-benchmarks/run-caller-benchmarks.sh           # full run, about 12 minutes on 2 cores
+#   bash audit-benchmarks/run-caller-benchmarks.sh           # full run, about 13 minutes on 2 cores
 #   bash audit-benchmarks/run-caller-benchmarks.sh --quick   # smoke run, about 3 minutes: numbers are not meaningful
 #
 # The cluster is started if it is down and stopped at the end only then. Extra JVM options go
@@ -13,7 +13,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-sizes="-Dbench.passes=3 -Dbench.warmup=3 -Dbench.measurement=5 -Dbench.seconds=2"
+sizes="-Dbench.passes=3 -Dbench.warmup=5 -Dbench.measurement=5 -Dbench.seconds=2"
 if [[ "${1:-}" == --quick ]]; then
   sizes="-Dbench.passes=1 -Dbench.warmup=1 -Dbench.measurement=1 -Dbench.seconds=1"
 elif [[ $# -gt 0 ]]; then

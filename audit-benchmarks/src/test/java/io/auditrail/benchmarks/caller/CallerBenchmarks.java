@@ -28,8 +28,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * runs every variant once (one JMH fork each), every ratio is taken within a pass and then
  * summarised as median and range over the passes, like the store benchmarks. System
  * properties size the run: {@code bench.passes} (3), {@code bench.warmup} and
- * {@code bench.measurement} (iterations per fork, 3 and 5), {@code bench.seconds} (per
- * iteration, 2) and {@code bench.databases} ({@code H2,POSTGRESQL}).
+ * {@code bench.measurement} (iterations per fork, 5 and 5: the async capture is still getting
+ * faster after 6 s), {@code bench.seconds} (per iteration, 2) and {@code bench.databases}
+ * ({@code H2,POSTGRESQL}).
  */
 public final class CallerBenchmarks {
 
@@ -44,7 +45,7 @@ public final class CallerBenchmarks {
      */
     public static void main(String[] args) throws Exception {
         int passes = Integer.getInteger("bench.passes", 3);
-        int warmup = Integer.getInteger("bench.warmup", 3);
+        int warmup = Integer.getInteger("bench.warmup", 5);
         int measurement = Integer.getInteger("bench.measurement", 5);
         int seconds = Integer.getInteger("bench.seconds", 2);
         String[] databases = System.getProperty("bench.databases", "H2,POSTGRESQL").split(",");
