@@ -21,7 +21,8 @@ class AuditEventValidatorTest {
     private final AuditEventValidator validator = new AuditEventValidator(AuditLimits.DEFAULTS, new AuditEventCodec());
 
     @ParameterizedTest
-    @ValueSource(strings = {"invoice", "invoice.", ".deleted", "invoice..deleted", "invoice deleted", "invoice/deleted"})
+    @ValueSource(strings = {"invoice", "invoice.", ".deleted", "invoice..deleted", "invoice deleted", "invoice/deleted",
+        "factur\u00e9.deleted", "invoice.deleted.", "."})
     void rejectsActionsNotInDotNotation(String action) {
         assertThatThrownBy(() -> validator.checkAction(action)).isInstanceOf(InvalidAuditEventException.class)
                 .hasMessageStartingWith("action must be in dot notation such as 'invoice.deleted'")
@@ -29,7 +30,8 @@ class AuditEventValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invoice.deleted", "member.role.changed", "api_key.created", "user.login-failed"})
+    @ValueSource(strings = {"invoice.deleted", "member.role.changed", "api_key.created", "user.login-failed", "a.b",
+        "V2.Z-9"})
     void acceptsDotNotation(String action) {
         validator.checkAction(action);
     }
