@@ -134,7 +134,6 @@ public final class OutboxRelay implements AutoCloseable {
             return pause;
         }
         if (batch.isEmpty()) {
-            consecutiveFailures = 0;
             return settings.pollInterval();
         }
         try {
