@@ -1,0 +1,76 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.outbox.Outbox;
+import io.auditrail.core.dispatch.outbox.OutboxRelay;
+import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.jdbc.outbox.JdbcOutbox;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.spring.outbox.OutboxRelays;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The durable outbox for {@code auditrail.dispatch=outbox}: the outbox table on the
+ * application's {@code DataSource}, joined by appends inside a Spring transaction exactly
+ * when the JDBC store would join it, and one relay per remote sink, started with the context.
+ */
+@AutoConfiguration(before = AuditrailAutoConfiguration.class, afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@ConditionalOnClass({JdbcOutbox.class, TransactionAwareDataSourceProxy.class})
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "auditrail.dispatch", havingValue = "outbox")
+public final class AuditrailOutboxAutoConfiguration {
+
+    private static final Duration RELAY_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    @ConditionalOnMissingBean(Outbox.class)
+    @DependsOnDatabaseInitialization
+    JdbcOutbox auditOutbox(DataSource dataSource, AuditrailProperties properties) {
+        AuditrailProperties.Outbox outbox = properties.getOutbox();
+        return JdbcOutbox.builder(new TransactionAwareDataSourceProxy(dataSource))
+                .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
+                .tableName(outbox.getTableName())
+                .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .build();
+    }
+
+    /** Relays every sink the outbox feeds: all but those writing in the application's own transaction. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "auditrail.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelays auditOutboxRelays(Outbox outbox, ObjectProvider<AuditSink> sinks, ObjectProvider<AuditMonitor> monitors,
+            AuditrailProperties properties) {
+        OutboxRelaySettings settings = relaySettings(properties.getOutbox());
+        AuditMonitor monitor = AuditMonitor.of(monitors.orderedStream().toList());
+        List<OutboxRelay> relays = sinks.orderedStream().filter(sink -> !sink.joinsTransactions())
+                .map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList();
+        return new OutboxRelays(relays, RELAY_STOP_TIMEOUT);
+    }
+
+    private static OutboxRelaySettings relaySettings(AuditrailProperties.Outbox outbox) {
+        RetryBackoff defaults = OutboxRelaySettings.DEFAULTS.backoff();
+        return new OutboxRelaySettings(outbox.getBatchSize(), outbox.getPollInterval(), outbox.getLease(),
+                new RetryBackoff(outbox.getRetryInitialBackoff(), outbox.getRetryMaxBackoff(), defaults.multiplier(),
+                        defaults.jitter()), outbox.getDeliveredRetention());
+    }
+}
