@@ -39,6 +39,7 @@ public final class LoopbackAuditApi implements AutoCloseable {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Function<String, Reply> script = key -> null;
+    private volatile long delayMillis;
 
     /**
      * Starts the server on a free loopback port.
@@ -69,6 +70,15 @@ public final class LoopbackAuditApi implements AutoCloseable {
     /** Answers every request with 503, as an API in an outage does. */
     public void down() {
         script(key -> new Reply(503, null, "{\"error\":\"unavailable\"}"));
+    }
+
+    /**
+     * Makes every answer wait, as a slow API does, so that requests are in flight for a while.
+     *
+     * @param delay the wait before each answer
+     */
+    public void delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
     }
 
     /**
@@ -129,6 +139,9 @@ public final class LoopbackAuditApi implements AutoCloseable {
                 return;
             }
             deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             Reply reply = script.apply(key);
             if (reply != null) {
                 respond(exchange, reply.status(), reply.retryAfter(), reply.body());
@@ -136,6 +149,8 @@ public final class LoopbackAuditApi implements AutoCloseable {
             }
             boolean fresh = stored.putIfAbsent(key, body) == null;
             respond(exchange, fresh ? 201 : 200, null, "{\"success\":true}");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
