@@ -9,6 +9,8 @@ import io.auditrail.core.spi.AuditSink;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.outbox.OutboxRelays;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -65,6 +68,22 @@ public final class AuditrailOutboxAutoConfiguration {
         List<OutboxRelay> relays = sinks.orderedStream().filter(sink -> !sink.joinsTransactions())
                 .map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList();
         return new OutboxRelays(relays, RELAY_STOP_TIMEOUT);
+    }
+
+    /** Backlog per relayed sink; each reading counts the sink's pending rows. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class Meters {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "auditOutboxMeters")
+        MeterBinder auditOutboxMeters(Outbox outbox, ObjectProvider<AuditSink> sinks) {
+            return registry -> sinks.orderedStream().filter(sink -> !sink.joinsTransactions())
+                    .forEach(sink -> Gauge.builder("auditrail.outbox.pending", outbox, o -> o.pendingCount(sink.name()))
+                            .tag("sink", sink.name())
+                            .description("Events in the outbox not yet delivered to the sink nor parked as dead")
+                            .register(registry));
+        }
     }
 
     private static OutboxRelaySettings relaySettings(AuditrailProperties.Outbox outbox) {

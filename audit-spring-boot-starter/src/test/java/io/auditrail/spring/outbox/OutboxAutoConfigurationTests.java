@@ -8,6 +8,11 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.contract.H2Config;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.outbox.OutboxClaimStrategy;
+import io.auditrail.jdbc.outbox.OutboxTestEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
@@ -51,6 +56,20 @@ class OutboxAutoConfigurationTests {
                     .satisfies(relay -> assertThat(relay.owner()).startsWith("recording-"));
             assertThat(context.getBean(OutboxRelays.class).isRunning()).isTrue();
         });
+    }
+
+    @Test
+    void thePendingBacklogOfEachRelayedSinkIsAGauge() {
+        runner.withPropertyValues("auditrail.outbox.relay-enabled=false", "auditrail.outbox.table-name=outbox_gauge_tests")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    context.getBean(MeterBinder.class).bindTo(registry);
+                    Gauge pending = registry.get("auditrail.outbox.pending").tags("sink", "recording").gauge();
+                    double before = pending.value();
+                    context.getBean(Outbox.class).append("recording", List.of(OutboxTestEvents.event(1)));
+                    assertThat(pending.value()).isEqualTo(before + 1);
+                    assertThat(registry.find("auditrail.outbox.pending").tags("sink", "jdbc").gauge()).isNull();
+                });
     }
 
     @Test
