@@ -12,6 +12,7 @@ import io.auditrail.core.http.HostedApiSettings;
 import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
 import io.auditrail.jdbc.contract.H2Config;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
@@ -192,6 +193,51 @@ class OutboxRelayTest {
         }
         assertThat(api.storedIds()).containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
         assertThat(outbox.pendingCount("http")).isZero();
+    }
+
+    @Test
+    void anyOtherSinkFailureIsRetriedAndALostDatabaseOnlyPausesTheRelay() throws SQLException {
+        AuditEvent event = events(1).get(0);
+        outbox.append("http", List.of(event));
+        AtomicInteger calls = new AtomicInteger();
+        AuditSink flaky = new AuditSink() {
+            @Override
+            public void write(List<AuditEvent> batch) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("broker hiccup");
+                }
+                sink.write(batch);
+            }
+
+            @Override
+            public String name() {
+                return "http";
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(outbox, flaky, new OutboxRelaySettings(10, Duration.ofSeconds(1),
+                Duration.ofMinutes(1), BACKOFF, Duration.ofDays(1)), monitor, clock, null);
+        assertThat(relay.relayOnce()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(lastError()).isEqualTo("broker hiccup");
+        clock.advance(Duration.ofSeconds(1));
+        relay.relayOnce();
+        assertThat(api.storedIds()).containsExactly(event.id().toString());
+
+        try (Connection connection = H2Config.INSTANCE.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + table);
+        }
+        assertThat(relay.relayOnce()).as("a backoff, not an exception").isEqualTo(Duration.ofSeconds(1));
+        assertThat(relay.relayOnce()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void closeStopsTheRelayThread() {
+        OutboxRelay relay = new OutboxRelay(outbox, sink, new OutboxRelaySettings(10, Duration.ofHours(1),
+                Duration.ofMinutes(1), BACKOFF, Duration.ofDays(1)), monitor);
+        relay.start();
+        assertThat(relay.isRunning()).isTrue();
+        relay.close(Duration.ofSeconds(10));
+        assertThat(relay.isRunning()).as("the hour-long poll wait ends at close").isFalse();
     }
 
     private int attempts() throws SQLException {

@@ -102,6 +102,15 @@ abstract class AbstractOutboxStarterTests {
     }
 
     @Test
+    void withoutATransactionTheEventIsCommittedBeforeTheCallReturns() {
+        runner().run(context -> {
+            context.getBean(PaymentService.class).refundInCallersTransaction("r-0");
+
+            assertThat(outbox(context)).containsExactly("payment.refunded:success:r-0:-");
+        });
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoSuccessEventButOneFailureEvent() {
         runner().run(context -> {
             PaymentService payments = context.getBean(PaymentService.class);

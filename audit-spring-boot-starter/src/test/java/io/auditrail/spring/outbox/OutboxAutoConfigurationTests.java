@@ -1,6 +1,7 @@
 package io.auditrail.spring.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxEntry;
@@ -50,8 +51,8 @@ class OutboxAutoConfigurationTests {
             assertThat(context.getBean(JdbcOutbox.class).claimStrategy()).isEqualTo(OutboxClaimStrategy.SKIP_LOCKED);
             assertThat(context.getBean(AuditSinkDispatchers.class).sinks())
                     .extracting(AuditSinkDispatchers.SinkDispatch::name, AuditSinkDispatchers.SinkDispatch::mode)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("jdbc", "transactional (after commit)"),
-                            org.assertj.core.groups.Tuple.tuple("recording", "outbox (after commit)"));
+                    .containsExactlyInAnyOrder(tuple("jdbc", "transactional (after commit)"),
+                            tuple("recording", "outbox (after commit)"));
             assertThat(context.getBean(OutboxRelays.class).relays()).singleElement()
                     .satisfies(relay -> assertThat(relay.owner()).startsWith("recording-"));
             assertThat(context.getBean(OutboxRelays.class).isRunning()).isTrue();
