@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcOutbox implements Outbox {
 
+    /** Longest destination (sink name) the table holds. */
+    public static final int MAX_DESTINATION_LENGTH = 64;
+
     private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
     private static final int MAX_ERROR_LENGTH = 1000;
     private static final int PURGE_BATCH_SIZE = 1000;
@@ -99,7 +102,10 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void append(String destination, List<AuditEvent> events) {
-        Objects.requireNonNull(destination, "destination");
+        if (destination == null || destination.isBlank() || destination.length() > MAX_DESTINATION_LENGTH) {
+            throw new IllegalArgumentException("outbox destination (the sink's name) must be 1 to "
+                    + MAX_DESTINATION_LENGTH + " characters but was '" + destination + "'");
+        }
         if (events.isEmpty()) {
             return;
         }

@@ -143,6 +143,12 @@ public abstract class AbstractJdbcOutboxContractTest {
     }
 
     @Test
+    void aDestinationTheTableCannotHoldIsRefusedWithItsName() {
+        assertThatThrownBy(() -> outbox().append("x".repeat(65), List.of(event(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 64 characters");
+    }
+
+    @Test
     void aFailedAppendThrowsAndLeavesTheCallersTransactionUsable() throws SQLException {
         outbox();
         try (Connection connection = dbConfig().dataSource().getConnection()) {

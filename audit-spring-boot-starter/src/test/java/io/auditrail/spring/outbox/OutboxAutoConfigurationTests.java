@@ -100,6 +100,12 @@ class OutboxAutoConfigurationTests {
     }
 
     @Test
+    void twoSinksOfOneNameFailStartUp() {
+        runner.withBean("second", RecordingSink.class, RecordingSink::new).run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("two audit sinks are named 'recording'"));
+    }
+
+    @Test
     void badRelaySettingsFailStartUp() {
         runner.withPropertyValues("auditrail.outbox.batch-size=0").run(context -> assertThat(context)
                 .getFailure().rootCause().hasMessageContaining("outbox batch size"));
