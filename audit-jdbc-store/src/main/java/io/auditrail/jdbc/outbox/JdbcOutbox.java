@@ -172,7 +172,7 @@ public final class JdbcOutbox implements Outbox {
     /** A row edited by hand into something that is no longer an event must not block the rest. */
     private void parkUnreadable(ClaimedRow row, String owner, Instant now, RuntimeException error) {
         log.error("Audit outbox row {} in {} holds no readable event; parked as dead", row.seq(), table, error);
-        update(sql.dead, "park unreadable row " + row.seq(), (statement, ignored) -> {
+        update(sql.dead, "park unreadable row " + row.seq(), statement -> {
             dialect.bindTimestamp(statement, 1, now);
             statement.setString(2, brief("unreadable payload: " + error.getMessage()));
             statement.setLong(3, row.seq());
@@ -183,7 +183,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void markDelivered(String owner, List<OutboxEntry> entries, Instant now) {
-        update(sql.delivered, "mark " + entries.size() + " events delivered", (statement, ignored) -> {
+        update(sql.delivered, "mark " + entries.size() + " events delivered", statement -> {
             for (OutboxEntry entry : entries) {
                 dialect.bindTimestamp(statement, 1, now);
                 statement.setLong(2, entry.key());
@@ -195,7 +195,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void retryLater(String owner, List<Retry> retries, String error) {
-        update(sql.retry, "reschedule " + retries.size() + " events", (statement, ignored) -> {
+        update(sql.retry, "reschedule " + retries.size() + " events", statement -> {
             for (Retry retry : retries) {
                 dialect.bindTimestamp(statement, 1, retry.nextAttemptAt());
                 statement.setString(2, brief(error));
@@ -208,7 +208,7 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public void markDead(String owner, OutboxEntry entry, String reason, Instant now) {
-        update(sql.dead, "park event " + entry.event().id() + " as dead", (statement, ignored) -> {
+        update(sql.dead, "park event " + entry.event().id() + " as dead", statement -> {
             dialect.bindTimestamp(statement, 1, now);
             statement.setString(2, brief(reason));
             statement.setLong(3, entry.key());
@@ -255,7 +255,7 @@ public final class JdbcOutbox implements Outbox {
         try (Connection connection = dataSource.getConnection()) {
             OwnTransaction.run(connection, c -> {
                 try (PreparedStatement statement = c.prepareStatement(statementSql)) {
-                    binder.bind(statement, c);
+                    binder.bind(statement);
                     statement.executeBatch();
                 }
                 return null;
@@ -272,6 +272,6 @@ public final class JdbcOutbox implements Outbox {
 
     @FunctionalInterface
     private interface Binder {
-        void bind(PreparedStatement statement, Connection connection) throws SQLException;
+        void bind(PreparedStatement statement) throws SQLException;
     }
 }
