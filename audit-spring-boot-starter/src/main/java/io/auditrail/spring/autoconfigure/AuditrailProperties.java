@@ -59,6 +59,8 @@ public class AuditrailProperties {
 
     private final Async async = new Async();
 
+    private final Outbox outbox = new Outbox();
+
     private final SecurityEvents securityEvents = new SecurityEvents();
 
     private final Health health = new Health();
@@ -82,7 +84,12 @@ public class AuditrailProperties {
         /** Through a bounded in-memory queue and a background writer, after commit. */
         ASYNC,
         /** On the caller's thread, after commit when a transaction is active. */
-        SYNC
+        SYNC,
+        /**
+         * Remote sinks: written to the outbox table in the caller's transaction and delivered by
+         * a relay, configured under auditrail.outbox; the JDBC sink stays transactional.
+         */
+        OUTBOX
     }
 
     public boolean isEnabled() {
@@ -195,6 +202,113 @@ public class AuditrailProperties {
 
     public Web getWeb() {
         return web;
+    }
+
+    public Outbox getOutbox() {
+        return outbox;
+    }
+
+    /** The outbox table and its relay, used when auditrail.dispatch is outbox. */
+    public static class Outbox {
+
+        /** Table holding events waiting for remote sinks; a plain or schema-qualified SQL identifier. */
+        private String tableName = "audit_outbox";
+
+        /** When the outbox table is created: embedded (H2 only), always, or never (you run the shipped DDL). */
+        private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+        /** Whether this instance relays events to the sinks; switch off on instances that should only write. */
+        private boolean relayEnabled = true;
+
+        /** Most events claimed and sent per sink call. */
+        private int batchSize = 100;
+
+        /** Wait between claims once the outbox is empty. */
+        private Duration pollInterval = Duration.ofSeconds(1);
+
+        /** How long claimed events stay reserved for one relay; must exceed the slowest sink call, or another instance sends them again (same ids). */
+        private Duration lease = Duration.ofMinutes(5);
+
+        /** Wait before the first retry of a failing event. */
+        private Duration retryInitialBackoff = Duration.ofSeconds(1);
+
+        /** Longest wait between retries. */
+        private Duration retryMaxBackoff = Duration.ofMinutes(5);
+
+        /** How long delivered events stay in the table before they are deleted; dead letters are kept. */
+        private Duration deliveredRetention = Duration.ofDays(1);
+
+        public String getTableName() {
+            return tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public InitializeSchema getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(InitializeSchema initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public boolean isRelayEnabled() {
+            return relayEnabled;
+        }
+
+        public void setRelayEnabled(boolean relayEnabled) {
+            this.relayEnabled = relayEnabled;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        public Duration getRetryInitialBackoff() {
+            return retryInitialBackoff;
+        }
+
+        public void setRetryInitialBackoff(Duration retryInitialBackoff) {
+            this.retryInitialBackoff = retryInitialBackoff;
+        }
+
+        public Duration getRetryMaxBackoff() {
+            return retryMaxBackoff;
+        }
+
+        public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+            this.retryMaxBackoff = retryMaxBackoff;
+        }
+
+        public Duration getDeliveredRetention() {
+            return deliveredRetention;
+        }
+
+        public void setDeliveredRetention(Duration deliveredRetention) {
+            this.deliveredRetention = deliveredRetention;
+        }
     }
 
     /** The JDBC store. */

@@ -5,10 +5,13 @@ import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.SyncDispatcher;
+import io.auditrail.core.dispatch.outbox.Outbox;
+import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
 import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.spring.tx.RollbackOnFailureDispatcher;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,15 +60,30 @@ final class SinkDispatcherFactory {
     private AuditSinkDispatchers.SinkDispatch dispatchFor(AuditSink sink) {
         DispatchMode mode = properties.getDispatch() != null ? properties.getDispatch()
                 : sink.joinsTransactions() ? DispatchMode.TRANSACTIONAL : DispatchMode.ASYNC;
+        if (mode == DispatchMode.OUTBOX && sink.joinsTransactions()) {
+            // A sink in the application's own database gains nothing from a relay.
+            mode = DispatchMode.TRANSACTIONAL;
+        }
         if (mode == DispatchMode.TRANSACTIONAL && !sink.joinsTransactions()) {
             mode = DispatchMode.SYNC;
         }
         AsyncDispatcher queue = mode == DispatchMode.ASYNC ? new AsyncDispatcher(sink, asyncSettings(), monitor) : null;
-        AuditDispatcher base = queue != null ? queue : new SyncDispatcher(sink, monitor);
+        AuditDispatcher base = queue != null ? queue
+                : mode == DispatchMode.OUTBOX ? new OutboxDispatcher(outbox(), sink.name())
+                : new SyncDispatcher(sink, monitor);
         if (!TX_PRESENT) {
             return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(), base, queue);
         }
         return Transactions.wrap(sink, mode, base, queue, monitor, beanFactory);
+    }
+
+    private Outbox outbox() {
+        Outbox outbox = beanFactory.getBeanProvider(Outbox.class).getIfAvailable();
+        if (outbox == null) {
+            throw new IllegalStateException("auditrail.dispatch is outbox but there is no audit outbox: add "
+                    + "audit-jdbc-store and a single DataSource, or define an Outbox bean");
+        }
+        return outbox;
     }
 
     private AsyncSettings asyncSettings() {
@@ -83,15 +101,19 @@ final class SinkDispatcherFactory {
             PlatformTransactionManager manager = beanFactory.getBeanProvider(PlatformTransactionManager.class)
                     .getIfUnique();
             TransactionAwareDispatcher.Mode txMode = TransactionAwareDispatcher.Mode.AFTER_COMMIT;
-            if (mode == DispatchMode.TRANSACTIONAL) {
+            boolean joinsTransactions = sink.joinsTransactions() || mode == DispatchMode.OUTBOX;
+            if (mode == DispatchMode.TRANSACTIONAL || mode == DispatchMode.OUTBOX) {
                 if (manager != null) {
                     txMode = TransactionAwareDispatcher.Mode.IN_TRANSACTION;
                 } else {
-                    log.warn("Audit sink '{}' uses transactional dispatch but there is no unique "
-                            + "PlatformTransactionManager; events are written after commit instead", sink.name());
+                    log.warn("Audit sink '{}' uses {} dispatch but there is no unique PlatformTransactionManager; "
+                            + "events are written after commit instead", sink.name(), mode.name().toLowerCase());
                 }
             }
-            boolean writesOnCallerThread = queue == null && sink.joinsTransactions();
+            if (mode == DispatchMode.OUTBOX) {
+                base = new RollbackOnFailureDispatcher(base);
+            }
+            boolean writesOnCallerThread = queue == null && joinsTransactions;
             DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
             BooleanSupplier holdsConnection = dataSource == null ? () -> false
                     : DataSourceTransactions.holding(dataSource);

@@ -1,0 +1,17 @@
+package io.auditrail.core.dispatch.outbox;
+
+/** The outbox could not store or update entries, usually because its database failed. */
+public class OutboxException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what could not be done
+     * @param cause the underlying failure
+     */
+    public OutboxException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

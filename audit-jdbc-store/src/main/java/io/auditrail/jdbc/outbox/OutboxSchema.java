@@ -1,0 +1,95 @@
+package io.auditrail.jdbc.outbox;
+
+import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.TableName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The shipped outbox DDL ({@code io/auditrail/jdbc/schema/v1/outbox-<dialect>.sql}, plain SQL
+ * with {@code ${table}} and {@code ${name}} placeholders) and its creation when the mode allows
+ * it and the table is missing, following the audit table's rules.
+ */
+final class OutboxSchema {
+
+    private OutboxSchema() {
+    }
+
+    static String resourceName(SqlDialect dialect) {
+        return "/io/auditrail/jdbc/schema/v1/outbox-" + dialect.name() + ".sql";
+    }
+
+    static boolean initialize(DataSource dataSource, SqlDialect dialect, TableName table, SchemaInitMode mode)
+            throws SQLException {
+        if (mode == SchemaInitMode.NEVER || (mode == SchemaInitMode.EMBEDDED && !dialect.isEmbedded())) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (exists(connection, table)) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : statements(dialect, table)) {
+                    statement.execute(ddl);
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+            return true;
+        }
+    }
+
+    static List<String> statements(SqlDialect dialect, TableName table) {
+        String sql = load(resourceName(dialect)).replace("${table}", table.qualified()).replace("${name}", table.name());
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+
+    /** A probe query sidesteps each database's own rules for the case of names in metadata. */
+    private static boolean exists(Connection connection, TableName table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1 FROM " + table.qualified() + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) {
+                // PostgreSQL refuses every later statement of a transaction after an error.
+                connection.rollback();
+            }
+            return false;
+        }
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = OutboxSchema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource " + resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema resource " + resource, e);
+        }
+    }
+}

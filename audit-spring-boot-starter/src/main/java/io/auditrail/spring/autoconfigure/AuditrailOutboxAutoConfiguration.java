@@ -1,0 +1,105 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.outbox.Outbox;
+import io.auditrail.core.dispatch.outbox.OutboxRelay;
+import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.spi.AuditSink;
+import io.auditrail.jdbc.outbox.JdbcOutbox;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.spring.outbox.OutboxRelays;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The durable outbox for {@code auditrail.dispatch=outbox}: the outbox table on the
+ * application's {@code DataSource}, joined by appends inside a Spring transaction exactly
+ * when the JDBC store would join it, and one relay per remote sink, started with the context.
+ */
+@AutoConfiguration(before = AuditrailAutoConfiguration.class, afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@ConditionalOnClass({JdbcOutbox.class, TransactionAwareDataSourceProxy.class})
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "auditrail.dispatch", havingValue = "outbox")
+public final class AuditrailOutboxAutoConfiguration {
+
+    private static final Duration RELAY_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    @ConditionalOnMissingBean(Outbox.class)
+    @DependsOnDatabaseInitialization
+    JdbcOutbox auditOutbox(DataSource dataSource, AuditrailProperties properties) {
+        AuditrailProperties.Outbox outbox = properties.getOutbox();
+        return JdbcOutbox.builder(new TransactionAwareDataSourceProxy(dataSource))
+                .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
+                .tableName(outbox.getTableName())
+                .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .build();
+    }
+
+    /** Relays every sink the outbox feeds: all but those writing in the application's own transaction. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "auditrail.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelays auditOutboxRelays(Outbox outbox, ObjectProvider<AuditSink> sinks, ObjectProvider<AuditMonitor> monitors,
+            AuditrailProperties properties) {
+        OutboxRelaySettings settings = relaySettings(properties.getOutbox());
+        AuditMonitor monitor = AuditMonitor.of(monitors.orderedStream().toList());
+        List<AuditSink> relayed = sinks.orderedStream().filter(sink -> !sink.joinsTransactions()).toList();
+        Set<String> names = new HashSet<>();
+        for (AuditSink sink : relayed) {
+            if (!names.add(sink.name())) {
+                // Rows are addressed by sink name: two sinks of one name would each get some of the other's events.
+                throw new IllegalStateException("two audit sinks are named '" + sink.name() + "'; the outbox tells "
+                        + "sinks apart by name, so give each AuditSink a distinct name()");
+            }
+        }
+        return new OutboxRelays(relayed.stream().map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList(),
+                RELAY_STOP_TIMEOUT);
+    }
+
+    /** Backlog per relayed sink; each reading counts the sink's pending rows. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class Meters {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "auditOutboxMeters")
+        MeterBinder auditOutboxMeters(Outbox outbox, ObjectProvider<AuditSink> sinks) {
+            return registry -> sinks.orderedStream().filter(sink -> !sink.joinsTransactions())
+                    .forEach(sink -> Gauge.builder("auditrail.outbox.pending", outbox, o -> o.pendingCount(sink.name()))
+                            .tag("sink", sink.name())
+                            .description("Events in the outbox not yet delivered to the sink nor parked as dead")
+                            .register(registry));
+        }
+    }
+
+    private static OutboxRelaySettings relaySettings(AuditrailProperties.Outbox outbox) {
+        RetryBackoff defaults = OutboxRelaySettings.DEFAULTS.backoff();
+        return new OutboxRelaySettings(outbox.getBatchSize(), outbox.getPollInterval(), outbox.getLease(),
+                new RetryBackoff(outbox.getRetryInitialBackoff(), outbox.getRetryMaxBackoff(), defaults.multiplier(),
+                        defaults.jitter()), outbox.getDeliveredRetention());
+    }
+}
