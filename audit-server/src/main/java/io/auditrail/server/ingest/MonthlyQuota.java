@@ -4,6 +4,7 @@ import io.auditrail.server.tenant.ServerTables;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cannot together pass the limit.
  */
 public final class MonthlyQuota {
+
+    private static final int MAX_ATTEMPTS = 10;
 
     private final JdbcClient jdbc;
     private final String table;
@@ -48,9 +51,10 @@ public final class MonthlyQuota {
      * @param month the month
      * @param limit the allowance, or {@code null} for none
      * @return whether a slot was taken; {@code false} when the allowance is used up
+     * @throws IngestRefusedException 503 when concurrent updates keep the counter from being read consistently
      */
     public boolean reserve(String organizationId, YearMonth month, Long limit) {
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             int updated = limit == null
                     ? jdbc.sql("UPDATE " + table + " SET event_count = event_count + 1 WHERE organization_id = ? AND period = ?")
                             .params(organizationId, month.toString()).update()
@@ -60,21 +64,26 @@ public final class MonthlyQuota {
             if (updated == 1) {
                 return true;
             }
-            if (count(organizationId, month) > 0) {
+            Optional<Long> current = stored(organizationId, month);
+            if (current.isEmpty()) {
+                if (limit != null && limit < 1) {
+                    return false;
+                }
+                try {
+                    jdbc.sql("INSERT INTO " + table + " (organization_id, period, event_count) VALUES (?, ?, 1)")
+                            .params(organizationId, month.toString()).update();
+                    return true;
+                } catch (DuplicateKeyException concurrentFirstEvent) {
+                    continue;
+                }
+            }
+            if (limit != null && current.get() >= limit) {
                 return false;
             }
-            if (limit != null && limit < 1) {
-                return false;
-            }
-            try {
-                jdbc.sql("INSERT INTO " + table + " (organization_id, period, event_count) VALUES (?, ?, 1)")
-                        .params(organizationId, month.toString()).update();
-                return true;
-            } catch (DuplicateKeyException concurrentFirstEvent) {
-                // Another request created the month's row first: count against it.
-            }
+            // Below the limit, yet nothing was updated: seen on H2 when concurrent requests
+            // update the same row after a restart. Try again rather than refuse wrongly.
         }
-        return false;
+        throw new IngestRefusedException(503, "Usage counter is busy; retry later", 1L);
     }
 
     /**
@@ -97,10 +106,13 @@ public final class MonthlyQuota {
      * @return the count, 0 when none
      */
     public long count(String organizationId, YearMonth month) {
+        return stored(organizationId, month).orElse(0L);
+    }
+
+    private Optional<Long> stored(String organizationId, YearMonth month) {
         return jdbc.sql("SELECT event_count FROM " + table + " WHERE organization_id = ? AND period = ?")
                 .params(organizationId, month.toString())
                 .query(Long.class)
-                .optional()
-                .orElse(0L);
+                .optional();
     }
 }

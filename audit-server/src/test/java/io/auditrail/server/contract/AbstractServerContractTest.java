@@ -348,6 +348,38 @@ abstract class AbstractServerContractTest {
         assertThat(http.get("/v1/events", key).json().get("total").asLong()).isEqualTo(3);
     }
 
+    @Test
+    void concurrentPostsAreEachCountedAndTogetherCannotPassTheLimit() throws Exception {
+        String tiny = "tiny-" + UUID.randomUUID();
+        String tinyKey = server.newKey(tiny, "tiny").secret();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> accepted = new ArrayList<>();
+            List<java.util.concurrent.Future<Integer>> limited = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String body = event("u" + i, "invoice.created", "invoice", "c" + i);
+                accepted.add(pool.submit(() -> post(acmeKey, body).status()));
+                if (i < 12) {
+                    limited.add(pool.submit(() -> post(tinyKey, body).status()));
+                }
+            }
+            for (var status : accepted) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+            List<Integer> tinyStatuses = new ArrayList<>();
+            for (var status : limited) {
+                tinyStatuses.add(status.get());
+            }
+            assertThat(tinyStatuses).filteredOn(status -> status == 201).hasSize(3);
+            assertThat(tinyStatuses).filteredOn(status -> status == 429).hasSize(9);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(http.get("/v1/usage", acmeKey).json().get("events_this_month").asLong()).isEqualTo(40);
+        assertThat(http.get("/v1/events", acmeKey).json().get("total").asLong()).isEqualTo(40);
+        assertThat(http.get("/v1/events", tinyKey).json().get("total").asLong()).isEqualTo(3);
+    }
+
     // ---- Idempotency
 
     @Test
@@ -428,6 +460,36 @@ abstract class AbstractServerContractTest {
         assertThat(post(issued.secret(), event("u", "a.b", "t", "2")).body()).isEqualTo("{\"error\":\"Invalid API key\"}");
         assertThat(http.get("/v1/events", issued.secret()).status()).isEqualTo(401);
         assertThat(http.get("/v1/events", acmeKey).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theAdminEndpointIssuesListsAndRevokesKeysBehindTheAdminToken() {
+        String organization = "admin-" + UUID.randomUUID();
+        String request = "{\"organization_id\":\"" + organization + "\",\"plan\":\"growth\",\"name\":\"ci\"}";
+        assertThat(http.post("/admin/keys", null, request).status()).isEqualTo(401);
+        Answer wrongToken = http.post("/admin/keys", TestServer.ADMIN_TOKEN + "x", request);
+        assertThat(wrongToken.status()).isEqualTo(401);
+        assertThat(wrongToken.body()).isEqualTo("{\"error\":\"Invalid admin token\"}");
+
+        Answer created = http.post("/admin/keys", TestServer.ADMIN_TOKEN, request);
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode key = created.json();
+        assertThat(fieldNames(key)).containsExactly("id", "organization_id", "prefix", "name", "created_at",
+                "revoked_at", "plan", "key");
+        String secret = key.get("key").asString();
+        assertThat(secret).matches("al_[A-Za-z0-9_-]{43}");
+        assertThat(key.get("plan").asString()).isEqualTo("growth");
+        assertThat(http.get("/v1/usage", secret).json().get("plan").asString()).isEqualTo("growth");
+
+        Answer listed = http.get("/admin/keys?organization_id=" + organization, TestServer.ADMIN_TOKEN);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("keys").size()).isEqualTo(1);
+        assertThat(listed.body()).doesNotContain(secret).contains(secret.substring(0, 10));
+
+        assertThat(http.post("/admin/keys", TestServer.ADMIN_TOKEN, "{\"organization_id\":\"x\",\"plan\":\"gold\"}")
+                .json().get("error").asString()).isEqualTo("plan must be one of [free, starter, growth, tiny] but was 'gold'");
+        assertThat(http.send(http.request("/admin/keys/key_0000000000000000", TestServer.ADMIN_TOKEN).DELETE()).status())
+                .isEqualTo(404);
     }
 
     @Test
