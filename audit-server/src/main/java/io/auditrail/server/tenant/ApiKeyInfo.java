@@ -14,13 +14,4 @@ import java.time.Instant;
  */
 public record ApiKeyInfo(String id, String organizationId, String prefix, String name, Instant createdAt,
         Instant revokedAt) {
-
-    /**
-     * Whether the key still authenticates.
-     *
-     * @return {@code true} until revoked
-     */
-    public boolean active() {
-        return revokedAt == null;
-    }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String CALLER = "io.auditrail.server.caller";
+    private static final String BEARER = "Bearer ";
 
     private final TenantDirectory directory;
     private final JsonErrors errors;
@@ -37,11 +38,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.startsWith("Bearer ") || header.length() == "Bearer ".length()) {
+        // The scheme name is case-insensitive (RFC 9110 section 11.1).
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid authorization header");
             return;
         }
-        String key = header.substring("Bearer ".length()).trim();
+        String key = header.substring(BEARER.length()).trim();
         Optional<Caller> caller = key.startsWith(ApiKeySecrets.KEY_PREFIX) ? directory.authenticate(key) : Optional.empty();
         if (caller.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key");

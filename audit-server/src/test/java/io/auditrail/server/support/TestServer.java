@@ -112,15 +112,6 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * The port the server listens on.
-     *
-     * @return the port
-     */
-    public int port() {
-        return port;
-    }
-
-    /**
      * A bean of the running server.
      *
      * @param type the bean type
