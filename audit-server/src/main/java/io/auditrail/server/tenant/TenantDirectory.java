@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +67,8 @@ public final class TenantDirectory {
         Plan requested = planName == null ? null : plans.find(planName).orElseThrow(() -> new IllegalArgumentException(
                 "plan must be one of " + plans.names() + " but was '" + planName + "'"));
         String secret = secrets.newKey();
-        Instant now = clock.instant();
+        // Databases keep microseconds; the answer should show what a later listing shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ApiKeyInfo info = new ApiKeyInfo(secrets.newKeyId(), organizationId,
                 secret.substring(0, ApiKeySecrets.SHOWN_PREFIX_LENGTH), name, now, null);
         Plan plan = transactions.execute(status -> {
@@ -121,7 +123,7 @@ public final class TenantDirectory {
      */
     public Optional<ApiKeyInfo> revoke(String keyId) {
         jdbc.sql("UPDATE " + tables.apiKeys().qualified() + " SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(utc(clock.instant()), keyId)
+                .params(utc(clock.instant().truncatedTo(ChronoUnit.MICROS)), keyId)
                 .update();
         return jdbc.sql(selectKeys() + " WHERE id = ?").param(keyId).query(TenantDirectory::key).optional();
     }

@@ -540,6 +540,18 @@ abstract class AbstractServerContractTest {
         assertThat(notAnObject.json().get("error").asString()).isEqualTo("metadata must be a JSON object");
     }
 
+    @Test
+    void nonAsciiTextSurvivesEveryRead() {
+        String name = "Zoë Ñandú 😀 文字";
+        String id = post(acmeKey, event("u1", "invoice.created", "invoice", "i1").replace("Alice Liddell", name))
+                .json().get("event").get("id").asString();
+        assertThat(http.get("/v1/events/" + id, acmeKey).json().get("actor_name").asString()).isEqualTo(name);
+        assertThat(http.get("/v1/events/export?format=json", acmeKey).json().get(0).get("actor_name").asString())
+                .isEqualTo(name);
+        assertThat(http.get("/v1/events/export?format=csv", acmeKey).body()).contains(",u1," + name + ",");
+        assertThat(total("actor_name=" + q("ñandú"))).isEqualTo(1);
+    }
+
     // ---- Injection
 
     @Test
