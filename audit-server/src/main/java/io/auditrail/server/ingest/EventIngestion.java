@@ -12,6 +12,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores one posted event: at most once per id, within the organisation's monthly allowance.
@@ -20,6 +22,8 @@ import java.util.Optional;
  * anything about that organisation's event.
  */
 public final class EventIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
 
     private final JdbcAuditStore store;
     private final AuditEventValidator validator;
@@ -78,7 +82,8 @@ public final class EventIngestion {
             if (e.isRetryable()) {
                 throw new IngestRefusedException(503, "Storage is unavailable; retry later", 1L);
             }
-            throw new InvalidEventRequestException("Event refused by the store: " + e.getMessage());
+            log.warn("Store refused event {} of organisation {}: {}", valid.id(), caller.organizationId(), e.getMessage());
+            throw new InvalidEventRequestException("Event refused by the store");
         }
         Optional<AuditEvent> written = stored(caller, valid);
         if (written.isEmpty()) {
