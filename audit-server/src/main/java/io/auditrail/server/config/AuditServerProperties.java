@@ -28,9 +28,11 @@ public class AuditServerProperties {
     private String defaultPlan = "free";
 
     /**
-     * Plans by name: monthly event allowance and retention.
+     * Plans by name: monthly event allowance and retention. free (10,000 a month, 14 days), starter (500,000, 365
+     * days) and growth (5,000,000, 730 days) are built in; entries here add plans or change single settings of a
+     * built-in one.
      */
-    private Map<String, Plan> plans = defaultPlans();
+    private Map<String, Plan> plans = new LinkedHashMap<>();
 
     /**
      * Prefix of the server's own tables (organisations, API keys, usage); a plain or schema-qualified SQL identifier.
@@ -47,7 +49,25 @@ public class AuditServerProperties {
      */
     private Duration retentionInterval = Duration.ofHours(1);
 
-    private static Map<String, Plan> defaultPlans() {
+    /**
+     * The built-in plans with the configured ones laid over them, setting by setting, so that
+     * changing the free plan's allowance keeps its retention.
+     *
+     * @return plans by name
+     */
+    public Map<String, Plan> effectivePlans() {
+        Map<String, Plan> effective = builtInPlans();
+        plans.forEach((name, configured) -> {
+            Plan base = effective.get(name);
+            effective.put(name, new Plan(
+                    configured.getMonthlyEvents() != null || base == null ? configured.getMonthlyEvents()
+                            : base.getMonthlyEvents(),
+                    configured.getRetention() != null || base == null ? configured.getRetention() : base.getRetention()));
+        });
+        return effective;
+    }
+
+    private static Map<String, Plan> builtInPlans() {
         Map<String, Plan> plans = new LinkedHashMap<>();
         plans.put("free", new Plan(10_000L, Duration.ofDays(14)));
         plans.put("starter", new Plan(500_000L, Duration.ofDays(365)));

@@ -42,7 +42,7 @@ public class ServerConfiguration {
 
     @Bean
     Plans auditServerPlans(AuditServerProperties properties) {
-        List<Plan> plans = properties.getPlans().entrySet().stream()
+        List<Plan> plans = properties.effectivePlans().entrySet().stream()
                 .map(entry -> new Plan(entry.getKey(), entry.getValue().getMonthlyEvents(), entry.getValue().getRetention()))
                 .toList();
         return new Plans(plans, properties.getDefaultPlan());
