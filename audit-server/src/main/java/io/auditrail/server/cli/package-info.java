@@ -1,0 +1,4 @@
+/**
+ * The keys command line.
+ */
+package io.auditrail.server.cli;

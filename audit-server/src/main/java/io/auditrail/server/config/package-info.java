@@ -1,0 +1,4 @@
+/**
+ * Server configuration (auditrail.server.*) and its beans.
+ */
+package io.auditrail.server.config;

@@ -1,0 +1,32 @@
+package io.auditrail.server.web;
+
+import io.auditrail.server.config.AuditServerProperties;
+import io.auditrail.server.tenant.TenantDirectory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP side: body reading with the configured bound, JSON errors, and API key authentication on {@code /v1/*}. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    RequestBodies requestBodies(JsonMapper mapper, AuditServerProperties properties) {
+        return new RequestBodies(mapper, properties.getMaxRequestSize().toBytes());
+    }
+
+    @Bean
+    JsonErrors jsonErrors(JsonMapper mapper) {
+        return new JsonErrors(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(TenantDirectory directory, JsonErrors errors) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(directory, errors));
+        registration.addUrlPatterns("/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+}
