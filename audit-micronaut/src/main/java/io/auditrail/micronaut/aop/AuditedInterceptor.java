@@ -2,6 +2,7 @@ package io.auditrail.micronaut.aop;
 
 import io.auditrail.annotations.Audited;
 import io.auditrail.core.capture.InvocationAuditor;
+import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -28,6 +29,15 @@ public final class AuditedInterceptor implements MethodInterceptor<Object, Objec
      */
     public AuditedInterceptor(BeanProvider<InvocationAuditor> auditor) {
         this.auditor = auditor;
+    }
+
+    /**
+     * Inside {@code @Transactional}, so the event is written in the audited method's own
+     * transaction and a fail-closed audit failure rolls the business change back.
+     */
+    @Override
+    public int getOrder() {
+        return InterceptPhase.TRANSACTION.getPosition() + 1;
     }
 
     @Override
