@@ -37,8 +37,13 @@ public final class AuditedMethodValidator implements ExecutableMethodProcessor<E
         this.methods = methods;
     }
 
+    /**
+     * Raw types, because Micronaut 4 declares this method with wildcards and Micronaut 5 as a
+     * generic method; only the erased form overrides both.
+     */
     @Override
-    public void process(BeanDefinition<?> beanDefinition, ExecutableMethod<?, ?> method) {
+    @SuppressWarnings("rawtypes")
+    public void process(BeanDefinition beanDefinition, ExecutableMethod method) {
         if (!method.hasAnnotation(Audited.class)) {
             return;
         }
