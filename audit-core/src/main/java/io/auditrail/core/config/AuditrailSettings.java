@@ -1,0 +1,607 @@
+package io.auditrail.core.config;
+
+import io.auditrail.core.capture.AuditFailurePolicy;
+import io.auditrail.core.dispatch.AsyncSettings;
+import io.auditrail.core.dispatch.OverflowPolicy;
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.ActorType;
+import io.auditrail.core.http.HostedApiSettings;
+import io.auditrail.core.validation.AuditLimits;
+import io.auditrail.core.validation.MetadataRedactor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The keys under {@code auditrail.*} that every framework adapter binds, with their defaults.
+ * The Spring Boot and Micronaut configuration classes extend this class and its nested
+ * classes and add only what their framework alone has (advisor order, read endpoints,
+ * a byte-size type for {@code limits.max-metadata-size}).
+ *
+ * <p>Plain mutable JavaBeans, because that is what both binders fill; the {@code to...}
+ * methods turn the values into core's immutable settings and check them there.
+ */
+public class AuditrailSettings {
+
+    /** Whether auditing is on. When off, no Auditrail bean is created and @Audited does nothing. */
+    private boolean enabled = true;
+
+    /** Built-in sinks to write to; any AuditSink bean of the application is used as well. Defaults to jdbc when a DataSource and the JDBC store are present, else log. */
+    private List<SinkType> sink = new ArrayList<>();
+
+    /** How events reach the sinks. Defaults to transactional for the jdbc sink and async for the others. */
+    private DispatchMode dispatch;
+
+    /** What happens to a business call whose audit event cannot be recorded. */
+    private AuditFailurePolicy failurePolicy = AuditFailurePolicy.FAIL_OPEN;
+
+    /** Whether failure outcomes keep the exception message; messages often hold personal data. */
+    private boolean recordErrorMessages = false;
+
+    /** Organisation recorded when neither the annotation, the token nor a resolver names one. */
+    private String defaultOrganizationId;
+
+    /** How long events are kept before the retention job deletes them; kept forever when not set. */
+    private Duration retention;
+
+    /** Retention per organisation id, overriding auditrail.retention. */
+    private Map<String, Duration> retentionByOrganization = new LinkedHashMap<>();
+
+    private final Jdbc jdbc;
+
+    private final Http http;
+
+    private final ActorSettings actor;
+
+    private final Request request;
+
+    private final Redaction redaction;
+
+    private final Limits limits;
+
+    private final Async async;
+
+    /** Creates the settings with every default. */
+    public AuditrailSettings() {
+        this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async());
+    }
+
+    /**
+     * Creates the settings around nested settings of a framework's own subclasses, which its
+     * binder fills.
+     *
+     * @param jdbc {@code auditrail.jdbc.*}
+     * @param http {@code auditrail.http.*}
+     * @param actor {@code auditrail.actor.*}
+     * @param request {@code auditrail.request.*}
+     * @param redaction {@code auditrail.redaction.*}
+     * @param limits {@code auditrail.limits.*}
+     * @param async {@code auditrail.async.*}
+     */
+    protected AuditrailSettings(Jdbc jdbc, Http http, ActorSettings actor, Request request, Redaction redaction,
+            Limits limits, Async async) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.http = Objects.requireNonNull(http, "http");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.request = Objects.requireNonNull(request, "request");
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.async = Objects.requireNonNull(async, "async");
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<SinkType> getSink() {
+        return sink;
+    }
+
+    public void setSink(List<SinkType> sink) {
+        this.sink = sink;
+    }
+
+    public DispatchMode getDispatch() {
+        return dispatch;
+    }
+
+    public void setDispatch(DispatchMode dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    public AuditFailurePolicy getFailurePolicy() {
+        return failurePolicy;
+    }
+
+    public void setFailurePolicy(AuditFailurePolicy failurePolicy) {
+        this.failurePolicy = failurePolicy;
+    }
+
+    public boolean isRecordErrorMessages() {
+        return recordErrorMessages;
+    }
+
+    public void setRecordErrorMessages(boolean recordErrorMessages) {
+        this.recordErrorMessages = recordErrorMessages;
+    }
+
+    public String getDefaultOrganizationId() {
+        return defaultOrganizationId;
+    }
+
+    public void setDefaultOrganizationId(String defaultOrganizationId) {
+        this.defaultOrganizationId = defaultOrganizationId;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Map<String, Duration> getRetentionByOrganization() {
+        return retentionByOrganization;
+    }
+
+    public void setRetentionByOrganization(Map<String, Duration> retentionByOrganization) {
+        this.retentionByOrganization = retentionByOrganization;
+    }
+
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+
+    public ActorSettings getActor() {
+        return actor;
+    }
+
+    public Request getRequest() {
+        return request;
+    }
+
+    public Redaction getRedaction() {
+        return redaction;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+
+    public Async getAsync() {
+        return async;
+    }
+
+    /** The JDBC store. */
+    public static class Jdbc {
+
+        /** Table holding the trail; a plain or schema-qualified SQL identifier. */
+        private String tableName = "audit_events";
+
+        /** When the table and its indexes are created: embedded (H2 only), always, or never (you run the shipped DDL, e.g. with Flyway). */
+        private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+        /** Events an organisation may record per calendar month, reported by usage; unlimited when not set. */
+        private Long monthlyEventLimit;
+
+        /** How often the retention job deletes expired events. */
+        private Duration purgeInterval = Duration.ofHours(1);
+
+        public String getTableName() {
+            return tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public InitializeSchema getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(InitializeSchema initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public Long getMonthlyEventLimit() {
+            return monthlyEventLimit;
+        }
+
+        public void setMonthlyEventLimit(Long monthlyEventLimit) {
+            this.monthlyEventLimit = monthlyEventLimit;
+        }
+
+        public Duration getPurgeInterval() {
+            return purgeInterval;
+        }
+
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = purgeInterval;
+        }
+    }
+
+    /** The hosted audit-log API sink. */
+    public static class Http {
+
+        /** Base URI of the audit-log API; events are posted to {base}/v1/events. */
+        private URI baseUri;
+
+        /** API key of the organisation, sent as a bearer token. */
+        private String apiKey;
+
+        /** Longest wait for a connection. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /** Longest wait for one response. */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        /** Most requests in flight at once. */
+        private int maxConcurrency = 8;
+
+        public URI getBaseUri() {
+            return baseUri;
+        }
+
+        public void setBaseUri(URI baseUri) {
+            this.baseUri = baseUri;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public int getMaxConcurrency() {
+            return maxConcurrency;
+        }
+
+        public void setMaxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
+        }
+
+        /**
+         * The hosted-API sink's settings.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException when the base URI or API key is missing or a bound is not positive
+         */
+        public HostedApiSettings toHostedApiSettings() {
+            return new HostedApiSettings(baseUri, apiKey, connectTimeout, requestTimeout, maxConcurrency);
+        }
+    }
+
+    /** Who is recorded as the actor. */
+    public static class ActorSettings {
+
+        /** Actor id recorded when nobody is authenticated (scheduled jobs, start-up tasks). */
+        private String systemId = "system";
+
+        /** Display name of the system actor. */
+        private String systemName;
+
+        /** JWT claim holding the actor's display name. */
+        private String nameClaim = "name";
+
+        /** JWT claim used as display name when the name claim is absent. */
+        private String usernameClaim = "preferred_username";
+
+        /** JWT claim holding the actor's email. */
+        private String emailClaim = "email";
+
+        /** JWT claim or OAuth2 user attribute holding the organisation id. */
+        private String organizationClaim = "org_id";
+
+        public String getSystemId() {
+            return systemId;
+        }
+
+        public void setSystemId(String systemId) {
+            this.systemId = systemId;
+        }
+
+        public String getSystemName() {
+            return systemName;
+        }
+
+        public void setSystemName(String systemName) {
+            this.systemName = systemName;
+        }
+
+        public String getNameClaim() {
+            return nameClaim;
+        }
+
+        public void setNameClaim(String nameClaim) {
+            this.nameClaim = nameClaim;
+        }
+
+        public String getUsernameClaim() {
+            return usernameClaim;
+        }
+
+        public void setUsernameClaim(String usernameClaim) {
+            this.usernameClaim = usernameClaim;
+        }
+
+        public String getEmailClaim() {
+            return emailClaim;
+        }
+
+        public void setEmailClaim(String emailClaim) {
+            this.emailClaim = emailClaim;
+        }
+
+        public String getOrganizationClaim() {
+            return organizationClaim;
+        }
+
+        public void setOrganizationClaim(String organizationClaim) {
+            this.organizationClaim = organizationClaim;
+        }
+
+        /**
+         * The actor recorded when nobody is authenticated.
+         *
+         * @return the system actor
+         */
+        public Actor toSystemActor() {
+            return new Actor(systemId, systemName, null, ActorType.SYSTEM);
+        }
+    }
+
+    /** Request context captured with each event. */
+    public static class Request {
+
+        /** Whether the client IP is taken from X-Forwarded-For / Forwarded. Only switch on behind a proxy that sets them. */
+        private boolean trustForwardedHeaders = false;
+
+        /** Header carrying the request id; the current trace id from the logging MDC is used when absent. */
+        private String requestIdHeader = "X-Request-Id";
+
+        public boolean isTrustForwardedHeaders() {
+            return trustForwardedHeaders;
+        }
+
+        public void setTrustForwardedHeaders(boolean trustForwardedHeaders) {
+            this.trustForwardedHeaders = trustForwardedHeaders;
+        }
+
+        public String getRequestIdHeader() {
+            return requestIdHeader;
+        }
+
+        public void setRequestIdHeader(String requestIdHeader) {
+            this.requestIdHeader = requestIdHeader;
+        }
+    }
+
+    /** Masking of secret metadata. */
+    public static class Redaction {
+
+        /** Words that mark a metadata key as secret, matched case-insensitively ignoring '_', '-', '.' and spaces. Replaces the defaults; prefer additional-keys. */
+        private List<String> keys = new ArrayList<>(new TreeSet<>(MetadataRedactor.DEFAULT_KEYS));
+
+        /** Words masked in addition to keys, so adding one never un-masks a default. */
+        private List<String> additionalKeys = new ArrayList<>();
+
+        public List<String> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(List<String> keys) {
+            this.keys = keys;
+        }
+
+        public List<String> getAdditionalKeys() {
+            return additionalKeys;
+        }
+
+        public void setAdditionalKeys(List<String> additionalKeys) {
+            this.additionalKeys = additionalKeys;
+        }
+
+        /**
+         * The redactor masking both lists.
+         *
+         * @return the redactor
+         */
+        public MetadataRedactor toRedactor() {
+            return new MetadataRedactor(Stream.concat(keys.stream(), additionalKeys.stream()).toList());
+        }
+    }
+
+    /**
+     * Bounds applied at capture. The largest serialised metadata object
+     * ({@code max-metadata-size}, default 64KB) is bound by each framework's subclass, in
+     * that framework's own byte-size type.
+     */
+    public static class Limits {
+
+        /** Longest action, id, type or metadata key. */
+        private int maxIdentifierLength = 255;
+
+        /** Longest display text (names, email, user agent); longer text is cut. */
+        private int maxTextLength = 1024;
+
+        /** Deepest nesting of metadata objects and arrays. */
+        private int maxMetadataDepth = 16;
+
+        public int getMaxIdentifierLength() {
+            return maxIdentifierLength;
+        }
+
+        public void setMaxIdentifierLength(int maxIdentifierLength) {
+            this.maxIdentifierLength = maxIdentifierLength;
+        }
+
+        public int getMaxTextLength() {
+            return maxTextLength;
+        }
+
+        public void setMaxTextLength(int maxTextLength) {
+            this.maxTextLength = maxTextLength;
+        }
+
+        public int getMaxMetadataDepth() {
+            return maxMetadataDepth;
+        }
+
+        public void setMaxMetadataDepth(int maxMetadataDepth) {
+            this.maxMetadataDepth = maxMetadataDepth;
+        }
+
+        /**
+         * The capture bounds.
+         *
+         * @param maxMetadataBytes largest serialised metadata object, as the framework bound it
+         * @return the limits
+         * @throws IllegalArgumentException when a bound is out of range
+         */
+        public AuditLimits toAuditLimits(long maxMetadataBytes) {
+            if (maxMetadataBytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("auditrail.limits.max-metadata-size must be below 2GB but was "
+                        + maxMetadataBytes + " bytes");
+            }
+            return new AuditLimits(maxIdentifierLength, maxTextLength, (int) maxMetadataBytes, maxMetadataDepth);
+        }
+    }
+
+    /** Asynchronous dispatch. */
+    public static class Async {
+
+        /** Most events held in memory per sink; these are lost if the JVM dies. */
+        private int capacity = 10_000;
+
+        /** Most events per sink call. */
+        private int batchSize = 100;
+
+        /** Longest wait for a batch to fill. */
+        private Duration flushInterval = Duration.ofMillis(200);
+
+        /** What a full queue does to the caller. */
+        private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+
+        /** Longest wait for room under the block policy. */
+        private Duration blockTimeout = Duration.ofMillis(100);
+
+        /** Wait before the first retry of a failing batch. */
+        private Duration retryInitialBackoff = Duration.ofMillis(100);
+
+        /** Longest wait between retries. */
+        private Duration retryMaxBackoff = Duration.ofSeconds(30);
+
+        /** How long shutdown keeps delivering queued events. */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        public int getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getFlushInterval() {
+            return flushInterval;
+        }
+
+        public void setFlushInterval(Duration flushInterval) {
+            this.flushInterval = flushInterval;
+        }
+
+        public OverflowPolicy getOverflowPolicy() {
+            return overflowPolicy;
+        }
+
+        public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+            this.overflowPolicy = overflowPolicy;
+        }
+
+        public Duration getBlockTimeout() {
+            return blockTimeout;
+        }
+
+        public void setBlockTimeout(Duration blockTimeout) {
+            this.blockTimeout = blockTimeout;
+        }
+
+        public Duration getRetryInitialBackoff() {
+            return retryInitialBackoff;
+        }
+
+        public void setRetryInitialBackoff(Duration retryInitialBackoff) {
+            this.retryInitialBackoff = retryInitialBackoff;
+        }
+
+        public Duration getRetryMaxBackoff() {
+            return retryMaxBackoff;
+        }
+
+        public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+            this.retryMaxBackoff = retryMaxBackoff;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        /**
+         * The asynchronous dispatcher's settings.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public AsyncSettings toAsyncSettings() {
+            return new AsyncSettings(capacity, batchSize, flushInterval, overflowPolicy, blockTimeout,
+                    new RetryBackoff(retryInitialBackoff, retryMaxBackoff, RetryBackoff.DEFAULTS.multiplier(),
+                            RetryBackoff.DEFAULTS.jitter()));
+        }
+    }
+}

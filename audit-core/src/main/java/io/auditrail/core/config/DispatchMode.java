@@ -1,0 +1,11 @@
+package io.auditrail.core.config;
+
+/** How events reach the sinks, the values of {@code auditrail.dispatch}. */
+public enum DispatchMode {
+    /** In the caller's transaction (JDBC sink); other sinks after commit. */
+    TRANSACTIONAL,
+    /** Through a bounded in-memory queue and a background writer, after commit. */
+    ASYNC,
+    /** On the caller's thread, after commit when a transaction is active. */
+    SYNC
+}

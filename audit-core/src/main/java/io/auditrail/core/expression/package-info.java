@@ -1,0 +1,6 @@
+/**
+ * A small, framework-free expression language for {@code @Audited} attributes, for adapters
+ * whose framework has none that fits (Micronaut): {@code #param}, {@code #p0}/{@code #a0},
+ * {@code #result} and property paths on them.
+ */
+package io.auditrail.core.expression;

@@ -1,0 +1,90 @@
+package io.auditrail.micronaut.config;
+
+import io.auditrail.core.config.AuditrailSettings;
+import io.auditrail.core.validation.AuditLimits;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.ReadableBytes;
+
+/**
+ * Binds {@code auditrail.*} from {@code application.yml}: the keys, defaults and meanings of
+ * core's {@link AuditrailSettings}, the same as in the Spring Boot starter. Each nested group
+ * is its own configuration bean, handed to this one.
+ */
+@ConfigurationProperties("auditrail")
+public class AuditrailConfiguration extends AuditrailSettings {
+
+    private final LimitsConfiguration limitsConfiguration;
+
+    /**
+     * Creates the configuration from its bound groups.
+     *
+     * @param jdbc {@code auditrail.jdbc.*}
+     * @param http {@code auditrail.http.*}
+     * @param actor {@code auditrail.actor.*}
+     * @param request {@code auditrail.request.*}
+     * @param redaction {@code auditrail.redaction.*}
+     * @param limits {@code auditrail.limits.*}
+     * @param async {@code auditrail.async.*}
+     */
+    public AuditrailConfiguration(JdbcConfiguration jdbc, HttpConfiguration http, ActorConfiguration actor,
+            RequestConfiguration request, RedactionConfiguration redaction, LimitsConfiguration limits,
+            AsyncConfiguration async) {
+        super(jdbc, http, actor, request, redaction, limits, async);
+        this.limitsConfiguration = limits;
+    }
+
+    /**
+     * The capture bounds, with the metadata size bound here.
+     *
+     * @return the limits
+     */
+    public AuditLimits toAuditLimits() {
+        return limitsConfiguration.toAuditLimits(limitsConfiguration.getMaxMetadataSize());
+    }
+
+    /** {@code auditrail.jdbc.*}. */
+    @ConfigurationProperties("jdbc")
+    public static class JdbcConfiguration extends AuditrailSettings.Jdbc {
+    }
+
+    /** {@code auditrail.http.*}. */
+    @ConfigurationProperties("http")
+    public static class HttpConfiguration extends AuditrailSettings.Http {
+    }
+
+    /** {@code auditrail.actor.*}. */
+    @ConfigurationProperties("actor")
+    public static class ActorConfiguration extends AuditrailSettings.ActorSettings {
+    }
+
+    /** {@code auditrail.request.*}. */
+    @ConfigurationProperties("request")
+    public static class RequestConfiguration extends AuditrailSettings.Request {
+    }
+
+    /** {@code auditrail.redaction.*}. */
+    @ConfigurationProperties("redaction")
+    public static class RedactionConfiguration extends AuditrailSettings.Redaction {
+    }
+
+    /** {@code auditrail.async.*}. */
+    @ConfigurationProperties("async")
+    public static class AsyncConfiguration extends AuditrailSettings.Async {
+    }
+
+    /** {@code auditrail.limits.*}, adding the metadata size in Micronaut's readable-bytes form ({@code 64KB}). */
+    @ConfigurationProperties("limits")
+    public static class LimitsConfiguration extends AuditrailSettings.Limits {
+
+        /** Largest serialised metadata object. */
+        private int maxMetadataSize = AuditLimits.DEFAULTS.maxMetadataBytes();
+
+        public int getMaxMetadataSize() {
+            return maxMetadataSize;
+        }
+
+        public void setMaxMetadataSize(@ReadableBytes int maxMetadataSize) {
+            this.maxMetadataSize = maxMetadataSize;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Binding of {@code auditrail.*} onto core's shared settings model. */
+package io.auditrail.micronaut.config;

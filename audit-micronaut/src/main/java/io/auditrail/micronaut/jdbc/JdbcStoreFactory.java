@@ -1,0 +1,57 @@
+package io.auditrail.micronaut.jdbc;
+
+import io.auditrail.core.config.AuditrailSettings;
+import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.micronaut.config.AuditrailConfiguration;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC store on the application's single {@code DataSource}: the default sink when both
+ * are present, and the read side. With a Micronaut transaction manager the store joins the
+ * caller's transaction (see {@code TransactionalDispatch}).
+ */
+@Factory
+@Requires(property = "auditrail.enabled", notEquals = "false")
+@Requires(classes = JdbcAuditStore.class)
+@Requires(beans = DataSource.class)
+@Requires(condition = JdbcSinkSelected.class)
+public class JdbcStoreFactory {
+
+    @Singleton
+    @Requires(missingBeans = JdbcAuditStore.class)
+    JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailConfiguration configuration,
+            BeanProvider<CallerTransactions> transactions) {
+        AuditrailSettings.Jdbc jdbc = configuration.getJdbc();
+        CallerTransactions caller = transactions.find(null).orElse(CallerTransactions.NONE);
+        JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(caller.connections(dataSource))
+                .joinCallerTransactionsWhen(caller::active)
+                .tableName(jdbc.getTableName())
+                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
+        if (jdbc.getMonthlyEventLimit() != null) {
+            builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());
+        }
+        if (configuration.getRetention() != null) {
+            builder.retention(configuration.getRetention());
+        }
+        builder.retentionOverrides(configuration.getRetentionByOrganization());
+        return builder.build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = RetentionJob.class)
+    RetentionJob auditRetentionJob(JdbcAuditStore store, AuditrailConfiguration configuration,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        return RetentionJob.start(store, configuration.getJdbc().getPurgeInterval(), scheduler);
+    }
+}

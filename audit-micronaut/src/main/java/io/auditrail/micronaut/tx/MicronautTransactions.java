@@ -1,0 +1,68 @@
+package io.auditrail.micronaut.tx;
+
+import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.micronaut.dispatch.TransactionalDispatch;
+import io.auditrail.micronaut.jdbc.CallerTransactions;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.jdbc.DataSourceTransactionManager;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Connects the JDBC store to Micronaut Data's transaction manager of the application's
+ * {@code DataSource}: inside a transaction the store writes on the transaction's connection
+ * and leaves commit and rollback to it; outside one it borrows from the pool and commits its
+ * own work. The store's dispatcher is wrapped in a {@link TransactionAwareDispatcher}.
+ */
+@Singleton
+@Requires(property = "auditrail.enabled", notEquals = "false")
+@Requires(classes = DataSourceTransactionManager.class)
+@Requires(beans = {DataSource.class, DataSourceTransactionManager.class})
+public final class MicronautTransactions implements CallerTransactions, TransactionalDispatch {
+
+    private final DataSourceTransactionManager manager;
+
+    /**
+     * Picks the transaction manager of the application's data source.
+     *
+     * @param dataSource the application's data source
+     * @param managers Micronaut Data's JDBC transaction managers, one per data source
+     * @throws IllegalStateException when none manages the data source
+     */
+    public MicronautTransactions(DataSource dataSource, List<DataSourceTransactionManager> managers) {
+        DataSource target = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.manager = managers.stream()
+                .filter(candidate -> DelegatingDataSource.unwrapDataSource(candidate.getDataSource()) == target)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Micronaut transaction manager manages the audit "
+                        + "DataSource; the JDBC audit store cannot join transactions"));
+    }
+
+    @Override
+    public DataSource connections(DataSource dataSource) {
+        return new TransactionBoundDataSource(DelegatingDataSource.unwrapDataSource(dataSource), this);
+    }
+
+    @Override
+    public boolean active() {
+        return current().isPresent();
+    }
+
+    Optional<? extends TransactionStatus<?>> current() {
+        return manager.findTransactionStatus().filter(status -> !status.isCompleted());
+    }
+
+    DataSourceTransactionManager manager() {
+        return manager;
+    }
+
+    @Override
+    public AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor) {
+        return new TransactionAwareDispatcher(dispatcher, this, monitor);
+    }
+}

@@ -1,0 +1,98 @@
+package io.auditrail.micronaut.tx;
+
+import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.DrainResult;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.spi.AuditMonitor;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ties the JDBC store's events to the caller's Micronaut transaction, as the Spring starter
+ * does with Spring's:
+ * <ul>
+ *   <li>No transaction: the event is written at once.</li>
+ *   <li>A success event in a read-write transaction is written at once on the transaction's
+ *       connection, so it commits or rolls back with the business change. If the transaction
+ *       rolls back, a failure with the same event id is written after it, in a new transaction.</li>
+ *   <li>A failure event, or a success in a read-only transaction, is written after the
+ *       transaction ends, in a new transaction, so it survives a rollback.</li>
+ * </ul>
+ */
+final class TransactionAwareDispatcher implements AuditDispatcher {
+
+    /** Error type recorded when the transaction of a successful call rolls back. */
+    static final String ROLLED_BACK = "io.micronaut.transaction.TransactionRolledBack";
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionAwareDispatcher.class);
+
+    private final AuditDispatcher delegate;
+    private final MicronautTransactions transactions;
+    private final AuditMonitor monitor;
+
+    TransactionAwareDispatcher(AuditDispatcher delegate, MicronautTransactions transactions, AuditMonitor monitor) {
+        this.delegate = delegate;
+        this.transactions = transactions;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void dispatch(AuditEvent event) {
+        Optional<? extends TransactionStatus<?>> current = transactions.current();
+        if (current.isEmpty()) {
+            delegate.dispatch(event);
+            return;
+        }
+        TransactionStatus<?> status = current.get();
+        boolean readOnly = status.getTransactionDefinition().isReadOnly().orElse(false);
+        boolean writeNow = event.outcome().isSuccess() && !readOnly;
+        if (writeNow) {
+            delegate.dispatch(event);
+        }
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(Status completion) {
+                TransactionAwareDispatcher.this.afterCompletion(event, writeNow, completion);
+            }
+        });
+    }
+
+    private void afterCompletion(AuditEvent event, boolean writtenInTransaction,
+            TransactionSynchronization.Status completion) {
+        AuditEvent toSend;
+        if (!event.outcome().isSuccess()) {
+            toSend = event;
+        } else if (completion == TransactionSynchronization.Status.COMMITTED) {
+            if (writtenInTransaction) {
+                return;
+            }
+            toSend = event;
+        } else {
+            toSend = event.toBuilder().outcome(Outcome.failure(ROLLED_BACK,
+                    completion == TransactionSynchronization.Status.ROLLED_BACK ? null : "transaction outcome unknown"))
+                    .build();
+        }
+        try {
+            transactions.manager().execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                    status -> {
+                        delegate.dispatch(toSend);
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            monitor.captureFailed(toSend.action(), e);
+            log.error("Could not record audit event {} ({}, {}) after its transaction ended", toSend.id(),
+                    toSend.action(), toSend.outcome().status(), e);
+        }
+    }
+
+    @Override
+    public DrainResult close(Duration timeout) {
+        return delegate.close(timeout);
+    }
+}

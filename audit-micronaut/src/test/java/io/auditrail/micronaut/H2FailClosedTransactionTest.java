@@ -1,0 +1,50 @@
+package io.auditrail.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditrail.core.capture.AuditException;
+import io.auditrail.micronaut.app.LedgerService;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under fail-closed, an event that cannot be recorded fails the audited call inside its own
+ * transaction, so the business change rolls back: the interceptor runs inside {@code @Transactional}.
+ */
+@MicronautTest(environments = "h2", transactional = false)
+@Property(name = "auditrail.failure-policy", value = "fail-closed")
+class H2FailClosedTransactionTest {
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void anUnrecordableEventRollsTheBusinessChangeBack() throws Exception {
+        String id = "line\nbreak-" + System.nanoTime();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS mn_ledger (id VARCHAR(64) PRIMARY KEY)");
+        }
+
+        assertThatThrownBy(() -> ledger.post(id, false)).isInstanceOf(AuditException.class)
+                .hasMessageContaining("ledger.posted");
+
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM mn_ledger WHERE id LIKE 'line%'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        }
+    }
+}
