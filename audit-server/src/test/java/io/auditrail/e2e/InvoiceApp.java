@@ -71,15 +71,21 @@ public class InvoiceApp {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(InvoiceApp.class).web(WebApplicationType.NONE).run(args);
         InvoiceService invoices = context.getBean(InvoiceService.class);
-        for (int i = 0; ; i++) {
-            String id = (i % 7 == 6 ? "bad-" : "inv-") + i;
-            try {
-                invoices.create(id, null);
-                System.out.println("COMMITTED " + id);
-            } catch (IllegalStateException refused) {
-                System.out.println("ROLLED_BACK " + id);
+        try {
+            for (int i = 0; ; i++) {
+                String id = (i % 7 == 6 ? "bad-" : "inv-") + i;
+                try {
+                    invoices.create(id, null);
+                    System.out.println("COMMITTED " + id);
+                } catch (IllegalStateException refused) {
+                    System.out.println("ROLLED_BACK " + id);
+                }
+                System.out.flush();
             }
-            System.out.flush();
+        } catch (RuntimeException unexpected) {
+            // The relay's threads would keep the JVM alive; end it so the parent sees the failure at once.
+            unexpected.printStackTrace();
+            System.exit(1);
         }
     }
 

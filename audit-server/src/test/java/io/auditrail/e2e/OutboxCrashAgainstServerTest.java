@@ -103,9 +103,9 @@ class OutboxCrashAgainstServerTest {
                     .as("rolled-back invoices appear only as failures").allMatch(id -> id.startsWith("bad-"));
             assertThat(http.get("/v1/usage", key).json().get("events_this_month").asLong())
                     .as("resent events are not counted again").isEqualTo(outboxIds.size());
-            System.out.printf("crash against the server: %d committed (%d printed), %d undelivered at the kill, "
-                    + "%d requests before the kill, %d events sent more than once%n", committed.size(), printed.size(),
-                    undelivered, sentBeforeKill, resent(slowLink.seen()));
+            System.out.printf("crash against the server: %d invoices committed (%d printed), %d outbox events "
+                    + "undelivered at the kill, %d requests before the kill, %d events sent more than once%n",
+                    committed.size(), printed.size(), undelivered, sentBeforeKill, resent(slowLink.seen()));
         } finally {
             jdbc.execute("drop table if exists " + invoices);
             jdbc.execute("drop table if exists " + outbox);
@@ -115,7 +115,7 @@ class OutboxCrashAgainstServerTest {
     /** Runs the application in a child JVM until it has printed enough commits, then kills it. */
     private Set<String> runAndKill(Map<String, String> properties) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 InvoiceApp.class.getName()));
         Collections.addAll(command, InvoiceApp.arguments(properties));
         Path stderr = temp.resolve("child.err");
