@@ -112,8 +112,17 @@ public final class HostedApiSink implements AuditSink {
     private static Result failed(AuditEvent event, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String reason = cause instanceof HttpTimeoutException ? "timed out" : cause instanceof IOException
-                ? "connection failed: " + cause.getMessage() : cause.toString();
+                ? "connection failed: " + describe(cause) : cause.toString();
         return Result.retryable(event, reason, null);
+    }
+
+    /** The JDK's refused connection is a {@code ConnectException} without a message: name the root cause. */
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getMessage() == null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private void throwIfNotAllStored(List<Result> results) {
