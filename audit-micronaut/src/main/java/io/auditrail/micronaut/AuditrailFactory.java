@@ -5,6 +5,7 @@ import io.auditrail.core.capture.AuditedMethods;
 import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.expression.PathExpressionEvaluator;
 import io.auditrail.core.http.HostedApiSink;
@@ -129,7 +130,7 @@ public class AuditrailFactory {
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(missingBeans = AuditDispatcher.class)
-    AuditDispatcher auditDispatcher(AuditrailConfiguration configuration, AuditSinks sinks, List<AuditMonitor> monitors,
+    AuditSinkDispatchers auditDispatcher(AuditrailConfiguration configuration, AuditSinks sinks, List<AuditMonitor> monitors,
             BeanProvider<TransactionalDispatch> transactions, BeanProvider<Outbox> outbox) {
         return new SinkDispatcherFactory(configuration, AuditMonitor.of(monitors),
                 transactions.find(null).orElse(TransactionalDispatch.NONE), () -> outbox.find(null))

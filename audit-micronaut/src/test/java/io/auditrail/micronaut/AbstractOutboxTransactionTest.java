@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.auditrail.core.capture.AuditException;
-import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.outbox.LoopbackAuditApi;
@@ -84,7 +84,10 @@ abstract class AbstractOutboxTransactionTest {
         ApplicationContext context = start();
 
         assertThat(context.findBean(JdbcAuditStore.class)).isEmpty();
-        assertThat(context.getBean(AuditDispatcher.class)).isNotNull();
+        assertThat(context.getBean(AuditSinkDispatchers.class).sinks()).singleElement().satisfies(sink -> {
+            assertThat(sink.name()).isEqualTo("http");
+            assertThat(sink.mode()).isEqualTo("outbox");
+        });
         assertThat(context.getBean(OutboxRelays.class).relays()).hasSize(1);
     }
 

@@ -4,6 +4,7 @@ import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.core.config.DispatchMode;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.dispatch.SyncDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
@@ -11,6 +12,7 @@ import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -52,33 +54,37 @@ public final class SinkDispatcherFactory {
      * @return the fan-out
      * @throws IllegalStateException when there is no sink, or outbox dispatch has no outbox
      */
-    public SinkDispatchers create(List<AuditSink> sinks) {
+    public AuditSinkDispatchers create(List<AuditSink> sinks) {
         if (sinks.isEmpty()) {
             throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http) or define an "
                     + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
         }
-        List<AuditDispatcher> dispatchers = new ArrayList<>();
+        List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
         for (AuditSink sink : sinks) {
-            dispatchers.add(dispatcherFor(sink));
+            dispatches.add(dispatchFor(sink));
         }
-        return new SinkDispatchers(dispatchers, settings.getAsync().getShutdownTimeout());
+        return new AuditSinkDispatchers(dispatches, settings.getAsync().getShutdownTimeout());
     }
 
-    private AuditDispatcher dispatcherFor(AuditSink sink) {
+    private AuditSinkDispatchers.SinkDispatch dispatchFor(AuditSink sink) {
         DispatchMode mode = settings.getDispatch() != null ? settings.getDispatch()
                 : sink.joinsTransactions() ? DispatchMode.TRANSACTIONAL : DispatchMode.ASYNC;
         if (mode == DispatchMode.OUTBOX && sink.joinsTransactions()) {
             // A sink in the application's own database gains nothing from a relay.
             mode = DispatchMode.TRANSACTIONAL;
         }
-        if (mode == DispatchMode.ASYNC) {
-            return new AsyncDispatcher(sink, settings.getAsync().toAsyncSettings(), monitor);
+        if (mode == DispatchMode.TRANSACTIONAL && !sink.joinsTransactions()) {
+            mode = DispatchMode.SYNC;
         }
-        if (mode == DispatchMode.OUTBOX) {
-            return transactions.wrapOutbox(new OutboxDispatcher(outbox(), sink.name()), monitor);
-        }
-        SyncDispatcher direct = new SyncDispatcher(sink, monitor);
-        return mode == DispatchMode.TRANSACTIONAL && sink.joinsTransactions() ? transactions.wrap(direct, monitor) : direct;
+        AsyncDispatcher queue = mode == DispatchMode.ASYNC
+                ? new AsyncDispatcher(sink, settings.getAsync().toAsyncSettings(), monitor) : null;
+        AuditDispatcher dispatcher = switch (mode) {
+            case ASYNC -> queue;
+            case OUTBOX -> transactions.wrapOutbox(new OutboxDispatcher(outbox(), sink.name()), monitor);
+            case TRANSACTIONAL -> transactions.wrap(new SyncDispatcher(sink, monitor), monitor);
+            case SYNC -> new SyncDispatcher(sink, monitor);
+        };
+        return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(Locale.ROOT), dispatcher, queue);
     }
 
     private Outbox outbox() {
