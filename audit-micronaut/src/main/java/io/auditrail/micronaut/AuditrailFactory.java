@@ -5,6 +5,8 @@ import io.auditrail.core.capture.AuditedMethods;
 import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.expression.PathExpressionEvaluator;
 import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
@@ -17,6 +19,7 @@ import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
+import io.auditrail.micronaut.dispatch.AuditSinks;
 import io.auditrail.micronaut.dispatch.SinkDispatcherFactory;
 import io.auditrail.micronaut.dispatch.TransactionalDispatch;
 import io.micronaut.context.BeanProvider;
@@ -103,10 +106,8 @@ public class AuditrailFactory {
      * JDBC store among them); the log sink when nothing else is there.
      */
     @Singleton
-    @Bean(preDestroy = "close")
-    @Requires(missingBeans = AuditDispatcher.class)
-    AuditDispatcher auditDispatcher(AuditrailConfiguration configuration, List<AuditSink> sinkBeans,
-            List<AuditMonitor> monitors, AuditEventCodec codec, BeanProvider<TransactionalDispatch> transactions) {
+    @Requires(missingBeans = AuditSinks.class)
+    AuditSinks auditSinks(AuditrailConfiguration configuration, List<AuditSink> sinkBeans, AuditEventCodec codec) {
         List<SinkType> configured = configuration.getSink();
         if (configured.contains(SinkType.JDBC) && sinkBeans.stream().noneMatch(sink -> sink.name().equals("jdbc"))) {
             throw new IllegalStateException("auditrail.sink lists jdbc but there is no JDBC audit store: add "
@@ -122,10 +123,18 @@ public class AuditrailFactory {
         if (sinks.isEmpty() && configured.isEmpty()) {
             sinks.add(new LogAuditSink(codec));
         }
-        AuditMonitor monitor = AuditMonitor.of(monitors);
-        TransactionalDispatch tx = transactions.find(null).orElse(null);
-        return new SinkDispatcherFactory(configuration, monitor,
-                dispatcher -> tx == null ? dispatcher : tx.wrap(dispatcher, monitor)).create(sinks);
+        return new AuditSinks(sinks);
+    }
+
+    /** One dispatcher per sink, tied to the caller's transaction when Micronaut has a transaction manager. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = AuditDispatcher.class)
+    AuditSinkDispatchers auditDispatcher(AuditrailConfiguration configuration, AuditSinks sinks, List<AuditMonitor> monitors,
+            BeanProvider<TransactionalDispatch> transactions, BeanProvider<Outbox> outbox) {
+        return new SinkDispatcherFactory(configuration, AuditMonitor.of(monitors),
+                transactions.find(null).orElse(TransactionalDispatch.NONE), () -> outbox.find(null))
+                .create(sinks.all());
     }
 
     @Singleton

@@ -39,12 +39,10 @@ class ConfigurationKeysTest {
     /**
      * Keys Micronaut does not bind, each for a reason: Spring-only features (the AOP advisor,
      * Spring Security events, Actuator health, the servlet read endpoints, the self-hosted
-     * server, which is a Spring Boot application) and the outbox dispatch mode, which the
-     * Micronaut module does not offer yet. Anything else in the reference must bind.
+     * server, which is a Spring Boot application). Anything else in the reference must bind.
      */
     private static final Set<String> NOT_FOR_MICRONAUT = Set.of("auditrail.advisor-order",
-            "auditrail.security-events.", "auditrail.health.", "auditrail.web.", "auditrail.server.",
-            "auditrail.outbox.");
+            "auditrail.security-events.", "auditrail.health.", "auditrail.web.", "auditrail.server.");
 
     private static final Pattern TABLE_KEY = Pattern.compile("^\\| `(auditrail\\.[a-z0-9.-]+)` \\|", Pattern.MULTILINE);
 
@@ -106,7 +104,8 @@ class ConfigurationKeysTest {
             case "auditrail.dispatch" -> new Sample(key, "async", DispatchMode.ASYNC);
             case "auditrail.failure-policy" -> new Sample(key, "fail-closed", AuditFailurePolicy.FAIL_CLOSED);
             case "auditrail.async.overflow-policy" -> new Sample(key, "drop", OverflowPolicy.DROP);
-            case "auditrail.jdbc.initialize-schema" -> new Sample(key, "never", InitializeSchema.NEVER);
+            case "auditrail.jdbc.initialize-schema", "auditrail.outbox.initialize-schema" ->
+                    new Sample(key, "never", InitializeSchema.NEVER);
             case "auditrail.limits.max-metadata-size" -> new Sample(key, "7KB", 7 * 1024);
             case "auditrail.retention-by-organization" -> new Sample(key + ".acme", "30d", Map.of("acme", Duration.ofDays(30)));
             case "auditrail.http.base-uri" -> new Sample(key, "https://audit.example.com", URI.create("https://audit.example.com"));

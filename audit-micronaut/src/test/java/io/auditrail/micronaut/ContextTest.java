@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.micronaut.app.InvoiceService;
@@ -32,6 +33,17 @@ class ContextTest {
             assertThat(context.findBean(InvocationAuditor.class)).isEmpty();
             assertThat(context.findBean(AuditDispatcher.class)).isEmpty();
             context.getBean(InvoiceService.class).delete("inv-1");
+        }
+    }
+
+    @Test
+    void withoutADispatchSettingARemoteSinkIsQueuedAndEachSinkHasItsOwnDispatcher() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("auditrail.sink", "log"))) {
+            assertThat(context.getBean(AuditSinkDispatchers.class).sinks()).singleElement().satisfies(sink -> {
+                assertThat(sink.name()).isEqualTo("log");
+                assertThat(sink.mode()).isEqualTo("async");
+                assertThat(sink.queue()).isNotNull();
+            });
         }
     }
 

@@ -4,6 +4,7 @@ import io.auditrail.core.capture.AuditFailurePolicy;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.OverflowPolicy;
 import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.ActorType;
 import io.auditrail.core.http.HostedApiSettings;
@@ -68,9 +69,12 @@ public class AuditrailSettings {
 
     private final Async async;
 
+    private final Outbox outbox;
+
     /** Creates the settings with every default. */
     public AuditrailSettings() {
-        this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async());
+        this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async(),
+                new Outbox());
     }
 
     /**
@@ -84,9 +88,10 @@ public class AuditrailSettings {
      * @param redaction {@code auditrail.redaction.*}
      * @param limits {@code auditrail.limits.*}
      * @param async {@code auditrail.async.*}
+     * @param outbox {@code auditrail.outbox.*}
      */
     protected AuditrailSettings(Jdbc jdbc, Http http, ActorSettings actor, Request request, Redaction redaction,
-            Limits limits, Async async) {
+            Limits limits, Async async, Outbox outbox) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.http = Objects.requireNonNull(http, "http");
         this.actor = Objects.requireNonNull(actor, "actor");
@@ -94,6 +99,7 @@ public class AuditrailSettings {
         this.redaction = Objects.requireNonNull(redaction, "redaction");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.async = Objects.requireNonNull(async, "async");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
     public boolean isEnabled() {
@@ -186,6 +192,10 @@ public class AuditrailSettings {
 
     public Async getAsync() {
         return async;
+    }
+
+    public Outbox getOutbox() {
+        return outbox;
     }
 
     /** The JDBC store. */
@@ -602,6 +612,120 @@ public class AuditrailSettings {
             return new AsyncSettings(capacity, batchSize, flushInterval, overflowPolicy, blockTimeout,
                     new RetryBackoff(retryInitialBackoff, retryMaxBackoff, RetryBackoff.DEFAULTS.multiplier(),
                             RetryBackoff.DEFAULTS.jitter()));
+        }
+    }
+    /** The outbox table and its relay, used when auditrail.dispatch is outbox. */
+    public static class Outbox {
+
+        /** Table holding events waiting for remote sinks; a plain or schema-qualified SQL identifier. */
+        private String tableName = "audit_outbox";
+
+        /** When the outbox table is created: embedded (H2 only), always, or never (you run the shipped DDL). */
+        private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+        /** Whether this instance relays events to the sinks; switch off on instances that should only write. */
+        private boolean relayEnabled = true;
+
+        /** Most events claimed and sent per sink call. */
+        private int batchSize = 100;
+
+        /** Wait between claims once the outbox is empty. */
+        private Duration pollInterval = Duration.ofSeconds(1);
+
+        /** How long claimed events stay reserved for one relay; must exceed the slowest sink call, or another instance sends them again (same ids). */
+        private Duration lease = Duration.ofMinutes(5);
+
+        /** Wait before the first retry of a failing event. */
+        private Duration retryInitialBackoff = Duration.ofSeconds(1);
+
+        /** Longest wait between retries. */
+        private Duration retryMaxBackoff = Duration.ofMinutes(5);
+
+        /** How long delivered events stay in the table before they are deleted; dead letters are kept. */
+        private Duration deliveredRetention = Duration.ofDays(1);
+
+        public String getTableName() {
+            return tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public InitializeSchema getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(InitializeSchema initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public boolean isRelayEnabled() {
+            return relayEnabled;
+        }
+
+        public void setRelayEnabled(boolean relayEnabled) {
+            this.relayEnabled = relayEnabled;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        public Duration getRetryInitialBackoff() {
+            return retryInitialBackoff;
+        }
+
+        public void setRetryInitialBackoff(Duration retryInitialBackoff) {
+            this.retryInitialBackoff = retryInitialBackoff;
+        }
+
+        public Duration getRetryMaxBackoff() {
+            return retryMaxBackoff;
+        }
+
+        public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+            this.retryMaxBackoff = retryMaxBackoff;
+        }
+
+        public Duration getDeliveredRetention() {
+            return deliveredRetention;
+        }
+
+        public void setDeliveredRetention(Duration deliveredRetention) {
+            this.deliveredRetention = deliveredRetention;
+        }
+
+        /**
+         * The relay's settings, with the default backoff's multiplier and jitter.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public OutboxRelaySettings toRelaySettings() {
+            RetryBackoff defaults = OutboxRelaySettings.DEFAULTS.backoff();
+            return new OutboxRelaySettings(batchSize, pollInterval, lease, new RetryBackoff(retryInitialBackoff,
+                    retryMaxBackoff, defaults.multiplier(), defaults.jitter()), deliveredRetention);
         }
     }
 }

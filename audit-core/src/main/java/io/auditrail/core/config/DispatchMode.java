@@ -7,5 +7,10 @@ public enum DispatchMode {
     /** Through a bounded in-memory queue and a background writer, after commit. */
     ASYNC,
     /** On the caller's thread, after commit when a transaction is active. */
-    SYNC
+    SYNC,
+    /**
+     * Remote sinks: written to the outbox table in the caller's transaction and delivered by
+     * a relay, configured under auditrail.outbox; the JDBC sink stays transactional.
+     */
+    OUTBOX
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.dispatch.AsyncSettings;
+import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.event.ActorType;
 import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.core.validation.MetadataRedactor;
@@ -26,6 +27,32 @@ class AuditrailSettingsTest {
         assertThat(settings.isEnabled()).isTrue();
         assertThat(settings.getSink()).isEmpty();
         assertThat(settings.getDispatch()).isNull();
+        assertThat(settings.getOutbox().toRelaySettings()).isEqualTo(OutboxRelaySettings.DEFAULTS);
+        assertThat(settings.getOutbox().getTableName()).isEqualTo("audit_outbox");
+        assertThat(settings.getOutbox().getInitializeSchema()).isEqualTo(InitializeSchema.EMBEDDED);
+        assertThat(settings.getOutbox().isRelayEnabled()).isTrue();
+    }
+
+    @Test
+    void theOutboxRelaySettingsComeFromTheOutboxKeys() {
+        AuditrailSettings.Outbox outbox = new AuditrailSettings.Outbox();
+        outbox.setBatchSize(7);
+        outbox.setPollInterval(Duration.ofMillis(20));
+        outbox.setLease(Duration.ofMinutes(1));
+        outbox.setRetryInitialBackoff(Duration.ofMillis(50));
+        outbox.setRetryMaxBackoff(Duration.ofSeconds(2));
+        outbox.setDeliveredRetention(Duration.ofHours(3));
+
+        OutboxRelaySettings settings = outbox.toRelaySettings();
+
+        assertThat(settings.batchSize()).isEqualTo(7);
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.backoff().initial()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.backoff().max()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.deliveredRetention()).isEqualTo(Duration.ofHours(3));
+        outbox.setBatchSize(0);
+        assertThatThrownBy(outbox::toRelaySettings).hasMessageContaining("outbox batch size");
     }
 
     @Test

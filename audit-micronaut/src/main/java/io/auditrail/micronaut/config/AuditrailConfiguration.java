@@ -25,11 +25,12 @@ public class AuditrailConfiguration extends AuditrailSettings {
      * @param redaction {@code auditrail.redaction.*}
      * @param limits {@code auditrail.limits.*}
      * @param async {@code auditrail.async.*}
+     * @param outbox {@code auditrail.outbox.*}
      */
     public AuditrailConfiguration(JdbcConfiguration jdbc, HttpConfiguration http, ActorConfiguration actor,
             RequestConfiguration request, RedactionConfiguration redaction, LimitsConfiguration limits,
-            AsyncConfiguration async) {
-        super(jdbc, http, actor, request, redaction, limits, async);
+            AsyncConfiguration async, OutboxConfiguration outbox) {
+        super(jdbc, http, actor, request, redaction, limits, async, outbox);
         this.limitsConfiguration = limits;
     }
 
@@ -70,6 +71,11 @@ public class AuditrailConfiguration extends AuditrailSettings {
     /** {@code auditrail.async.*}. */
     @ConfigurationProperties("async")
     public static class AsyncConfiguration extends AuditrailSettings.Async {
+    }
+
+    /** {@code auditrail.outbox.*}. */
+    @ConfigurationProperties("outbox")
+    public static class OutboxConfiguration extends AuditrailSettings.Outbox {
     }
 
     /** {@code auditrail.limits.*}, adding the metadata size in Micronaut's readable-bytes form ({@code 64KB}). */

@@ -4,10 +4,23 @@ import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.spi.AuditMonitor;
 
 /**
- * Ties a transaction-joining sink's writes to the caller's transaction. Present as a bean
- * only when the application has a transaction manager.
+ * Ties writes on the caller's thread to the caller's transaction. Present as a bean only when
+ * the application has a transaction manager; {@link #NONE} otherwise.
  */
 public interface TransactionalDispatch {
+
+    /** No transaction manager: every write commits on its own. */
+    TransactionalDispatch NONE = new TransactionalDispatch() {
+        @Override
+        public AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor) {
+            return dispatcher;
+        }
+
+        @Override
+        public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
+            return dispatcher;
+        }
+    };
 
     /**
      * Wraps the dispatcher of a sink that joins transactions.
@@ -17,4 +30,15 @@ public interface TransactionalDispatch {
      * @return the transaction-aware dispatcher
      */
     AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor);
+
+    /**
+     * Wraps an outbox dispatcher: appended in the caller's transaction like a transaction-joining
+     * sink, and a failed append fails that transaction whatever the failure policy, so that no
+     * change commits without its event.
+     *
+     * @param dispatcher appends to the outbox on the caller's thread
+     * @param monitor told about events that could not be appended after completion
+     * @return the transaction-aware dispatcher
+     */
+    AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor);
 }

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * Connects the JDBC store to Micronaut Data's transaction manager of the application's
  * {@code DataSource}: inside a transaction the store writes on the transaction's connection
  * and leaves commit and rollback to it; outside one it borrows from the pool and commits its
- * own work. The store's dispatcher is wrapped in a {@link TransactionAwareDispatcher}.
+ * own work. The store's dispatcher is wrapped in a {@link TransactionAwareDispatcher}, and so is
+ * the outbox's, which also makes a failed append roll the caller's transaction back.
  */
 @Singleton
 @Requires(property = "auditrail.enabled", notEquals = "false")
@@ -64,5 +65,10 @@ public final class MicronautTransactions implements CallerTransactions, Transact
     @Override
     public AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor) {
         return new TransactionAwareDispatcher(dispatcher, this, monitor);
+    }
+
+    @Override
+    public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
+        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor);
     }
 }

@@ -1,0 +1,36 @@
+package io.auditrail.micronaut.dispatch;
+
+import io.auditrail.core.spi.AuditSink;
+import java.util.List;
+
+/**
+ * Every sink Auditrail writes to: the built-in ones named by {@code auditrail.sink} and the
+ * application's {@code AuditSink} beans. The dispatcher and the outbox relays share this list,
+ * so a relay delivers to the very sink instance whose name its outbox rows carry.
+ *
+ * @param all the sinks, in configuration order
+ */
+public record AuditSinks(List<AuditSink> all) {
+
+    /** Copies the list. */
+    public AuditSinks {
+        all = List.copyOf(all);
+    }
+
+    /**
+     * The sinks an outbox relays to: all but those writing in the application's own transaction.
+     *
+     * @return the remote sinks
+     * @throws IllegalStateException when two of them share a name, as the outbox tells sinks apart by name
+     */
+    public List<AuditSink> relayed() {
+        List<AuditSink> relayed = all.stream().filter(sink -> !sink.joinsTransactions()).toList();
+        long names = relayed.stream().map(AuditSink::name).distinct().count();
+        if (names < relayed.size()) {
+            // Rows are addressed by sink name: two sinks of one name would each get some of the other's events.
+            throw new IllegalStateException("two audit sinks share a name among " + relayed.stream().map(AuditSink::name)
+                    .toList() + "; the outbox tells sinks apart by name, so give each AuditSink a distinct name()");
+        }
+        return relayed;
+    }
+}
