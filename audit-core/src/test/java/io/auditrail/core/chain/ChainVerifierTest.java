@@ -158,6 +158,15 @@ class ChainVerifierTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private key");
     }
 
+    @Test
+    void checkpointLinesRoundTrip() {
+        Checkpoint signed = signer.sign(new Checkpoint(null, Checkpoint.Kind.ANCHOR, 7, ChainHasher.GENESIS, NOW, null));
+        String line = CheckpointJson.toJson(signed);
+        assertThat(line).doesNotContain("\n");
+        assertThat(CheckpointJson.fromJson(line)).isEqualTo(signed);
+        assertThatThrownBy(() -> CheckpointJson.fromJson("{}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private ChainVerification verify(List<ChainRow> rows, List<Checkpoint> checkpoints, Long to) {
         return verifier.verify("acme", ChainStart.genesis(), rows.iterator(), checkpoints, links(rows), to);
     }
