@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Links committed, unsealed rows into their chains, off the request path. Business
  * transactions never wait for it: it reads only committed rows, so the chain order is the
  * order in which rows were sealed, recorded in {@code chain_seq}, whatever order their
- * transactions committed in. Each chain is sealed in its own short transaction holding the
- * chain's head row; a sealer on another instance waits for that row or, should it get past
- * it, fails on the unique constraints and retries on its next pass. Hashes are computed from
+ * transactions committed in. A pass seals its batch in one short transaction holding the head
+ * rows of the chains it extends; a sealer on another instance waits for those rows or, should
+ * it get past them, fails on the unique constraints and retries on its next pass. Hashes are computed from
  * the rows as read back, so a value the database rounds cannot break a hash.
  */
 final class ChainSealer {
@@ -74,13 +75,9 @@ final class ChainSealer {
                 connection.setAutoCommit(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 Map<String, List<Unsealed>> byChain = readUnsealed(connection);
+                int pending = byChain.values().stream().mapToInt(List::size).sum();
                 connection.setAutoCommit(false);
-                int pending = 0;
-                int sealed = 0;
-                for (Map.Entry<String, List<Unsealed>> chain : byChain.entrySet()) {
-                    pending += chain.getValue().size();
-                    sealed += sealChain(connection, chain.getKey(), chain.getValue());
-                }
+                int sealed = pending == 0 ? 0 : sealAll(connection, byChain);
                 return new Pass(pending, sealed);
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -114,44 +111,92 @@ final class ChainSealer {
         return byChain;
     }
 
-    private int sealChain(Connection connection, String chainKey, List<Unsealed> rows) throws SQLException {
+    /** The chain columns one row gets. */
+    private record Link(long seq, long chainSeq, String prevHash, String hash) {
+    }
+
+    /**
+     * Seals every chain of one pass in a single transaction, locking the heads in key order so
+     * that two sealers never deadlock; one commit per pass keeps sealing ahead of ingest.
+     */
+    private int sealAll(Connection connection, Map<String, List<Unsealed>> byChain) throws SQLException {
         try {
-            ChainHeads.Head head = heads.lock(connection, chainKey);
-            long seq = head.seq();
-            String prev = head.hash();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.events().qualified()
-                    + " SET chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL")) {
-                for (Unsealed row : rows) {
+            List<ChainHeads.Head> advanced = new ArrayList<>();
+            List<Link> links = new ArrayList<>();
+            for (String chainKey : new TreeSet<>(byChain.keySet())) {
+                ChainHeads.Head head = heads.lock(connection, chainKey);
+                long seq = head.seq();
+                String prev = head.hash();
+                for (Unsealed row : byChain.get(chainKey)) {
                     String hash = hasher.hash(prev, row.canonical());
-                    update.setLong(1, ++seq);
-                    update.setString(2, prev);
-                    update.setString(3, hash);
-                    update.setLong(4, row.seq());
-                    update.addBatch();
+                    links.add(new Link(row.seq(), ++seq, prev, hash));
                     prev = hash;
                 }
-                if (!allApplied(connection, update.executeBatch(), chainKey, head.seq(), rows.size())) {
-                    // Another sealer sealed some of these rows after this one read them.
-                    connection.rollback();
-                    return 0;
-                }
+                advanced.add(new ChainHeads.Head(chainKey, seq, prev));
             }
-            heads.advance(connection, new ChainHeads.Head(chainKey, seq, prev));
+            boolean applied = "postgresql".equals(tables.dialectName())
+                    ? updateAtOnce(connection, links)
+                    : allApplied(connection, updateInBatch(connection, links), byChain, advanced);
+            if (!applied) {
+                // Another sealer sealed some of these rows after this one read them.
+                connection.rollback();
+                return 0;
+            }
+            for (ChainHeads.Head head : advanced) {
+                heads.advance(connection, head);
+            }
             connection.commit();
-            return rows.size();
+            return links.size();
         } catch (SQLException e) {
             connection.rollback();
             if (isConflict(e)) {
-                log.debug("Another sealer or writer got in the way of chain '{}'; retrying on the next pass", chainKey, e);
+                log.debug("Another sealer or writer got in the way; retrying on the next pass", e);
                 return 0;
             }
             throw e;
         }
     }
 
+    /**
+     * PostgreSQL: one statement for the whole pass. Row-by-row updates paid the executor's
+     * start-up per row and sealed at about half the rate of four writers.
+     */
+    private boolean updateAtOnce(Connection connection, List<Link> links) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(tables.events().qualified())
+                .append(" AS t SET chain_seq = v.chain_seq, prev_hash = v.prev_hash, hash = v.hash FROM (VALUES ");
+        for (int i = 0; i < links.size(); i++) {
+            sql.append(i == 0 ? "(CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        sql.append(") AS v (seq, chain_seq, prev_hash, hash) WHERE t.seq = v.seq AND t.chain_seq IS NULL");
+        try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Link link : links) {
+                update.setLong(index++, link.seq());
+                update.setLong(index++, link.chainSeq());
+                update.setString(index++, link.prevHash());
+                update.setString(index++, link.hash());
+            }
+            return update.executeUpdate() == links.size();
+        }
+    }
+
+    private int[] updateInBatch(Connection connection, List<Link> links) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.events().qualified()
+                + " SET chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL")) {
+            for (Link link : links) {
+                update.setLong(1, link.chainSeq());
+                update.setString(2, link.prevHash());
+                update.setString(3, link.hash());
+                update.setLong(4, link.seq());
+                update.addBatch();
+            }
+            return update.executeBatch();
+        }
+    }
+
     /** Some drivers report SUCCESS_NO_INFO for batched updates; then the new links are counted instead. */
-    private boolean allApplied(Connection connection, int[] counts, String chainKey, long from, int expected)
-            throws SQLException {
+    private boolean allApplied(Connection connection, int[] counts, Map<String, List<Unsealed>> byChain,
+            List<ChainHeads.Head> advanced) throws SQLException {
         boolean unknown = false;
         for (int count : counts) {
             if (count == Statement.SUCCESS_NO_INFO) {
@@ -165,12 +210,18 @@ final class ChainSealer {
         }
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + tables.events().qualified()
                 + " WHERE " + tables.chainKey() + " = ? AND chain_seq > ?")) {
-            count.setString(1, chainKey);
-            count.setLong(2, from);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1) == expected;
+            for (ChainHeads.Head head : advanced) {
+                int expected = byChain.get(head.chainKey()).size();
+                count.setString(1, head.chainKey());
+                count.setLong(2, head.seq() - expected);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) != expected) {
+                        return false;
+                    }
+                }
             }
+            return true;
         }
     }
 
