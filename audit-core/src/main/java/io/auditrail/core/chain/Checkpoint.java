@@ -2,6 +2,7 @@ package io.auditrail.core.chain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -45,7 +46,7 @@ public record Checkpoint(String organizationId, Kind kind, long chainSeq, String
     public byte[] payload() {
         String organization = organizationId == null ? "-" : organizationId.length() + ":" + organizationId;
         String text = "auditrail-checkpoint-v1\n" + kind + "\n" + organization + "\n" + chainSeq + "\n" + hash + "\n"
-                + createdAt.getEpochSecond() + "." + String.format("%06d", createdAt.getNano() / 1000) + "\n";
+                + createdAt.getEpochSecond() + "." + String.format(Locale.ROOT, "%06d", createdAt.getNano() / 1000) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

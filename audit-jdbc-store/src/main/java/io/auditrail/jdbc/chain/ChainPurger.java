@@ -28,19 +28,19 @@ final class ChainPurger {
     private final ChainTables tables;
     private final ChainHeads heads;
     private final CheckpointStore checkpoints;
-    private final CheckpointWriter signer;
+    private final CheckpointWriter checkpointWriter;
     private final CheckpointSink sink;
     private final Clock clock;
     private final int batchSize;
 
     ChainPurger(DataSource dataSource, SqlDialect dialect, ChainTables tables, CheckpointStore checkpoints,
-            CheckpointWriter signer, CheckpointSink sink, Clock clock, int batchSize) {
+            CheckpointWriter checkpointWriter, CheckpointSink sink, Clock clock, int batchSize) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.tables = tables;
         this.heads = new ChainHeads(tables);
         this.checkpoints = checkpoints;
-        this.signer = signer;
+        this.checkpointWriter = checkpointWriter;
         this.sink = sink;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -92,7 +92,7 @@ final class ChainPurger {
                     connection.rollback();
                     return total;
                 }
-                anchor = signer.sign(new Checkpoint(ChainTables.organization(chainKey), Checkpoint.Kind.ANCHOR,
+                anchor = checkpointWriter.sign(new Checkpoint(ChainTables.organization(chainKey), Checkpoint.Kind.ANCHOR,
                         last.seq(), last.hash(), clock.instant().truncatedTo(ChronoUnit.MICROS), null));
                 checkpoints.insert(connection, List.of(anchor));
                 try (PreparedStatement purge = connection.prepareStatement(tables.purgeSql())) {

@@ -82,7 +82,8 @@ public final class JdbcAuditChain {
 
     /**
      * Seals the committed rows that are not yet in a chain, a batch at a time, until none is
-     * left or passes keep losing to another sealer; those rows go on a later call.
+     * left, passes keep losing to another sealer, or the thread is interrupted; what is left
+     * goes on a later call.
      *
      * @return rows sealed by this call
      * @throws AuditStoreException when the database fails
@@ -91,7 +92,7 @@ public final class JdbcAuditChain {
         long total = 0;
         int fruitless = 0;
         try {
-            while (fruitless < MAX_FRUITLESS_PASSES) {
+            while (fruitless < MAX_FRUITLESS_PASSES && !Thread.currentThread().isInterrupted()) {
                 ChainSealer.Pass pass = sealer.sealBatch();
                 if (pass.pending() == 0) {
                     break;

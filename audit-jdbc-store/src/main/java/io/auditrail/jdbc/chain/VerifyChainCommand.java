@@ -3,8 +3,10 @@ package io.auditrail.jdbc.chain;
 import io.auditrail.core.chain.ChainKeys;
 import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.chain.Checkpoint;
+import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +15,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -64,7 +68,7 @@ public final class VerifyChainCommand {
         }
         try {
             JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource(options, environment))
-                    .initializeSchema(io.auditrail.jdbc.schema.SchemaInitMode.NEVER);
+                    .initializeSchema(SchemaInitMode.NEVER);
             if (options.containsKey("--table")) {
                 builder.tableName(options.get("--table"));
             }
@@ -75,7 +79,7 @@ public final class VerifyChainCommand {
                 builder.verificationKey(ChainKeys.publicKey(read(Path.of(options.get("--public-key")))));
             }
             if (options.containsKey("--hmac-key-env")) {
-                builder.hmacKey(java.util.Base64.getDecoder().decode(required(environment, options.get("--hmac-key-env"))));
+                builder.hmacKey(Base64.getDecoder().decode(required(environment, options.get("--hmac-key-env"))));
             }
             List<Checkpoint> exported = options.containsKey("--checkpoints")
                     ? FileCheckpointSink.read(Path.of(options.get("--checkpoints"))) : List.of();
@@ -174,12 +178,12 @@ public final class VerifyChainCommand {
         }
 
         @Override
-        public java.io.PrintWriter getLogWriter() {
+        public PrintWriter getLogWriter() {
             return null;
         }
 
         @Override
-        public void setLogWriter(java.io.PrintWriter writer) {
+        public void setLogWriter(PrintWriter writer) {
         }
 
         @Override
@@ -193,8 +197,8 @@ public final class VerifyChainCommand {
         }
 
         @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getLogger("io.auditrail");
+        public Logger getParentLogger() {
+            return Logger.getLogger("io.auditrail");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.auditrail.jdbc.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.auditrail.core.chain.ChainHasher;
 import io.auditrail.core.chain.ChainKeys;
@@ -28,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,7 +115,7 @@ abstract class AbstractChainTest {
     static AuditEvent event(String organization, Instant at, String resource) {
         return AuditEvent.builder().organizationId(organization).timestamp(at)
                 .actor(Actor.user("alice", "Alice Liddell", "alice@example.com")).action("invoice.created")
-                .resource(Resource.of("invoice", resource)).metadata(java.util.Map.of("amount", 12.5, "n", 3))
+                .resource(Resource.of("invoice", resource)).metadata(Map.of("amount", 12.5, "n", 3))
                 .build();
     }
 
@@ -313,8 +315,7 @@ abstract class AbstractChainTest {
         List<Checkpoint> first = chain.writeCheckpoints();
         List<Checkpoint> second = chain.writeCheckpoints();
         assertThat(first).extracting(Checkpoint::organizationId, Checkpoint::chainSeq)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("acme", 3L),
-                        org.assertj.core.groups.Tuple.tuple(null, 2L));
+                .containsExactlyInAnyOrder(tuple("acme", 3L), tuple(null, 2L));
         assertThat(second).extracting(Checkpoint::chainSeq).containsExactlyElementsOf(
                 first.stream().map(Checkpoint::chainSeq).toList());
         CheckpointVerifier signatures = new CheckpointVerifier(keys.getPublic());

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -113,7 +114,7 @@ public final class AuditrailChainAutoConfiguration {
         }
     }
 
-    private static java.time.Duration positive(java.time.Duration duration, String property) {
+    private static Duration positive(Duration duration, String property) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new IllegalStateException("auditrail.chain." + property + " must be positive but was " + duration);
         }

@@ -1,6 +1,7 @@
 package io.auditrail.spring.web.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
@@ -73,9 +74,9 @@ class AuditChainControllerTests {
         assertThat(controller.refused(catchRead(() -> controller.verify(null, null))).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         login("admin");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.verify("x", null))
+        assertThatThrownBy(() -> controller.verify("x", null))
                 .hasMessageContaining("from must be a chain sequence number");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.verify("5", "2"))
+        assertThatThrownBy(() -> controller.verify("5", "2"))
                 .hasMessageContaining("from must not be after to");
     }
 
