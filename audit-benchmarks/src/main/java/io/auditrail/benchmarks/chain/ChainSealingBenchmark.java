@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * verifies every chain. Each run uses fresh tables, dropped at the end.
  *
  * <p>Options (system properties): {@code bench.seconds} (default 15), {@code bench.writers} (4),
- * {@code bench.batch} (100).
+ * {@code bench.batch} (100), {@code bench.sealers} (sealer threads, 1).
  */
 public final class ChainSealingBenchmark {
 
@@ -47,12 +47,14 @@ public final class ChainSealingBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int writers = Integer.getInteger("bench.writers", 4);
         int batch = Integer.getInteger("bench.batch", 100);
+        int sealers = Integer.getInteger("bench.sealers", 1);
         BenchDatabase database = BenchDatabase.fromEnvironment();
         String table = "chain_bench_" + Long.toHexString(System.nanoTime() & 0xFFFFFFFL);
-        try (HikariDataSource pool = database.pool(writers + 2)) {
+        try (HikariDataSource pool = database.pool(writers + sealers + 1)) {
             JdbcAuditChain chain = JdbcAuditChain.builder(pool).tableName(table).checkpointTableName(table + "_cp")
                     .initializeSchema(SchemaInitMode.ALWAYS)
-                    .hmacKey("benchmark-hmac-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)).build();
+                    .hmacKey("benchmark-hmac-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)).sealerThreads(sealers)
+                    .build();
             JdbcAuditStore store = JdbcAuditStore.builder(pool).tableName(table).initializeSchema(SchemaInitMode.NEVER)
                     .chain(chain).build();
             try {
@@ -65,7 +67,7 @@ public final class ChainSealingBenchmark {
 
     private static void run(JdbcAuditStore store, JdbcAuditChain chain, BenchDatabase database, String table,
             int seconds, int writers, int batch) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + chain.sealerThreads());
         try {
             long aloneWritten = ingest(pool, store, null, database, table, seconds / 2, writers, batch).written();
             double aloneIngestRate = aloneWritten / (seconds / 2.0);
@@ -82,7 +84,8 @@ public final class ChainSealingBenchmark {
 
             double ingestRate = both.written() / (double) seconds;
             double sealRate = sealedDuring / (double) seconds;
-            System.out.printf(Locale.ROOT, "writers=%d batch=%d seconds=%d%n", writers, batch, seconds);
+            System.out.printf(Locale.ROOT, "writers=%d batch=%d seconds=%d sealer threads=%d%n", writers, batch, seconds,
+                    chain.sealerThreads());
             System.out.printf(Locale.ROOT, "ingest alone:            %,8.0f rows/s%n", aloneIngestRate);
             System.out.printf(Locale.ROOT, "sealing alone (backlog): %,8.0f rows/s (%,d rows)%n", drainRate, drained);
             System.out.printf(Locale.ROOT, "ingest while sealing:    %,8.0f rows/s%n", ingestRate);
@@ -115,10 +118,11 @@ public final class ChainSealingBenchmark {
                 return null;
             }));
         }
-        if (chain != null) {
+        for (int p = 0; chain != null && p < chain.sealerThreads(); p++) {
+            int partition = p;
             tasks.add(pool.submit(() -> {
                 while (running.get()) {
-                    if (chain.sealPending() == 0) {
+                    if (chain.sealPending(partition) == 0) {
                         Thread.sleep(20);
                     }
                 }

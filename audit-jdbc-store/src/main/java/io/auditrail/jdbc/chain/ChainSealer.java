@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ChainSealer {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
+    /** Most unsealed rows one pass reads to find its partition's share. */
+    private static final int MAX_LOOK_AHEAD = 20_000;
 
     private final DataSource dataSource;
     private final ChainTables tables;
@@ -64,17 +66,22 @@ final class ChainSealer {
     }
 
     /**
-     * Seals up to one batch of the oldest unsealed rows. Read committed keeps MariaDB's gap
-     * locks, and with them deadlocks against concurrent inserts, out of the way.
+     * Seals up to one batch of the oldest unsealed rows of the chains in one partition. Sealers
+     * of different partitions extend disjoint chains, so they run side by side without meeting.
+     * Read committed keeps MariaDB's gap locks, and with them deadlocks against concurrent
+     * inserts, out of the way.
+     *
+     * @param partition this sealer's partition, 0 to {@code partitions - 1}
+     * @param partitions how many partitions the chains are spread over
      */
-    Pass sealBatch() throws SQLException {
+    Pass sealBatch(int partition, int partitions) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
             try {
                 connection.setAutoCommit(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                Map<String, List<Unsealed>> byChain = readUnsealed(connection);
+                Map<String, List<Unsealed>> byChain = readUnsealed(connection, partition, partitions);
                 int pending = byChain.values().stream().mapToInt(List::size).sum();
                 connection.setAutoCommit(false);
                 int sealed = pending == 0 ? 0 : sealAll(connection, byChain);
@@ -86,14 +93,21 @@ final class ChainSealer {
         }
     }
 
-    private Map<String, List<Unsealed>> readUnsealed(Connection connection) throws SQLException {
+    /** The oldest unsealed rows of the partition's chains, looking ahead past other partitions' rows. */
+    private Map<String, List<Unsealed>> readUnsealed(Connection connection, int partition, int partitions)
+            throws SQLException {
         String sql = "SELECT " + EventColumns.SELECTED + ", " + tables.chainKey() + " AS chain_key FROM "
                 + tables.events().qualified() + " WHERE chain_seq IS NULL ORDER BY seq LIMIT ?";
         Map<String, List<Unsealed>> byChain = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, batchSize);
+            statement.setInt(1, Math.min(batchSize * partitions, MAX_LOOK_AHEAD));
+            int taken = 0;
             try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
+                while (taken < batchSize && row.next()) {
+                    String chainKey = row.getString("chain_key");
+                    if (Math.floorMod(chainKey.hashCode(), partitions) != partition) {
+                        continue;
+                    }
                     long seq = row.getLong("seq");
                     byte[] canonical;
                     try {
@@ -103,8 +117,8 @@ final class ChainSealer {
                                 e.getMessage());
                         continue;
                     }
-                    byChain.computeIfAbsent(row.getString("chain_key"), key -> new ArrayList<>())
-                            .add(new Unsealed(seq, canonical));
+                    byChain.computeIfAbsent(chainKey, key -> new ArrayList<>()).add(new Unsealed(seq, canonical));
+                    taken++;
                 }
             }
         }

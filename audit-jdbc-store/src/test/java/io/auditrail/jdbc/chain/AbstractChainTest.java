@@ -148,13 +148,15 @@ abstract class AbstractChainTest {
 
     @Test
     void concurrentWritersAndSealersOnTwoDataSourcesBuildOneLinearChainPerOrganisation() throws Exception {
-        JdbcAuditChain secondChain = chainBuilder(secondDataSource(), true).build();
+        chain = chainBuilder(dataSource(), true).sealerThreads(2).build();
+        store = storeOn(dataSource());
+        JdbcAuditChain secondChain = chainBuilder(secondDataSource(), true).sealerThreads(2).build();
         JdbcAuditStore secondStore = storeOn(secondDataSource());
         List<String> organizations = Arrays.asList("acme", "globex", null);
         int writers = 4;
         int batches = 15;
         AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 4);
         try {
             List<Future<?>> writes = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -171,13 +173,17 @@ abstract class AbstractChainTest {
                 }));
             }
             List<Future<?>> sealers = new ArrayList<>();
+            // Two instances with two sealing threads each: every partition has two competing sealers.
             for (JdbcAuditChain sealer : List.of(chain, secondChain)) {
-                sealers.add(pool.submit(() -> {
-                    while (writing.get()) {
-                        sealer.sealPending();
-                    }
-                    return null;
-                }));
+                for (int partition = 0; partition < sealer.sealerThreads(); partition++) {
+                    int mine = partition;
+                    sealers.add(pool.submit(() -> {
+                        while (writing.get()) {
+                            sealer.sealPending(mine);
+                        }
+                        return null;
+                    }));
+                }
             }
             for (Future<?> write : writes) {
                 write.get(60, TimeUnit.SECONDS);

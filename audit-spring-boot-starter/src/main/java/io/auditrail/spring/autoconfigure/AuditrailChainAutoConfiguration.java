@@ -69,7 +69,8 @@ public final class AuditrailChainAutoConfiguration {
                 .initializeSchema(SchemaInitMode.valueOf(properties.getJdbc().getInitializeSchema().name()))
                 .checkpointTableName(chain.getCheckpointTableName())
                 .checkpointSink(sink)
-                .batchSize(chain.getBatchSize());
+                .batchSize(chain.getBatchSize())
+                .sealerThreads(chain.getSealerThreads());
         if (chain.getHmacKey() != null && !chain.getHmacKey().isBlank()) {
             builder.hmacKey(decode(chain.getHmacKey()));
         }

@@ -57,6 +57,9 @@ public class AuditrailChainProperties {
     /** Rows per sealing transaction, purge step and verification fetch. */
     private int batchSize = 500;
 
+    /** Threads sealing side by side, each for its own share of the organisations; more help when the database has spare cores. */
+    private int sealerThreads = 1;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -143,6 +146,14 @@ public class AuditrailChainProperties {
 
     public void setCheckpointFile(Path checkpointFile) {
         this.checkpointFile = checkpointFile;
+    }
+
+    public int getSealerThreads() {
+        return sealerThreads;
+    }
+
+    public void setSealerThreads(int sealerThreads) {
+        this.sealerThreads = sealerThreads;
     }
 
     public int getBatchSize() {

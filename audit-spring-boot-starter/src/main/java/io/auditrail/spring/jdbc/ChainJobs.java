@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the chain's sealer and checkpoint writer on their own daemon threads, off every request
- * path: sealing on a short fixed delay, checkpoints on a long one (the first at start-up, so a
+ * Runs the chain's sealers (one thread per partition of the organisations) and checkpoint
+ * writer on their own daemon threads, off every request path: sealing on a short fixed delay, checkpoints on a long one (the first at start-up, so a
  * restart is visible in the checkpoint trail). Failures are logged and retried on the next run.
  */
 public final class ChainJobs implements SmartLifecycle {
@@ -38,19 +38,22 @@ public final class ChainJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newScheduledThreadPool(2, runnable -> {
+        executor = Executors.newScheduledThreadPool(chain.sealerThreads() + 1, runnable -> {
             Thread thread = new Thread(runnable, "auditrail-chain");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::seal, sealInterval.toMillis(), sealInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        for (int partition = 0; partition < chain.sealerThreads(); partition++) {
+            int mine = partition;
+            executor.scheduleWithFixedDelay(() -> seal(mine), sealInterval.toMillis(), sealInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         executor.scheduleWithFixedDelay(this::checkpoint, 0, checkpointInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void seal() {
+    private void seal(int partition) {
         try {
-            chain.sealPending();
+            chain.sealPending(partition);
         } catch (RuntimeException e) {
             log.warn("Sealing audit rows failed; retrying in {}", sealInterval, e);
         }

@@ -59,10 +59,11 @@ class AuditrailChainAutoConfigurationTests {
                 "auditrail.chain.signing-key-file=" + privateKey,
                 "auditrail.chain.public-key=" + ChainKeys.toPem(keys.getPublic()).replace("\n", ""),
                 "auditrail.chain.checkpoint-sink=file", "auditrail.chain.checkpoint-file=" + file,
-                "auditrail.retention=30d")
+                "auditrail.retention=30d", "auditrail.chain.sealer-threads=2")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(ChainJobs.class);
                     assertThat(context.getBean(ChainJobs.class).isRunning()).isTrue();
+                    assertThat(context.getBean(JdbcAuditChain.class).sealerThreads()).isEqualTo(2);
                     JdbcAuditStore store = context.getBean(JdbcAuditStore.class);
                     JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
                     store.write(List.of(event(Instant.parse("2020-01-01T00:00:00Z")), event(Instant.now())));
