@@ -235,6 +235,9 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
     }
 
     private long purge(Instant cutoff, String organizationId, Set<String> excluded) {
+        if (settings.chain() != null) {
+            return settings.chain().purgeOlderThan(cutoff, organizationId, excluded);
+        }
         try {
             return purger.purge(cutoff, organizationId, excluded, settings.inCallerTransaction().getAsBoolean());
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc;
 
+import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
@@ -31,6 +32,7 @@ public final class JdbcAuditStoreBuilder {
     private int exportFetchSize = DEFAULT_EXPORT_FETCH_SIZE;
     private int purgeBatchSize = DEFAULT_PURGE_BATCH_SIZE;
     private Clock clock = Clock.systemUTC();
+    private JdbcAuditChain chain;
 
     JdbcAuditStoreBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -155,6 +157,19 @@ public final class JdbcAuditStoreBuilder {
     }
 
     /**
+     * Makes retention go through the chain: only sealed chain prefixes are purged, each leaving
+     * a signed anchor, through the one delete path the chain's append-only triggers allow.
+     * Without it the store purges with plain batched deletes, which those triggers refuse.
+     *
+     * @param auditChain the chain of this store's table
+     * @return this builder
+     */
+    public JdbcAuditStoreBuilder chain(JdbcAuditChain auditChain) {
+        this.chain = Objects.requireNonNull(auditChain, "auditChain");
+        return this;
+    }
+
+    /**
      * Tells the store when the connection it borrows belongs to a transaction of the caller,
      * which it must join and never commit or roll back. By default it never does, so the store
      * commits its own work even on a pool whose connections start with auto-commit off; the
@@ -177,7 +192,7 @@ public final class JdbcAuditStoreBuilder {
      */
     public JdbcAuditStore build() {
         Settings settings = new Settings(table, schemaInitMode, monthlyEventLimit,
-                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock, inCallerTransaction);
+                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock, inCallerTransaction, chain);
         return JdbcAuditStore.create(dataSource, settings);
     }
 

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc;
 
+import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
@@ -15,5 +16,6 @@ record Settings(
         int exportFetchSize,
         int purgeBatchSize,
         Clock clock,
-        BooleanSupplier inCallerTransaction) {
+        BooleanSupplier inCallerTransaction,
+        JdbcAuditChain chain) {
 }

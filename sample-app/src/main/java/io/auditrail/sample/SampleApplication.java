@@ -1,7 +1,9 @@
 package io.auditrail.sample;
 
+import io.auditrail.sample.chain.SampleChainKeys;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A small invoicing SaaS with two organisations, audited with Auditrail. Business actions are
@@ -18,5 +20,15 @@ public class SampleApplication {
      */
     public static void main(String[] args) {
         SpringApplication.run(SampleApplication.class, args);
+    }
+
+    /**
+     * Generates the checkpoint key pair on first start.
+     *
+     * @return the generator, run before any other bean exists
+     */
+    @Bean
+    static SampleChainKeys sampleChainKeys() {
+        return new SampleChainKeys();
     }
 }

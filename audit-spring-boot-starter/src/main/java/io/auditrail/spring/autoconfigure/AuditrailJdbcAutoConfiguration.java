@@ -2,9 +2,11 @@ package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.jdbc.RetentionJob;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,7 +37,8 @@ public final class AuditrailJdbcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailProperties properties) {
+    JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailProperties properties,
+            ObjectProvider<JdbcAuditChain> chain) {
         AuditrailProperties.Jdbc jdbc = properties.getJdbc();
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(new TransactionAwareDataSourceProxy(dataSource))
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
@@ -48,6 +51,7 @@ public final class AuditrailJdbcAutoConfiguration {
             builder.retention(properties.getRetention());
         }
         builder.retentionOverrides(properties.getRetentionByOrganization());
+        chain.ifAvailable(builder::chain);
         return builder.build();
     }
 

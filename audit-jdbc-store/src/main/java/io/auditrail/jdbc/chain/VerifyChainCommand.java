@@ -1,0 +1,214 @@
+package io.auditrail.jdbc.chain;
+
+import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.chain.ChainVerification;
+import io.auditrail.core.chain.Checkpoint;
+import io.auditrail.jdbc.schema.SchemaInitMode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Verifies chains from the command line, for auditors and cron jobs. Exit code 0 when every
+ * chain checked is intact, 1 when a problem was found, 2 for bad arguments or a failure.
+ *
+ * <pre>
+ * java -cp audit-jdbc-store.jar:audit-core.jar:&lt;jackson, slf4j, JDBC driver&gt; \
+ *     io.auditrail.jdbc.chain.VerifyChainCommand --url jdbc:postgresql://db/app --user auditor \
+ *     [--password-env VAR] [--organization acme | --all] [--from 100] [--to 200] \
+ *     [--table audit_events] [--checkpoint-table audit_checkpoints] \
+ *     [--public-key key.pem] [--hmac-key-env VAR] [--checkpoints exported.jsonl]
+ * </pre>
+ *
+ * The password and the HMAC key (base64) are read from environment variables so they do not
+ * show in the process list. Without {@code --organization} every chain is verified.
+ */
+public final class VerifyChainCommand {
+
+    private static final Set<String> OPTIONS = Set.of("--url", "--user", "--password-env", "--organization",
+            "--from", "--to", "--table", "--checkpoint-table", "--public-key", "--hmac-key-env", "--checkpoints");
+
+    private VerifyChainCommand() {
+    }
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args see the class documentation
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: VerifyChainCommand --url JDBC_URL [--user USER] [--password-env VAR]"
+                    + " [--organization ID] [--from SEQ] [--to SEQ] [--table NAME] [--checkpoint-table NAME]"
+                    + " [--public-key PEM_FILE] [--hmac-key-env VAR] [--checkpoints JSONL_FILE]");
+            return 2;
+        }
+        try {
+            JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource(options, environment))
+                    .initializeSchema(SchemaInitMode.NEVER);
+            if (options.containsKey("--table")) {
+                builder.tableName(options.get("--table"));
+            }
+            if (options.containsKey("--checkpoint-table")) {
+                builder.checkpointTableName(options.get("--checkpoint-table"));
+            }
+            if (options.containsKey("--public-key")) {
+                builder.verificationKey(ChainKeys.publicKey(read(Path.of(options.get("--public-key")))));
+            }
+            if (options.containsKey("--hmac-key-env")) {
+                builder.hmacKey(Base64.getDecoder().decode(required(environment, options.get("--hmac-key-env"))));
+            }
+            List<Checkpoint> exported = options.containsKey("--checkpoints")
+                    ? FileCheckpointSink.read(Path.of(options.get("--checkpoints"))) : List.of();
+            JdbcAuditChain chain = builder.build();
+            Long from = number(options, "--from");
+            Long to = number(options, "--to");
+            List<String> organizations = new ArrayList<>();
+            if (options.containsKey("--organization")) {
+                organizations.add(options.get("--organization"));
+            } else {
+                organizations.addAll(chain.organizations());
+            }
+            int exit = 0;
+            for (String organization : organizations) {
+                ChainVerification result = chain.verify(organization, from, to, exported);
+                String name = organization == null ? "(no organisation)" : organization;
+                if (result.isIntact()) {
+                    out.println("OK " + name + ": " + result.rowsChecked() + " rows intact up to " + result.lastSeq());
+                } else {
+                    out.println("PROBLEM " + name + ": " + result.problem().type() + " at "
+                            + result.problem().chainSeq() + ": " + result.problem().detail());
+                    exit = 1;
+                }
+            }
+            return exit;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        if (!options.containsKey("--url")) {
+            throw new IllegalArgumentException("--url is required");
+        }
+        return options;
+    }
+
+    private static Long number(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a chain sequence number but was " + value, e);
+        }
+    }
+
+    private static String required(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + variable + " is not set");
+        }
+        return value.strip();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static DataSource dataSource(Map<String, String> options, Map<String, String> environment) {
+        String url = options.get("--url");
+        String user = options.get("--user");
+        String password = options.containsKey("--password-env") ? required(environment, options.get("--password-env"))
+                : null;
+        return new DriverManagerDataSource(url, user, password);
+    }
+
+    /** A connection per call from {@link DriverManager}; enough for one verification run. */
+    private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String username, String pass) throws SQLException {
+            return DriverManager.getConnection(url, username, pass);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter writer) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            DriverManager.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return DriverManager.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getLogger("io.auditrail");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}

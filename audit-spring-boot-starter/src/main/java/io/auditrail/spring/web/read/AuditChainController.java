@@ -1,0 +1,117 @@
+package io.auditrail.spring.web.read;
+
+import io.auditrail.core.chain.ChainVerification;
+import io.auditrail.core.store.InvalidAuditQueryException;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET {base}/chain/verify?from=&to=}: verifies the caller's organisation's hash chain,
+ * whole or a range, for organisation admins only. Answers 200 with {@code intact} true or
+ * false and the first problem's sequence and class.
+ */
+@RestController
+@RequestMapping("${auditrail.web.base-path:/audit}")
+public class AuditChainController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcAuditChain chain;
+    private final AuditReadScopeResolver scopes;
+
+    /**
+     * Creates the controller.
+     *
+     * @param chain the chain to verify
+     * @param scopes decides whose chain the caller may verify
+     */
+    public AuditChainController(JdbcAuditChain chain, AuditReadScopeResolver scopes) {
+        this.chain = chain;
+        this.scopes = scopes;
+    }
+
+    @GetMapping("/chain/verify")
+    ResponseEntity<String> verify(@RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to) {
+        AuditReadScope scope = adminScope();
+        Long first = sequence("from", from);
+        Long last = sequence("to", to);
+        if (first != null && last != null && first > last) {
+            throw new InvalidAuditQueryException("from must not be after to");
+        }
+        ChainVerification result = chain.verify(scope.organizationId(), first, last);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organization_id", scope.organizationId());
+        body.put("intact", result.isIntact());
+        body.put("rows_checked", result.rowsChecked());
+        body.put("last_seq", result.lastSeq());
+        if (result.problem() == null) {
+            body.put("problem", null);
+        } else {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("chain_seq", result.problem().chainSeq());
+            problem.put("type", result.problem().type().name());
+            problem.put("detail", result.problem().detail());
+            body.put("problem", problem);
+        }
+        return json(HttpStatus.OK, JSON.writeValueAsString(body));
+    }
+
+    @ExceptionHandler(InvalidAuditQueryException.class)
+    ResponseEntity<String> badRequest(InvalidAuditQueryException e) {
+        return json(HttpStatus.BAD_REQUEST, JSON.writeValueAsString(Map.of("error", e.getMessage())));
+    }
+
+    @ExceptionHandler(AuditReadException.class)
+    ResponseEntity<String> refused(AuditReadException e) {
+        return json(e.status(), JSON.writeValueAsString(Map.of("error", e.getMessage())));
+    }
+
+    private AuditReadScope adminScope() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated()) {
+            throw new AuditReadException(HttpStatus.UNAUTHORIZED, "authentication required");
+        }
+        AuditReadScope scope = scopes.resolve(authentication).orElseThrow(() -> new AuditReadException(
+                HttpStatus.FORBIDDEN, "you belong to no organisation, so there is no chain you may verify"));
+        if (!scope.admin()) {
+            throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may verify the chain");
+        }
+        return scope;
+    }
+
+    private static Long sequence(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < 1) {
+                throw new InvalidAuditQueryException(name + " must be a chain sequence of 1 or more but was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidAuditQueryException(name + " must be a chain sequence number but was '" + value + "'");
+        }
+    }
+
+    private static ResponseEntity<String> json(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,122 @@
+package io.auditrail.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.chain.Checkpoint;
+import io.auditrail.core.chain.CheckpointVerifier;
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.Resource;
+import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.jdbc.chain.CheckpointSink;
+import io.auditrail.jdbc.chain.FileCheckpointSink;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
+import io.auditrail.jdbc.chain.LogCheckpointSink;
+import io.auditrail.spring.jdbc.ChainJobs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class AuditrailChainAutoConfigurationTests {
+
+    private final KeyPair keys = ChainKeys.generate();
+
+    private ApplicationContextRunner runner() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:chain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AuditrailChainAutoConfiguration.class,
+                        AuditrailJdbcAutoConfiguration.class, AuditrailAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("auditrail.dispatch=sync", "auditrail.chain.seal-interval=1h");
+    }
+
+    @Test
+    void offByDefault() {
+        runner().run(context -> assertThat(context).hasNotFailed().hasSingleBean(JdbcAuditStore.class)
+                .doesNotHaveBean(JdbcAuditChain.class).doesNotHaveBean(ChainJobs.class));
+    }
+
+    @Test
+    void switchedOnSealsSignsAndVerifiesAndRetentionKeepsTheChainIntact(@TempDir Path directory) throws Exception {
+        Path privateKey = directory.resolve("chain.key");
+        Files.writeString(privateKey, ChainKeys.toPem(keys.getPrivate()));
+        Path file = directory.resolve("checkpoints.jsonl");
+        runner().withPropertyValues("auditrail.chain.enabled=true",
+                "auditrail.chain.hmac-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "auditrail.chain.signing-key-file=" + privateKey,
+                "auditrail.chain.public-key=" + ChainKeys.toPem(keys.getPublic()).replace("\n", ""),
+                "auditrail.chain.checkpoint-sink=file", "auditrail.chain.checkpoint-file=" + file,
+                "auditrail.retention=30d", "auditrail.chain.sealer-threads=2")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(ChainJobs.class);
+                    assertThat(context.getBean(ChainJobs.class).isRunning()).isTrue();
+                    assertThat(context.getBean(JdbcAuditChain.class).sealerThreads()).isEqualTo(2);
+                    JdbcAuditStore store = context.getBean(JdbcAuditStore.class);
+                    JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
+                    store.write(List.of(event(Instant.parse("2020-01-01T00:00:00Z")), event(Instant.now())));
+                    assertThat(chain.sealPending()).isEqualTo(2);
+                    List<Checkpoint> checkpoints = chain.writeCheckpoints();
+                    assertThat(checkpoints).singleElement().satisfies(c -> assertThat(c.chainSeq()).isEqualTo(2));
+                    assertThat(FileCheckpointSink.read(file)).last().satisfies(c -> assertThat(
+                            new CheckpointVerifier(keys.getPublic()).isValid(c)).isTrue());
+
+                    assertThat(store.purgeExpired()).isEqualTo(1);
+                    assertThat(chain.verify("acme", null, null).isIntact()).isTrue();
+                    assertThat(FileCheckpointSink.read(file)).anyMatch(c -> c.kind() == Checkpoint.Kind.ANCHOR);
+                });
+    }
+
+    @Test
+    void logSinkByDefaultAndAUserSinkWins() {
+        List<Checkpoint> mine = new ArrayList<>();
+        runner().withPropertyValues("auditrail.chain.enabled=true").run(context -> assertThat(context)
+                .getBean(CheckpointSink.class).isInstanceOf(LogCheckpointSink.class));
+        runner().withPropertyValues("auditrail.chain.enabled=true")
+                .withBean(CheckpointSink.class, () -> mine::add)
+                .run(context -> {
+                    context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
+                    context.getBean(JdbcAuditChain.class).sealPending();
+                    context.getBean(JdbcAuditChain.class).writeCheckpoints();
+                    assertThat(mine).hasSize(1);
+                });
+    }
+
+    @Test
+    void fileSinkWithoutAFileFailsAtStartWithTheKeyNamed() {
+        runner().withPropertyValues("auditrail.chain.enabled=true", "auditrail.chain.checkpoint-sink=file")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("auditrail.chain.checkpoint-file"));
+    }
+
+    @Test
+    void shortHmacKeyFailsAtStart() {
+        runner().withPropertyValues("auditrail.chain.enabled=true", "auditrail.chain.hmac-key=c2hvcnQ=")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("at least 32 bytes"));
+    }
+
+    @Test
+    void withoutTheJdbcStoreOnTheClasspathNothingIsCreated() {
+        runner().withPropertyValues("auditrail.chain.enabled=true")
+                .withClassLoader(new FilteredClassLoader(JdbcAuditChain.class))
+                .run(context -> assertThat(context).doesNotHaveBean(ChainJobs.class));
+    }
+
+    private static AuditEvent event(Instant at) {
+        return AuditEvent.builder().organizationId("acme").timestamp(at).actor(Actor.user("alice", null, null))
+                .action("invoice.created").resource(Resource.of("invoice", "inv-1")).build();
+    }
+}

@@ -1,0 +1,96 @@
+package io.auditrail.spring.web.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditrail.core.event.Actor;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.event.Resource;
+import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class AuditChainControllerTests {
+
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final JdbcAuditChain chain;
+    private final AuditChainController controller;
+
+    AuditChainControllerTests() {
+        dataSource.setURL("jdbc:h2:mem:chain-web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        chain = JdbcAuditChain.builder(dataSource).build();
+        JdbcAuditStore store = JdbcAuditStore.builder(dataSource).chain(chain).build();
+        for (String organization : List.of("acme", "acme", "acme", "globex")) {
+            store.write(List.of(AuditEvent.builder().organizationId(organization).timestamp(Instant.now())
+                    .actor(Actor.user("alice", null, null)).action("invoice.created")
+                    .resource(Resource.of("invoice", "inv-1")).build()));
+        }
+        chain.sealPending();
+        controller = new AuditChainController(chain, authentication -> Optional.of(new AuditReadScope("acme",
+                authentication.getName(), authentication.getName().equals("admin"))));
+    }
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void adminVerifiesTheirOrganisationsChain() {
+        login("admin");
+        ResponseEntity<String> response = controller.verify(null, null);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"rows_checked\":3");
+    }
+
+    @Test
+    void modifiedRowIsReportedWithItsSequenceAndClass() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE organization_id = 'acme' AND chain_seq = 2");
+        }
+        login("admin");
+        assertThat(controller.verify("1", "3").getBody()).contains("\"intact\":false", "\"chain_seq\":2",
+                "\"type\":\"MODIFIED\"");
+    }
+
+    @Test
+    void membersAndStrangersAreRefusedAndBadRangesRejected() {
+        assertThat(controller.refused(catchRead(() -> controller.verify(null, null))).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        login("member");
+        assertThat(controller.refused(catchRead(() -> controller.verify(null, null))).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        login("admin");
+        assertThatThrownBy(() -> controller.verify("x", null))
+                .hasMessageContaining("from must be a chain sequence number");
+        assertThatThrownBy(() -> controller.verify("5", "2"))
+                .hasMessageContaining("from must not be after to");
+    }
+
+    private static void login(String name) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name,
+                "n/a", AuthorityUtils.NO_AUTHORITIES));
+    }
+
+    private static AuditReadException catchRead(Runnable call) {
+        try {
+            call.run();
+        } catch (AuditReadException e) {
+            return e;
+        }
+        throw new AssertionError("expected a refusal");
+    }
+}
