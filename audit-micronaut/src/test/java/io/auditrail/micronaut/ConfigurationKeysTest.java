@@ -42,7 +42,8 @@ class ConfigurationKeysTest {
      * server, which is a Spring Boot application). Anything else in the reference must bind.
      */
     private static final Set<String> NOT_FOR_MICRONAUT = Set.of("auditrail.advisor-order",
-            "auditrail.security-events.", "auditrail.health.", "auditrail.web.", "auditrail.server.");
+            "auditrail.security-events.", "auditrail.health.", "auditrail.web.", "auditrail.server.",
+            "auditrail.chain.");
 
     private static final Pattern TABLE_KEY = Pattern.compile("^\\| `(auditrail\\.[a-z0-9.-]+)` \\|", Pattern.MULTILINE);
 

@@ -24,7 +24,7 @@ import io.auditrail.spring.aop.AuditedAdvisor;
 import io.auditrail.spring.aop.AuditedAutoProxyRegistrar;
 import io.auditrail.spring.aop.AuditedBeanValidator;
 import io.auditrail.spring.aop.AuditedMethodInterceptor;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.expression.SpelExpressionEvaluator;
 import io.auditrail.spring.metrics.SinkHealthTracker;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.metrics.AuditSinksHealthIndicator;
 import io.auditrail.spring.metrics.SinkHealthTracker;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -10,7 +10,7 @@ import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.tx.RollbackOnFailureDispatcher;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.ArrayList;

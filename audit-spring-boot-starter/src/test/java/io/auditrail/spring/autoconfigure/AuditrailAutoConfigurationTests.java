@@ -10,7 +10,7 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.sink.LogAuditSink;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.spring.aop.AuditedAdvisor;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.fixtures.DefaultInvoiceService;
 import io.auditrail.spring.fixtures.InvoiceService;
 import io.auditrail.spring.fixtures.Numbering;

@@ -9,7 +9,7 @@ import io.auditrail.core.store.AuditQuery;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.fixtures.PaymentService;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.List;

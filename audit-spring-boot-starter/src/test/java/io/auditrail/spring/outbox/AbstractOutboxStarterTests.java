@@ -10,7 +10,7 @@ import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.outbox.LoopbackAuditApi;
 import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.fixtures.PaymentService;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.io.IOException;

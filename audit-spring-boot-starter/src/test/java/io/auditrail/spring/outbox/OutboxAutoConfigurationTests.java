@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
-import io.auditrail.spring.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.fixtures.RecordingSink;
 import java.time.Duration;
 import java.time.Instant;
