@@ -2,16 +2,13 @@ package io.auditrail.jdbc.outbox;
 
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SqlScript;
 import io.auditrail.jdbc.schema.TableName;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -50,22 +47,7 @@ final class OutboxSchema {
     }
 
     static List<String> statements(SqlDialect dialect, TableName table) {
-        String sql = load(resourceName(dialect)).replace("${table}", table.qualified()).replace("${name}", table.name());
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return statements;
+        return SqlScript.statements(resourceName(dialect), Map.of("table", table.qualified(), "name", table.name()));
     }
 
     /** A probe query sidesteps each database's own rules for the case of names in metadata. */
@@ -79,17 +61,6 @@ final class OutboxSchema {
                 connection.rollback();
             }
             return false;
-        }
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = OutboxSchema.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource " + resource + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema resource " + resource, e);
         }
     }
 }

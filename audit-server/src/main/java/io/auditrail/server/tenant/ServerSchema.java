@@ -1,15 +1,12 @@
 package io.auditrail.server.tenant;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.auditrail.jdbc.schema.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -68,37 +65,10 @@ public final class ServerSchema {
     }
 
     List<String> statements(String dialect) {
-        String resource = "/io/auditrail/server/schema/" + VERSION + "/server-" + dialect + ".sql";
-        String sql = load(resource)
-                .replace("${organizations}", tables.organizations().qualified())
-                .replace("${api_keys_name}", tables.apiKeys().name())
-                .replace("${api_keys}", tables.apiKeys().qualified())
-                .replace("${usage}", tables.usage().qualified());
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return statements;
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = ServerSchema.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource " + resource + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema resource " + resource, e);
-        }
+        return SqlScript.statements("/io/auditrail/server/schema/" + VERSION + "/server-" + dialect + ".sql", Map.of(
+                "organizations", tables.organizations().qualified(),
+                "api_keys_name", tables.apiKeys().name(),
+                "api_keys", tables.apiKeys().qualified(),
+                "usage", tables.usage().qualified()));
     }
 }
