@@ -59,8 +59,13 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
     @Override
     public void write(List<AuditEvent> events) {
         List<Sent> sent = new ArrayList<>(events.size());
+        boolean unreachable = false;
         for (AuditEvent event : events) {
-            sent.add(send(event));
+            Sent one = unreachable ? Sent.skipped(event) : send(event);
+            // Each send blocks up to the send timeout while the broker is unknown: one such wait is enough,
+            // and leaving the rest unsent keeps them behind the failed one when the batch is retried.
+            unreachable = one.failure != null && one.failure.retryable();
+            sent.add(one);
         }
         long deadline = System.nanoTime() + waitBound.toNanos();
         List<KafkaFailures.Failure> failed = new ArrayList<>();
@@ -90,11 +95,26 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
                         new RecordHeader(AuditRecordHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8)),
                         new RecordHeader(AuditRecordHeaders.SCHEMA_VERSION,
                                 AuditRecordHeaders.CURRENT_SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8))));
+        Future<RecordMetadata> future;
         try {
-            return new Sent(event, producer.send(record), null);
+            future = producer.send(record);
         } catch (RuntimeException e) {
-            // send() throws directly when metadata cannot be fetched in time or the value cannot be serialised.
             return new Sent(event, null, failures.classify(event, e));
+        }
+        // A future that is already done failed in send() itself, typically after waiting the whole
+        // send timeout for metadata: report it now so the rest of the batch need not wait as well.
+        return new Sent(event, future, future.isDone() ? failureOf(event, future) : null);
+    }
+
+    private KafkaFailures.Failure failureOf(AuditEvent event, Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return failures.classify(event, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failures.classify(event, e);
         }
     }
 
@@ -117,5 +137,8 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
     }
 
     private record Sent(AuditEvent event, Future<RecordMetadata> future, KafkaFailures.Failure failure) {
+        static Sent skipped(AuditEvent event) {
+            return new Sent(event, null, new KafkaFailures.Failure(event, "not sent after an earlier event failed", true));
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.auditrail.core.dispatch.OverflowPolicy;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +19,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Stops the broker while events flow through the async dispatcher into the Kafka sink, and
@@ -40,12 +37,7 @@ class BrokerRestartTest {
 
     @Test
     void nothingIsLostWhenTheBrokerStopsAndRestartsWhileEventsAreProduced() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2, TOPIC).kafkaPorts(freePort());
-        // The controller fences a restarted broker's old registration only when its session lapses (9 s by default).
-        broker.brokerProperty("broker.session.timeout.ms", "1500");
-        broker.brokerProperty("broker.heartbeat.interval.ms", "300");
-        broker.afterPropertiesSet();
-        try {
+        try (RestartableBroker broker = new RestartableBroker(2, TOPIC)) {
             CountDownLatch failedWhileDown = new CountDownLatch(1);
             AuditMonitor monitor = new AuditMonitor() {
                 @Override
@@ -56,7 +48,7 @@ class BrokerRestartTest {
                 }
             };
             List<AuditEvent> produced = new ArrayList<>();
-            KafkaSinkSettings sinkSettings = new KafkaSinkSettings(broker.getBrokersAsString(), TOPIC,
+            KafkaSinkSettings sinkSettings = new KafkaSinkSettings(broker.bootstrapServers(), TOPIC,
                     Duration.ofSeconds(2), Map.of());
             DrainResult drained;
             try (KafkaAuditSink sink = new KafkaAuditSink(sinkSettings)) {
@@ -65,13 +57,13 @@ class BrokerRestartTest {
                         new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2.0, 0.2)), monitor);
                 dispatch(dispatcher, produced);
                 long stopping = System.nanoTime();
-                brokers(broker).forEach(BrokerServer::shutdown);
+                broker.stop();
                 long stopped = System.nanoTime();
                 dispatch(dispatcher, produced);
                 assertThat(failedWhileDown.await(30, TimeUnit.SECONDS)).as("the sink failed while the broker was down")
                         .isTrue();
                 long starting = System.nanoTime();
-                brokers(broker).forEach(BrokerServer::startup);
+                broker.start();
                 long started = System.nanoTime();
                 dispatch(dispatcher, produced);
                 drained = dispatcher.close(Duration.ofSeconds(60));
@@ -81,10 +73,8 @@ class BrokerRestartTest {
             }
 
             assertThat(drained.isComplete()).isTrue();
-            assertThat(eventIds(broker.getBrokersAsString(), produced.size()))
+            assertThat(eventIds(broker.bootstrapServers(), produced.size()))
                     .containsExactlyInAnyOrderElementsOf(produced.stream().map(AuditEvent::id).toList());
-        } finally {
-            broker.destroy();
         }
     }
 
@@ -94,10 +84,6 @@ class BrokerRestartTest {
             dispatcher.dispatch(event);
             produced.add(event);
         }
-    }
-
-    private static java.util.Collection<BrokerServer> brokers(EmbeddedKafkaKraftBroker broker) {
-        return broker.getCluster().brokers().values();
     }
 
     /** Distinct event ids on the topic, read until {@code expected} were seen or the bound passed. */
@@ -116,11 +102,5 @@ class BrokerRestartTest {
             }
         }
         return ids;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

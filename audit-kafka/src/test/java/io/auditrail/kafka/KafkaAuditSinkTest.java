@@ -108,13 +108,16 @@ class KafkaAuditSinkTest {
 
         AuditSinkException failure;
         try (KafkaAuditSink sink = new KafkaAuditSink(settings)) {
-            failure = catchThrowableOfType(AuditSinkException.class,
-                    () -> sink.write(List.of(KafkaTestEvents.event("acme", 1))));
+            // After the first event's wait for metadata, the rest of the batch is not sent at all.
+            List<AuditEvent> batch = List.of(KafkaTestEvents.event("acme", 1), KafkaTestEvents.event("acme", 2),
+                    KafkaTestEvents.event("acme", 3));
+            failure = catchThrowableOfType(AuditSinkException.class, () -> sink.write(batch));
         }
 
         assertThat(failure.isRetryable()).isTrue();
         assertThat(failure.rejections()).isEmpty();
-        assertThat(failure).hasMessageContaining("1 of 1 events not acknowledged by Kafka topic audit-events");
+        assertThat(failure).hasMessageContaining("3 of 3 events not acknowledged by Kafka topic audit-events")
+                .hasMessageContaining("first: TimeoutException");
     }
 
     @Test
