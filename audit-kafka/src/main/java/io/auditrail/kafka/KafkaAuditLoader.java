@@ -261,12 +261,25 @@ public final class KafkaAuditLoader implements AutoCloseable {
         if (handled.isEmpty()) {
             return;
         }
+        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(handled);
         try {
-            consumer.commitSync(nextOffsets(handled));
+            commitDespiteWakeup(offsets);
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved to another loader, which reads these records again; the store deduplicates them.
             log.warn("Kafka audit loader lost its partitions before committing; their new owner re-reads them: {}",
                     e.getMessage());
+        }
+    }
+
+    /**
+     * {@link #close()} wakes the consumer to end a long poll; a wake-up that lands in the commit
+     * instead is consumed by it, and the commit is made again so the stored batch is not read twice.
+     */
+    private void commitDespiteWakeup(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            consumer.commitSync(offsets);
+        } catch (WakeupException e) {
+            consumer.commitSync(offsets);
         }
     }
 
