@@ -31,8 +31,7 @@ final class ProducerConfigs {
             }
         }
         long deliveryMs = settings.sendTimeout().toMillis();
-        long lingerMs = Long.parseLong(settings.producerOverrides()
-                .getOrDefault(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(DEFAULT_LINGER_MS)));
+        long lingerMs = lingerMs(settings.producerOverrides().get(ProducerConfig.LINGER_MS_CONFIG));
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(lingerMs));
@@ -48,6 +47,18 @@ final class ProducerConfigs {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return config;
+    }
+
+    private static long lingerMs(String override) {
+        if (override == null) {
+            return DEFAULT_LINGER_MS;
+        }
+        try {
+            return Long.parseLong(override.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Kafka producer property 'linger.ms' must be a whole number of"
+                    + " milliseconds, was '" + override + "'");
+        }
     }
 
     static Duration waitBound(KafkaSinkSettings settings) {

@@ -127,6 +127,9 @@ class KafkaAuditSinkTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new KafkaAuditSink(new KafkaSinkSettings(
                         "localhost:9092", "audit-events", Duration.ofSeconds(5), overrides)))
                 .withMessageContaining("'acks' cannot be overridden");
+        assertThatIllegalArgumentException().isThrownBy(() -> new KafkaAuditSink(new KafkaSinkSettings(
+                        "localhost:9092", "audit-events", Duration.ofSeconds(5), Map.of("linger.ms", "5ms"))))
+                .withMessageContaining("'linger.ms' must be a whole number of milliseconds, was '5ms'");
         assertThatIllegalArgumentException().isThrownBy(() -> KafkaSinkSettings.of("localhost:9092", "audit events"))
                 .withMessageContaining("'audit events' is not a valid topic name");
     }
