@@ -1,0 +1,14 @@
+package io.auditrail.kafka;
+
+/**
+ * A record was written in a schema version this loader cannot read. The loader stops without
+ * committing its offset, so a newer loader stores it.
+ */
+public final class UnsupportedSchemaVersionException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedSchemaVersionException(String message) {
+        super(message);
+    }
+}
