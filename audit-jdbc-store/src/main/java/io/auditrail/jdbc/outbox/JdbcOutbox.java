@@ -7,6 +7,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.TableName;
+import io.auditrail.jdbc.write.OwnTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

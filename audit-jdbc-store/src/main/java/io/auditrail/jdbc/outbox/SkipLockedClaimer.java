@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.jdbc.write.OwnTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -7,7 +7,6 @@ import io.auditrail.jdbc.query.EventColumns;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -51,46 +50,13 @@ public final class EventWriter {
      */
     public void write(Connection connection, List<AuditEvent> events, boolean inCallerTransaction) throws SQLException {
         if (inCallerTransaction) {
-            insertWithinCallersTransaction(connection, events);
-            return;
-        }
-        // A pool may hand out connections with auto-commit already off; the work is still ours to commit.
-        boolean autoCommit = connection.getAutoCommit();
-        if (autoCommit) {
-            connection.setAutoCommit(false);
-        }
-        try {
-            insert(connection, events);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackAndRestore(connection, autoCommit, e);
-            throw e;
-        }
-        if (autoCommit) {
-            connection.setAutoCommit(true);
+            OwnTransaction.joinCallers(connection, c -> insert(c, events));
+        } else {
+            OwnTransaction.run(connection, c -> insert(c, events));
         }
     }
 
-    /**
-     * A failed statement aborts the whole transaction on PostgreSQL; the savepoint confines
-     * a failure to the audit rows, so a fail-open caller can still commit its own change.
-     */
-    private void insertWithinCallersTransaction(Connection connection, List<AuditEvent> events) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            insert(connection, events);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback(savepoint);
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw e;
-        }
-        connection.releaseSavepoint(savepoint);
-    }
-
-    private void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+    private Void insert(Connection connection, List<AuditEvent> events) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
             for (AuditEvent event : events) {
                 EventColumns.bind(statement, dialect, codec, event);
@@ -99,17 +65,6 @@ public final class EventWriter {
             }
             statement.executeBatch();
         }
-    }
-
-    /** Cleans up after a failure without letting a second error (the connection is often gone) hide the first. */
-    private static void rollbackAndRestore(Connection connection, boolean autoCommit, Exception failure) {
-        try {
-            connection.rollback();
-            if (autoCommit) {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return null;
     }
 }

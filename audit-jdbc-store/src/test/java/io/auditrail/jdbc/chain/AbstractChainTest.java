@@ -14,6 +14,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -214,7 +215,7 @@ abstract class AbstractChainTest {
     void rowCommittedAfterLaterRowsIsSealedAfterThem() throws Exception {
         try (Connection open = dataSource().getConnection()) {
             open.setAutoCommit(false);
-            JdbcAuditStore inTransaction = JdbcAuditStore.builder(new OneConnection(open).dataSource())
+            JdbcAuditStore inTransaction = JdbcAuditStore.builder(new SingleConnectionDataSource(open))
                     .tableName(table).initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true)
                     .build();
             AuditEvent early = event("acme", NOW, "early");

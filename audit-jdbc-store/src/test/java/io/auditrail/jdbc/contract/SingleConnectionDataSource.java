@@ -13,12 +13,17 @@ import javax.sql.DataSource;
  * connection to a thread: {@code close()} from the store is ignored, so the test can commit
  * or roll back afterwards on the same connection.
  */
-final class SingleConnectionDataSource implements DataSource, AutoCloseable {
+public final class SingleConnectionDataSource implements DataSource, AutoCloseable {
 
     private final Connection target;
     private final Connection shared;
 
-    SingleConnectionDataSource(Connection target) {
+    /**
+     * Wraps a connection the test owns.
+     *
+     * @param target the connection handed out on every call
+     */
+    public SingleConnectionDataSource(Connection target) {
         this.target = target;
         this.shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {

@@ -10,6 +10,7 @@ import io.auditrail.core.dispatch.outbox.OutboxEntry;
 import io.auditrail.core.dispatch.outbox.OutboxException;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.contract.DbConfig;
+import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -90,7 +91,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         AuditEvent event = event(1);
         try (Connection connection = dbConfig().dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            JdbcOutbox joined = JdbcOutbox.builder(new OneConnectionDataSource(connection)).tableName(table)
+            JdbcOutbox joined = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
                     .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
             joined.append("http", List.of(event));
             assertThat(outbox.claim("http", "relay-a", 10, T0, LEASE)).as("not visible before commit").isEmpty();
@@ -108,7 +109,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         JdbcOutbox outbox = outbox();
         try (Connection connection = dbConfig().dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            JdbcOutbox joined = JdbcOutbox.builder(new OneConnectionDataSource(connection)).tableName(table)
+            JdbcOutbox joined = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
                     .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
             joined.append("http", List.of(event(1)));
             connection.rollback();
@@ -122,7 +123,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         try (Connection connection = dbConfig().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             // A pool handing out connections with auto-commit off: the append is still the outbox's to commit.
-            JdbcOutbox own = outbox(new OneConnectionDataSource(connection), OutboxClaimStrategy.AUTO);
+            JdbcOutbox own = outbox(new SingleConnectionDataSource(connection), OutboxClaimStrategy.AUTO);
             own.append("http", List.of(event(1)));
             connection.rollback();
         }
@@ -156,7 +157,7 @@ public abstract class AbstractJdbcOutboxContractTest {
                 statement.execute("DROP TABLE " + table);
             }
             connection.setAutoCommit(false);
-            JdbcOutbox inTransaction = JdbcOutbox.builder(new OneConnectionDataSource(connection)).tableName(table)
+            JdbcOutbox inTransaction = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
                     .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
             assertThatThrownBy(() -> inTransaction.append("http", List.of(event(1))))
                     .isInstanceOf(OutboxException.class).hasMessageContaining(table)

@@ -8,6 +8,7 @@ import io.auditrail.core.http.HostedApiSettings;
 import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.net.URI;
 import java.sql.Connection;
@@ -40,7 +41,7 @@ public final class OutboxCrashChild {
         dataSource.setPassword(args[2]);
         Connection business = dataSource.getConnection();
         business.setAutoCommit(false);
-        JdbcOutbox appender = JdbcOutbox.builder(new OneConnectionDataSource(business)).tableName(args[3])
+        JdbcOutbox appender = JdbcOutbox.builder(new SingleConnectionDataSource(business)).tableName(args[3])
                 .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).build();
         JdbcOutbox relayed = JdbcOutbox.builder(dataSource).tableName(args[3]).initializeSchema(SchemaInitMode.NEVER).build();
         HostedApiSink sink = new HostedApiSink(HostedApiSettings.of(URI.create(args[4]), "key_crash"), new AuditEventCodec());
