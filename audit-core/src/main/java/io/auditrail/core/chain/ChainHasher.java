@@ -24,11 +24,9 @@ public final class ChainHasher {
     private static final int MIN_KEY_BYTES = 32;
 
     private final SecretKeySpec key;
-    private final AuditEventCodec codec;
 
     private ChainHasher(SecretKeySpec key) {
         this.key = key;
-        this.codec = new AuditEventCodec();
     }
 
     /**
@@ -53,26 +51,6 @@ public final class ChainHasher {
                     + (key == null ? 0 : key.length));
         }
         return new ChainHasher(new SecretKeySpec(key.clone(), "HmacSHA256"));
-    }
-
-    /**
-     * Whether this chain is keyed.
-     *
-     * @return {@code true} for HMAC-SHA256
-     */
-    public boolean isKeyed() {
-        return key != null;
-    }
-
-    /**
-     * The link of one event.
-     *
-     * @param prevHash the predecessor's hash, {@link #GENESIS} for the first event
-     * @param event the event as stored
-     * @return its hash
-     */
-    public String hash(String prevHash, AuditEvent event) {
-        return hash(prevHash, codec.toCanonicalJson(event));
     }
 
     /**
