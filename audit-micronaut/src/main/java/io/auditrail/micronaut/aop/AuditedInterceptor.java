@@ -18,8 +18,9 @@ import io.micronaut.context.annotation.Requires;
 @Requires(property = "auditrail.enabled", notEquals = "false")
 public final class AuditedInterceptor implements MethodInterceptor<Object, Object> {
 
-    private final BeanProvider<InvocationAuditor> auditor;
+    private final BeanProvider<InvocationAuditor> auditorProvider;
     private final ReflectedMethods methods = new ReflectedMethods();
+    private volatile InvocationAuditor auditor;
 
     /**
      * Creates the interceptor; the auditor is looked up on the first call, because an
@@ -28,7 +29,7 @@ public final class AuditedInterceptor implements MethodInterceptor<Object, Objec
      * @param auditor the framework-neutral audit logic
      */
     public AuditedInterceptor(BeanProvider<InvocationAuditor> auditor) {
-        this.auditor = auditor;
+        this.auditorProvider = auditor;
     }
 
     /**
@@ -42,8 +43,13 @@ public final class AuditedInterceptor implements MethodInterceptor<Object, Objec
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
+        InvocationAuditor current = auditor;
+        if (current == null) {
+            current = auditorProvider.get();
+            auditor = current;
+        }
         try {
-            return auditor.get().invoke(new MicronautInvocation(context, methods));
+            return current.invoke(MicronautInvocation.of(context, methods));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable checked) {

@@ -4,26 +4,17 @@ import io.auditrail.core.spi.AuditedInvocation;
 import io.micronaut.aop.MethodInvocationContext;
 import java.lang.reflect.Method;
 
-/** Adapts Micronaut's invocation context to core's {@link AuditedInvocation}. */
-final class MicronautInvocation implements AuditedInvocation {
+/**
+ * Adapts Micronaut's invocation context to core's {@link AuditedInvocation}, with the method and
+ * target class resolved once per call (core asks for them more than once).
+ */
+record MicronautInvocation(MethodInvocationContext<Object, Object> context, Method method, Class<?> targetClass)
+        implements AuditedInvocation {
 
-    private final MethodInvocationContext<Object, Object> context;
-    private final ReflectedMethods methods;
-
-    MicronautInvocation(MethodInvocationContext<Object, Object> context, ReflectedMethods methods) {
-        this.context = context;
-        this.methods = methods;
-    }
-
-    @Override
-    public Method method() {
-        return methods.of(context.getExecutableMethod());
-    }
-
-    @Override
-    public Class<?> targetClass() {
+    static MicronautInvocation of(MethodInvocationContext<Object, Object> context, ReflectedMethods methods) {
         Object target = context.getTarget();
-        return target == null ? context.getDeclaringType() : ReflectedMethods.userClass(target.getClass());
+        Class<?> targetClass = target == null ? context.getDeclaringType() : ReflectedMethods.userClass(target.getClass());
+        return new MicronautInvocation(context, methods.of(context.getExecutableMethod()), targetClass);
     }
 
     @Override
