@@ -3,29 +3,23 @@ package io.auditrail.server.retention;
 import io.auditrail.core.store.AuditStore;
 import io.auditrail.server.tenant.Organization;
 import io.auditrail.server.tenant.TenantDirectory;
+import io.auditrail.spring.jdbc.RetentionJob;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Instant;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Applies each organisation's plan retention with the store's per-organisation purge, on a
- * fixed delay on its own daemon thread. Plans are read from the database on every run, so
- * a plan change applies from the next run.
+ * Applies each organisation's plan retention with the store's per-organisation purge, on the
+ * starter's {@link RetentionJob} schedule. Plans are read from the database on every run, so a
+ * plan change applies from the next run; one run uses one cutoff time for every organisation.
  */
 public final class PlanRetentionJob implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(PlanRetentionJob.class);
 
     private final AuditStore store;
     private final TenantDirectory directory;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final RetentionJob schedule;
 
     /**
      * Creates the job.
@@ -39,7 +33,7 @@ public final class PlanRetentionJob implements SmartLifecycle {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
-        this.interval = interval;
+        this.schedule = new RetentionJob("auditrail-plan-retention", interval, this::purgeOnce);
     }
 
     /**
@@ -49,46 +43,28 @@ public final class PlanRetentionJob implements SmartLifecycle {
      */
     public long purgeOnce() {
         long deleted = 0;
+        Instant now = clock.instant();
         for (Organization organization : directory.organizations()) {
             Duration retention = organization.plan().retention();
             if (retention != null) {
-                deleted += store.purgeOlderThan(clock.instant().minus(retention), organization.id());
+                deleted += store.purgeOlderThan(now.minus(retention), organization.id());
             }
         }
         return deleted;
     }
 
-    private void run() {
-        try {
-            long deleted = purgeOnce();
-            if (deleted > 0) {
-                log.info("Plan retention deleted {} expired events", deleted);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Plan retention failed; retrying in {}", interval, e);
-        }
+    @Override
+    public void start() {
+        schedule.start();
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "auditrail-plan-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void stop() {
+        schedule.stop();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }
