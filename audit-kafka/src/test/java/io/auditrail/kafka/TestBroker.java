@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,14 +16,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** One in-process KRaft broker per test JVM, shared by the test classes; each test uses its own topic. */
-final class TestBroker {
+/**
+ * One Kafka broker per test JVM, shared by the test classes; each test uses its own topic.
+ * By default an in-process KRaft broker; with {@value #EXTERNAL_ENV} set to a bootstrap list,
+ * the suites run against that broker instead.
+ */
+public final class TestBroker {
+
+    /** Environment variable naming an external broker's bootstrap servers. */
+    public static final String EXTERNAL_ENV = "AUDITRAIL_TEST_KAFKA_BOOTSTRAP_SERVERS";
 
     private TestBroker() {
     }
 
-    static String bootstrapServers() {
-        return Holder.BROKER.getBrokersAsString();
+    /**
+     * The shared broker's bootstrap servers, starting it on first use.
+     *
+     * @return {@code host:port}
+     */
+    public static String bootstrapServers() {
+        return Holder.BOOTSTRAP_SERVERS;
     }
 
     /**
@@ -29,14 +44,27 @@ final class TestBroker {
      * @param partitions how many partitions
      * @return its name
      */
-    static String newTopic(int partitions) {
+    public static String newTopic(int partitions) {
         String name = "audit-" + UUID.randomUUID();
-        Holder.BROKER.addTopics(new NewTopic(name, partitions, (short) 1));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create topic " + name + " on " + bootstrapServers(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + name, e);
+        }
         return name;
     }
 
-    /** Reads every record of a topic from the start, until {@code expected} arrived or the bound passed. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
+    /**
+     * Reads every record of a topic from the start, until {@code expected} arrived or 30 s passed.
+     *
+     * @param topic the topic
+     * @param expected how many records to wait for
+     * @return the records read, in each partition's order
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
@@ -55,13 +83,17 @@ final class TestBroker {
     }
 
     private static final class Holder {
-        static final EmbeddedKafkaKraftBroker BROKER = start();
+        static final String BOOTSTRAP_SERVERS = start();
 
-        private static EmbeddedKafkaKraftBroker start() {
+        private static String start() {
+            String external = System.getenv(EXTERNAL_ENV);
+            if (external != null && !external.isBlank()) {
+                return external.strip();
+            }
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
-            return broker;
+            return broker.getBrokersAsString();
         }
     }
 }

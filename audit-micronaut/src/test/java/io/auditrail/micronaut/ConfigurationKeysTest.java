@@ -109,6 +109,8 @@ class ConfigurationKeysTest {
                     new Sample(key, "never", InitializeSchema.NEVER);
             case "auditrail.limits.max-metadata-size" -> new Sample(key, "7KB", 7 * 1024);
             case "auditrail.retention-by-organization" -> new Sample(key + ".acme", "30d", Map.of("acme", Duration.ofDays(30)));
+            case "auditrail.kafka.producer" -> new Sample(key + ".compression.type", "zstd", Map.of("compression.type", "zstd"));
+            case "auditrail.kafka.consumer" -> new Sample(key + ".max.poll.records", "50", Map.of("max.poll.records", "50"));
             case "auditrail.http.base-uri" -> new Sample(key, "https://audit.example.com", URI.create("https://audit.example.com"));
             case "auditrail.redaction.keys", "auditrail.redaction.additional-keys" -> new Sample(key, "iban,pin", List.of("iban", "pin"));
             default -> byType(key, current);

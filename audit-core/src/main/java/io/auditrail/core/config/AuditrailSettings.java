@@ -71,10 +71,12 @@ public class AuditrailSettings {
 
     private final Outbox outbox;
 
+    private final Kafka kafka;
+
     /** Creates the settings with every default. */
     public AuditrailSettings() {
         this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async(),
-                new Outbox());
+                new Outbox(), new Kafka());
     }
 
     /**
@@ -89,9 +91,10 @@ public class AuditrailSettings {
      * @param limits {@code auditrail.limits.*}
      * @param async {@code auditrail.async.*}
      * @param outbox {@code auditrail.outbox.*}
+     * @param kafka {@code auditrail.kafka.*}
      */
     protected AuditrailSettings(Jdbc jdbc, Http http, ActorSettings actor, Request request, Redaction redaction,
-            Limits limits, Async async, Outbox outbox) {
+            Limits limits, Async async, Outbox outbox, Kafka kafka) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.http = Objects.requireNonNull(http, "http");
         this.actor = Objects.requireNonNull(actor, "actor");
@@ -100,6 +103,7 @@ public class AuditrailSettings {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.async = Objects.requireNonNull(async, "async");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
     }
 
     public boolean isEnabled() {
@@ -196,6 +200,10 @@ public class AuditrailSettings {
 
     public Outbox getOutbox() {
         return outbox;
+    }
+
+    public Kafka getKafka() {
+        return kafka;
     }
 
     /** The JDBC store. */
@@ -726,6 +734,122 @@ public class AuditrailSettings {
             RetryBackoff defaults = OutboxRelaySettings.DEFAULTS.backoff();
             return new OutboxRelaySettings(batchSize, pollInterval, lease, new RetryBackoff(retryInitialBackoff,
                     retryMaxBackoff, defaults.multiplier(), defaults.jitter()), deliveredRetention);
+        }
+    }
+
+    /** The Kafka sink and the loader from Kafka into the JDBC store (module audit-kafka). */
+    public static class Kafka {
+
+        /** Kafka brokers to connect to, host:port pairs separated by commas. */
+        private String bootstrapServers;
+
+        /** Topic the kafka sink publishes to and the loader reads. */
+        private String topic = "audit-events";
+
+        /** Longest wait for the broker to acknowledge one batch; a batch still unacknowledged then fails and is retried (same event ids). */
+        private Duration sendTimeout = Duration.ofSeconds(30);
+
+        /** Further Kafka producer properties, such as security.protocol or compression.type; acks, idempotence and serialisers are fixed by the sink. */
+        private Map<String, String> producer = new LinkedHashMap<>();
+
+        /** Further Kafka consumer properties for the loader; auto-commit, the group id and deserialisers are fixed by the loader. */
+        private Map<String, String> consumer = new LinkedHashMap<>();
+
+        private final KafkaLoader loader;
+
+        /** Creates the settings with every default. */
+        public Kafka() {
+            this(new KafkaLoader());
+        }
+
+        /**
+         * Creates the settings around a framework's own loader settings, which its binder fills.
+         *
+         * @param loader {@code auditrail.kafka.loader.*}
+         */
+        protected Kafka(KafkaLoader loader) {
+            this.loader = Objects.requireNonNull(loader, "loader");
+        }
+
+        public String getBootstrapServers() {
+            return bootstrapServers;
+        }
+
+        public void setBootstrapServers(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        public String getTopic() {
+            return topic;
+        }
+
+        public void setTopic(String topic) {
+            this.topic = topic;
+        }
+
+        public Duration getSendTimeout() {
+            return sendTimeout;
+        }
+
+        public void setSendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+        }
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public void setProducer(Map<String, String> producer) {
+            this.producer = producer;
+        }
+
+        public Map<String, String> getConsumer() {
+            return consumer;
+        }
+
+        public void setConsumer(Map<String, String> consumer) {
+            this.consumer = consumer;
+        }
+
+        public KafkaLoader getLoader() {
+            return loader;
+        }
+    }
+
+    /** The loader that copies the Kafka topic into this application's JDBC store. */
+    public static class KafkaLoader {
+
+        /** Whether this application runs the loader, writing every event of the topic to its JDBC store. */
+        private boolean enabled = false;
+
+        /** Consumer group of the loader; loaders sharing a group split the topic's partitions between them. */
+        private String groupId = "auditrail-loader";
+
+        /** Longest wait in one poll for new records. */
+        private Duration pollTimeout = Duration.ofMillis(500);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getGroupId() {
+            return groupId;
+        }
+
+        public void setGroupId(String groupId) {
+            this.groupId = groupId;
+        }
+
+        public Duration getPollTimeout() {
+            return pollTimeout;
+        }
+
+        public void setPollTimeout(Duration pollTimeout) {
+            this.pollTimeout = pollTimeout;
         }
     }
 }

@@ -7,5 +7,7 @@ public enum SinkType {
     /** One JSON line per event through SLF4J. */
     LOG,
     /** The hosted audit-log API, configured under auditrail.http. */
-    HTTP
+    HTTP,
+    /** A Kafka topic, configured under auditrail.kafka (module audit-kafka). */
+    KAFKA
 }

@@ -3,7 +3,10 @@ package io.auditrail.micronaut.config;
 import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.core.validation.AuditLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.core.naming.conventions.StringConvention;
+import java.util.Map;
 
 /**
  * Binds {@code auditrail.*} from {@code application.yml}: the keys, defaults and meanings of
@@ -26,11 +29,12 @@ public class AuditrailConfiguration extends AuditrailSettings {
      * @param limits {@code auditrail.limits.*}
      * @param async {@code auditrail.async.*}
      * @param outbox {@code auditrail.outbox.*}
+     * @param kafka {@code auditrail.kafka.*}
      */
     public AuditrailConfiguration(JdbcConfiguration jdbc, HttpConfiguration http, ActorConfiguration actor,
             RequestConfiguration request, RedactionConfiguration redaction, LimitsConfiguration limits,
-            AsyncConfiguration async, OutboxConfiguration outbox) {
-        super(jdbc, http, actor, request, redaction, limits, async, outbox);
+            AsyncConfiguration async, OutboxConfiguration outbox, KafkaConfiguration kafka) {
+        super(jdbc, http, actor, request, redaction, limits, async, outbox, kafka);
         this.limitsConfiguration = limits;
     }
 
@@ -76,6 +80,38 @@ public class AuditrailConfiguration extends AuditrailSettings {
     /** {@code auditrail.outbox.*}. */
     @ConfigurationProperties("outbox")
     public static class OutboxConfiguration extends AuditrailSettings.Outbox {
+    }
+
+    /** {@code auditrail.kafka.*}. */
+    @ConfigurationProperties("kafka")
+    public static class KafkaConfiguration extends AuditrailSettings.Kafka {
+
+        /**
+         * Creates the configuration around its bound loader group.
+         *
+         * @param loader {@code auditrail.kafka.loader.*}
+         */
+        public KafkaConfiguration(LoaderConfiguration loader) {
+            super(loader);
+        }
+
+        /** Kafka property names are dotted ({@code compression.type}): kept whole, not nested. */
+        @Override
+        public void setProducer(@MapFormat(transformation = MapFormat.MapTransformation.FLAT,
+                keyFormat = StringConvention.RAW) Map<String, String> producer) {
+            super.setProducer(producer);
+        }
+
+        @Override
+        public void setConsumer(@MapFormat(transformation = MapFormat.MapTransformation.FLAT,
+                keyFormat = StringConvention.RAW) Map<String, String> consumer) {
+            super.setConsumer(consumer);
+        }
+
+        /** {@code auditrail.kafka.loader.*}. */
+        @ConfigurationProperties("loader")
+        public static class LoaderConfiguration extends AuditrailSettings.KafkaLoader {
+        }
     }
 
     /** {@code auditrail.limits.*}, adding the metadata size in Micronaut's readable-bytes form ({@code 64KB}). */

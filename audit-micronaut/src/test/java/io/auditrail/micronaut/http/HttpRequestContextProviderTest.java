@@ -72,6 +72,7 @@ class HttpRequestContextProviderTest {
         return new HttpRequestContextProvider(new AuditrailConfiguration(new AuditrailConfiguration.JdbcConfiguration(),
                 new AuditrailConfiguration.HttpConfiguration(), new AuditrailConfiguration.ActorConfiguration(), request,
                 new AuditrailConfiguration.RedactionConfiguration(), new AuditrailConfiguration.LimitsConfiguration(),
-                new AuditrailConfiguration.AsyncConfiguration(), new AuditrailConfiguration.OutboxConfiguration()));
+                new AuditrailConfiguration.AsyncConfiguration(), new AuditrailConfiguration.OutboxConfiguration(),
+                new AuditrailConfiguration.KafkaConfiguration(new AuditrailConfiguration.KafkaConfiguration.LoaderConfiguration())));
     }
 }

@@ -61,6 +61,8 @@ public class AuditrailProperties {
 
     private final Outbox outbox = new Outbox();
 
+    private final Kafka kafka = new Kafka();
+
     private final SecurityEvents securityEvents = new SecurityEvents();
 
     private final Health health = new Health();
@@ -74,7 +76,9 @@ public class AuditrailProperties {
         /** One JSON line per event through SLF4J. */
         LOG,
         /** The hosted audit-log API, configured under auditrail.http. */
-        HTTP
+        HTTP,
+        /** A Kafka topic, configured under auditrail.kafka (module audit-kafka). */
+        KAFKA
     }
 
     /** Dispatch modes. */
@@ -206,6 +210,10 @@ public class AuditrailProperties {
 
     public Outbox getOutbox() {
         return outbox;
+    }
+
+    public Kafka getKafka() {
+        return kafka;
     }
 
     /** The outbox table and its relay, used when auditrail.dispatch is outbox. */
@@ -809,6 +817,108 @@ public class AuditrailProperties {
 
         public void setViewerEnabled(boolean viewerEnabled) {
             this.viewerEnabled = viewerEnabled;
+        }
+    }
+
+    /** The Kafka sink and the loader from Kafka into the JDBC store (module audit-kafka). */
+    public static class Kafka {
+
+        /** Kafka brokers to connect to, host:port pairs separated by commas. */
+        private String bootstrapServers;
+
+        /** Topic the kafka sink publishes to and the loader reads. */
+        private String topic = "audit-events";
+
+        /** Longest wait for the broker to acknowledge one batch; a batch still unacknowledged then fails and is retried (same event ids). */
+        private Duration sendTimeout = Duration.ofSeconds(30);
+
+        /** Further Kafka producer properties, such as security.protocol or compression.type; acks, idempotence and serialisers are fixed by the sink. */
+        private Map<String, String> producer = new LinkedHashMap<>();
+
+        /** Further Kafka consumer properties for the loader; auto-commit, the group id and deserialisers are fixed by the loader. */
+        private Map<String, String> consumer = new LinkedHashMap<>();
+
+        private final KafkaLoader loader = new KafkaLoader();
+
+        public String getBootstrapServers() {
+            return bootstrapServers;
+        }
+
+        public void setBootstrapServers(String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        public String getTopic() {
+            return topic;
+        }
+
+        public void setTopic(String topic) {
+            this.topic = topic;
+        }
+
+        public Duration getSendTimeout() {
+            return sendTimeout;
+        }
+
+        public void setSendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+        }
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public void setProducer(Map<String, String> producer) {
+            this.producer = producer;
+        }
+
+        public Map<String, String> getConsumer() {
+            return consumer;
+        }
+
+        public void setConsumer(Map<String, String> consumer) {
+            this.consumer = consumer;
+        }
+
+        public KafkaLoader getLoader() {
+            return loader;
+        }
+    }
+
+    /** The loader that copies the Kafka topic into this application's JDBC store. */
+    public static class KafkaLoader {
+
+        /** Whether this application runs the loader, writing every event of the topic to its JDBC store. */
+        private boolean enabled = false;
+
+        /** Consumer group of the loader; loaders sharing a group split the topic's partitions between them. */
+        private String groupId = "auditrail-loader";
+
+        /** Longest wait in one poll for new records. */
+        private Duration pollTimeout = Duration.ofMillis(500);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getGroupId() {
+            return groupId;
+        }
+
+        public void setGroupId(String groupId) {
+            this.groupId = groupId;
+        }
+
+        public Duration getPollTimeout() {
+            return pollTimeout;
+        }
+
+        public void setPollTimeout(Duration pollTimeout) {
+            this.pollTimeout = pollTimeout;
         }
     }
 }
