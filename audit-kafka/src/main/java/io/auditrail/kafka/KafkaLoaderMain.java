@@ -1,5 +1,6 @@
 package io.auditrail.kafka;
 
+import io.auditrail.jdbc.DriverManagerDataSource;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;

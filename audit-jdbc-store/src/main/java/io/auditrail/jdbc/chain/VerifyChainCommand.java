@@ -3,24 +3,20 @@ package io.auditrail.jdbc.chain;
 import io.auditrail.core.chain.ChainKeys;
 import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.chain.Checkpoint;
+import io.auditrail.jdbc.DriverManagerDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -162,53 +158,5 @@ public final class VerifyChainCommand {
         String password = options.containsKey("--password-env") ? required(environment, options.get("--password-env"))
                 : null;
         return new DriverManagerDataSource(url, user, password);
-    }
-
-    /** A connection per call from {@link DriverManager}; enough for one verification run. */
-    private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String username, String pass) throws SQLException {
-            return DriverManager.getConnection(url, username, pass);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter writer) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            DriverManager.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return DriverManager.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getLogger("io.auditrail");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }

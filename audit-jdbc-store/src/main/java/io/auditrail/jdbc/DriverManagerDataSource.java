@@ -1,4 +1,4 @@
-package io.auditrail.kafka;
+package io.auditrail.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -9,16 +9,24 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A new JDBC connection per call, for the stand-alone loader: it holds at most one connection
- * at a time, so a pool would buy nothing and add a dependency.
+ * A new JDBC connection per call, for stand-alone tools such as the chain verifier and the
+ * Kafka loader's main: each holds at most one connection at a time, so a pool would buy
+ * nothing and add a dependency. Applications should hand the store their pooled DataSource.
  */
-final class DriverManagerDataSource implements DataSource {
+public final class DriverManagerDataSource implements DataSource {
 
     private final String url;
     private final String user;
     private final String password;
 
-    DriverManagerDataSource(String url, String user, String password) {
+    /**
+     * Creates the data source.
+     *
+     * @param url JDBC URL; the driver must be on the class path
+     * @param user user name, or {@code null} to connect with the URL alone
+     * @param password password, or {@code null}
+     */
+    public DriverManagerDataSource(String url, String user, String password) {
         this.url = url;
         this.user = user;
         this.password = password;
