@@ -75,8 +75,7 @@ class AdminKeysController {
         if (adminToken == null) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not found");
         }
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : "";
+        String presented = BearerTokens.of(request.getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
         if (!ApiKeySecrets.constantTimeEquals(presented, adminToken)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Invalid admin token");
         }

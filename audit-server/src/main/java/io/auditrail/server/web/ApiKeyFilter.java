@@ -19,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String CALLER = "io.auditrail.server.caller";
-    private static final String BEARER = "Bearer ";
 
     private final TenantDirectory directory;
     private final JsonErrors errors;
@@ -37,14 +36,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        // The scheme name is case-insensitive (RFC 9110 section 11.1).
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.substring(BEARER.length()).isBlank()) {
+        Optional<String> token = BearerTokens.of(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Missing or invalid authorization header");
             return;
         }
-        String key = header.substring(BEARER.length()).trim();
+        String key = token.get();
         Optional<Caller> caller = key.startsWith(ApiKeySecrets.KEY_PREFIX) ? directory.authenticate(key) : Optional.empty();
         if (caller.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key");
