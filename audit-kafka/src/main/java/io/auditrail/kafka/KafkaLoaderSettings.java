@@ -39,6 +39,17 @@ public record KafkaLoaderSettings(String bootstrapServers, String topic, String 
     }
 
     /**
+     * The properties the loader gives its Kafka consumer: the overrides over the loader's
+     * defaults, then the fixed ones its exactly-once-per-event promise rests on.
+     *
+     * @return consumer properties, deserialisers included
+     * @throws IllegalArgumentException when an override would let offsets move before the database commit
+     */
+    public Map<String, Object> consumerProperties() {
+        return ConsumerConfigs.of(this);
+    }
+
+    /**
      * Settings with the default group, poll timeout and backoff, and no overrides.
      *
      * @param bootstrapServers {@code host:port} list

@@ -33,6 +33,18 @@ public record KafkaSinkSettings(String bootstrapServers, String topic, Duration 
     }
 
     /**
+     * The properties the sink gives its Kafka producer: the overrides over the sink's defaults,
+     * then the fixed ones its guarantees rest on. Useful to run another producer, or a check,
+     * with exactly the sink's behaviour.
+     *
+     * @return producer properties, serialisers included
+     * @throws IllegalArgumentException when an override would weaken the delivery guarantees
+     */
+    public Map<String, Object> producerProperties() {
+        return ProducerConfigs.of(this);
+    }
+
+    /**
      * Settings with the default send timeout and no overrides.
      *
      * @param bootstrapServers {@code host:port} list

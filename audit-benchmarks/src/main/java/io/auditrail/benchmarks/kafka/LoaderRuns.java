@@ -5,7 +5,6 @@ import io.auditrail.benchmarks.support.BenchTables;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.kafka.BenchmarkClientConfigs;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaLoaderSettings;
 import java.sql.Connection;
@@ -50,7 +49,7 @@ final class LoaderRuns {
         long start = System.nanoTime();
         long deadline = start + DEADLINE.toNanos();
         long read = 0;
-        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(BenchmarkClientConfigs.consumer(settings))) {
+        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumerProperties())) {
             consumer.subscribe(List.of(topic));
             while (read < events.size()) {
                 read += consumer.poll(POLL).count();

@@ -1,6 +1,5 @@
 package io.auditrail.benchmarks.kafka;
 
-import io.auditrail.kafka.BenchmarkClientConfigs;
 import io.auditrail.kafka.KafkaSinkSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ final class RawProducer implements ProducerMethod {
             }
         };
         try (Producer<String, byte[]> producer = new KafkaProducer<>(
-                BenchmarkClientConfigs.producer(KafkaSinkSettings.of(bootstrapServers, topic)))) {
+                KafkaSinkSettings.of(bootstrapServers, topic).producerProperties())) {
             long start = System.nanoTime();
             TimedWindow.run(threads, window, thread -> {
                 int[] next = {thread * records.size() / threads};
@@ -87,7 +86,7 @@ final class RawProducer implements ProducerMethod {
     double fill(String bootstrapServers, String topic) throws InterruptedException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (Producer<String, byte[]> producer = new KafkaProducer<>(
-                BenchmarkClientConfigs.producer(KafkaSinkSettings.of(bootstrapServers, topic)))) {
+                KafkaSinkSettings.of(bootstrapServers, topic).producerProperties())) {
             long start = System.nanoTime();
             for (ProducerRecord<String, byte[]> record : events.records(topic)) {
                 producer.send(record, (metadata, e) -> {
