@@ -55,6 +55,14 @@ class KafkaConfigurationTest {
     }
 
     @Test
+    void bootstrapServersThatDoNotResolveFailStartUpWithKafkasReason() {
+        assertThatThrownBy(() -> start(null, "auditrail.sink", "kafka", "auditrail.kafka.bootstrap-servers",
+                "kafka-1.invalid:9092"))
+                .hasStackTraceContaining("invalid auditrail.kafka settings: Failed to construct kafka producer: "
+                        + "No resolvable bootstrap urls");
+    }
+
+    @Test
     void withoutKafkaInTheSinksOrTheLoaderOnThereIsNoKafkaClient() {
         try (ApplicationContext context = start(null, "auditrail.sink", "log", "auditrail.kafka.bootstrap-servers",
                 NO_BROKER)) {

@@ -48,7 +48,10 @@ final class KafkaClients {
         try {
             return client.get();
         } catch (IllegalArgumentException | NullPointerException | KafkaException e) {
-            throw new IllegalStateException("invalid auditrail.kafka settings: " + e.getMessage(), e);
+            // Kafka's own message ("Failed to construct kafka producer") hides the reason in its cause.
+            String reason = e.getCause() != null && e.getCause() != e ? e.getMessage() + ": " + e.getCause().getMessage()
+                    : e.getMessage();
+            throw new IllegalStateException("invalid auditrail.kafka settings: " + reason, e);
         }
     }
 }
