@@ -31,6 +31,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -103,16 +104,16 @@ public class AuditrailFactory {
 
     /**
      * The built-in sinks named by {@code auditrail.sink} and every {@code AuditSink} bean (the
-     * JDBC store among them); the log sink when nothing else is there.
+     * JDBC store and the Kafka sink among them); the log sink when nothing else is there.
      */
     @Singleton
     @Requires(missingBeans = AuditSinks.class)
     AuditSinks auditSinks(AuditrailConfiguration configuration, List<AuditSink> sinkBeans, AuditEventCodec codec) {
         List<SinkType> configured = configuration.getSink();
-        if (configured.contains(SinkType.JDBC) && sinkBeans.stream().noneMatch(sink -> sink.name().equals("jdbc"))) {
-            throw new IllegalStateException("auditrail.sink lists jdbc but there is no JDBC audit store: add "
-                    + "audit-jdbc-store and a DataSource");
-        }
+        requireSinkBean(configured, sinkBeans, SinkType.JDBC, "there is no JDBC audit store: add audit-jdbc-store and "
+                + "a DataSource");
+        requireSinkBean(configured, sinkBeans, SinkType.KAFKA, "audit-kafka is not on the class path: add "
+                + "io.auditrail:audit-kafka");
         List<AuditSink> sinks = new ArrayList<>(sinkBeans);
         if (configured.contains(SinkType.LOG)) {
             sinks.add(new LogAuditSink(codec));
@@ -124,6 +125,15 @@ public class AuditrailFactory {
             sinks.add(new LogAuditSink(codec));
         }
         return new AuditSinks(sinks);
+    }
+
+    /** A built-in sink that comes as a bean of its own module must be there when configured. */
+    private static void requireSinkBean(List<SinkType> configured, List<AuditSink> sinkBeans, SinkType type,
+            String problem) {
+        String name = type.name().toLowerCase(Locale.ROOT);
+        if (configured.contains(type) && sinkBeans.stream().noneMatch(sink -> sink.name().equals(name))) {
+            throw new IllegalStateException("auditrail.sink lists " + name + " but " + problem);
+        }
     }
 
     /** One dispatcher per sink, tied to the caller's transaction when Micronaut has a transaction manager. */

@@ -56,8 +56,8 @@ public final class SinkDispatcherFactory {
      */
     public AuditSinkDispatchers create(List<AuditSink> sinks) {
         if (sinks.isEmpty()) {
-            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http) or define an "
-                    + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
+            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or "
+                    + "define an AuditSink bean, or switch auditing off with auditrail.enabled=false");
         }
         List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
         for (AuditSink sink : sinks) {

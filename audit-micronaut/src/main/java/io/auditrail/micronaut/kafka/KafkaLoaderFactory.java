@@ -1,0 +1,37 @@
+package io.auditrail.micronaut.kafka;
+
+import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.kafka.KafkaAuditLoader;
+import io.auditrail.micronaut.config.AuditrailConfiguration;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+
+/**
+ * The loader for {@code auditrail.kafka.loader.enabled=true}: reads the topic into this
+ * application's JDBC store from start-up until the context closes.
+ */
+@Factory
+@Requires(property = "auditrail.enabled", notEquals = "false")
+@Requires(property = "auditrail.kafka.loader.enabled", value = "true")
+@Requires(classes = KafkaAuditLoader.class)
+public class KafkaLoaderFactory {
+
+    /**
+     * Eager, so loading starts with the application. Closed before the store and its data
+     * source, which it depends on, so the batch in hand is stored and its offsets committed.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = KafkaAuditLoader.class)
+    KafkaAuditLoader kafkaAuditLoader(AuditrailConfiguration configuration, BeanProvider<JdbcAuditStore> store) {
+        JdbcAuditStore target = store.find(null).orElseThrow(() -> new IllegalStateException(
+                "auditrail.kafka.loader.enabled is true but there is no JDBC audit store to load into: add "
+                        + "audit-jdbc-store and a DataSource, and keep jdbc in auditrail.sink (or leave it unset)"));
+        KafkaAuditLoader loader = KafkaClients.loader(configuration.getKafka(), target);
+        loader.start();
+        return loader;
+    }
+}
