@@ -6,7 +6,6 @@ import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
 import io.auditrail.kafka.KafkaLoaderSettings;
 import io.auditrail.kafka.KafkaSinkSettings;
-import io.auditrail.spring.kafka.KafkaLoaderHealthIndicator;
 import io.auditrail.spring.kafka.KafkaLoaderLifecycle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,8 +14,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -79,18 +76,6 @@ public final class AuditrailKafkaAutoConfiguration {
         @ConditionalOnMissingBean
         KafkaLoaderLifecycle kafkaAuditLoaderLifecycle(KafkaAuditLoader loader) {
             return new KafkaLoaderLifecycle(loader);
-        }
-
-        @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(HealthIndicator.class)
-        @ConditionalOnEnabledHealthIndicator("auditrail")
-        static class LoaderHealth {
-
-            @Bean
-            @ConditionalOnMissingBean(name = "auditrailKafkaLoaderHealthIndicator")
-            KafkaLoaderHealthIndicator auditrailKafkaLoaderHealthIndicator(KafkaAuditLoader loader) {
-                return new KafkaLoaderHealthIndicator(loader);
-            }
         }
 
         /** Events the loader has stored, as a counter: it only grows while the process lives. */

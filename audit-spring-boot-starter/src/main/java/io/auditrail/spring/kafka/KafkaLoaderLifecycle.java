@@ -13,6 +13,7 @@ public final class KafkaLoaderLifecycle implements SmartLifecycle {
 
     private final KafkaAuditLoader loader;
     private volatile boolean running;
+    private boolean closed;
 
     /**
      * Creates the lifecycle.
@@ -32,14 +33,24 @@ public final class KafkaLoaderLifecycle implements SmartLifecycle {
         return loader;
     }
 
+    /**
+     * Starts the loader, unless it already runs.
+     *
+     * @throws IllegalStateException when the loader was stopped before: its consumer is closed
+     */
     @Override
     public synchronized void start() {
-        if (!running) {
-            if (!loader.isRunning()) {
-                loader.start();
-            }
-            running = true;
+        if (running) {
+            return;
         }
+        if (closed) {
+            throw new IllegalStateException("the Kafka audit loader was stopped and its consumer closed; it cannot be "
+                    + "started again within this application context");
+        }
+        if (!loader.isRunning()) {
+            loader.start();
+        }
+        running = true;
     }
 
     @Override
@@ -47,6 +58,7 @@ public final class KafkaLoaderLifecycle implements SmartLifecycle {
         if (running) {
             loader.close();
             running = false;
+            closed = true;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.auditrail.spring.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +14,7 @@ import io.auditrail.kafka.KafkaLoaderSettings;
 import io.auditrail.kafka.KafkaSinkSettings;
 import io.auditrail.kafka.TestBroker;
 import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
+import io.auditrail.spring.autoconfigure.AuditrailHealthAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailKafkaAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
@@ -23,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -44,7 +46,7 @@ class KafkaAutoConfigurationTests {
     private final ApplicationContextRunner noBroker = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AuditrailJdbcAutoConfiguration.class,
                     AuditrailOutboxAutoConfiguration.class, AuditrailKafkaAutoConfiguration.class,
-                    AuditrailAutoConfiguration.class));
+                    AuditrailAutoConfiguration.class, AuditrailHealthAutoConfiguration.class));
 
     private final ApplicationContextRunner runner = noBroker
             .withPropertyValues("auditrail.kafka.bootstrap-servers=" + TestBroker.bootstrapServers());
@@ -139,14 +141,16 @@ class KafkaAutoConfigurationTests {
 
     @Test
     void theLoaderRunsWithTheContextWhenEnabled() {
-        AtomicReference<KafkaAuditLoader> started = new AtomicReference<>();
         loader().run(context -> {
             assertThat(context).hasSingleBean(KafkaAuditLoader.class).hasSingleBean(KafkaLoaderLifecycle.class);
-            assertThat(context.getBean(KafkaLoaderLifecycle.class).isRunning()).isTrue();
-            started.set(context.getBean(KafkaAuditLoader.class));
-            assertThat(started.get().isRunning()).isTrue();
+            KafkaAuditLoader loader = context.getBean(KafkaAuditLoader.class);
+            assertThat(loader.isRunning()).isTrue();
+
+            context.stop();
+
+            assertThat(loader.isRunning()).as("stopped with the context").isFalse();
+            assertThatThrownBy(context::start).hasStackTraceContaining("cannot be started again");
         });
-        assertThat(started.get().isRunning()).as("stopped with the context").isFalse();
     }
 
     @Test
@@ -159,6 +163,14 @@ class KafkaAutoConfigurationTests {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> health.health(true).getStatus().equals(Status.DOWN));
         });
+    }
+
+    @Test
+    void noLoaderHealthWithoutActuatorNorWithoutTheLoader() {
+        loader().withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context -> assertThat(context)
+                .hasNotFailed().hasSingleBean(KafkaAuditLoader.class).doesNotHaveBean(KafkaLoaderHealthIndicator.class));
+        runner.withPropertyValues("auditrail.sink=kafka").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(KafkaLoaderHealthIndicator.class));
     }
 
     @Test
