@@ -10,11 +10,17 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * An in-process broker of its own, on a fixed port so clients find it again after
  * {@link #stop()} and {@link #start()}; its controller keeps running throughout.
  */
-final class RestartableBroker implements AutoCloseable {
+public final class RestartableBroker implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
 
-    RestartableBroker(int partitions, String... topics) {
+    /**
+     * Starts the broker with its topics.
+     *
+     * @param partitions partitions of each topic
+     * @param topics topics to create
+     */
+    public RestartableBroker(int partitions, String... topics) {
         broker = new EmbeddedKafkaKraftBroker(1, partitions, topics).kafkaPorts(freePort());
         // The controller fences a restarted broker's old registration only when its session lapses (9 s by default).
         broker.brokerProperty("broker.session.timeout.ms", "1500");
@@ -22,15 +28,22 @@ final class RestartableBroker implements AutoCloseable {
         broker.afterPropertiesSet();
     }
 
-    String bootstrapServers() {
+    /**
+     * Where clients connect, the same before and after a restart.
+     *
+     * @return {@code host:port}
+     */
+    public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 
-    void stop() {
+    /** Shuts the broker down; clients see refused connections until {@link #start()}. */
+    public void stop() {
         broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
     }
 
-    void start() {
+    /** Starts the stopped broker again on the same port. */
+    public void start() {
         broker.getCluster().brokers().values().forEach(BrokerServer::startup);
     }
 

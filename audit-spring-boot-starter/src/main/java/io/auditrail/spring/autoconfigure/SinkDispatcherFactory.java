@@ -15,6 +15,7 @@ import io.auditrail.spring.tx.RollbackOnFailureDispatcher;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -42,19 +43,26 @@ final class SinkDispatcherFactory {
 
     AuditSinkDispatchers create(List<AuditSink> sinks) {
         if (sinks.isEmpty()) {
-            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log) or define an "
+            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or define an "
                     + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
         }
-        if (properties.getSink().contains(AuditrailProperties.SinkType.JDBC)
-                && sinks.stream().noneMatch(sink -> sink.name().equals("jdbc"))) {
-            throw new IllegalStateException("auditrail.sink lists jdbc but there is no JDBC audit store: add "
-                    + "audit-jdbc-store and a DataSource");
-        }
+        requireListed(sinks, AuditrailProperties.SinkType.JDBC,
+                "there is no JDBC audit store: add audit-jdbc-store and a DataSource");
+        requireListed(sinks, AuditrailProperties.SinkType.KAFKA,
+                "there is no Kafka audit sink: add the audit-kafka dependency");
         List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
         for (AuditSink sink : sinks) {
             dispatches.add(dispatchFor(sink));
         }
         return new AuditSinkDispatchers(dispatches, properties.getAsync().getShutdownTimeout());
+    }
+
+    /** A sink listed in auditrail.sink whose module is missing must not be dropped silently beside the others. */
+    private void requireListed(List<AuditSink> sinks, AuditrailProperties.SinkType type, String remedy) {
+        String name = type.name().toLowerCase(Locale.ROOT);
+        if (properties.getSink().contains(type) && sinks.stream().noneMatch(sink -> sink.name().equals(name))) {
+            throw new IllegalStateException("auditrail.sink lists " + name + " but " + remedy);
+        }
     }
 
     private AuditSinkDispatchers.SinkDispatch dispatchFor(AuditSink sink) {

@@ -1,0 +1,96 @@
+package io.auditrail.spring.autoconfigure;
+
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.kafka.KafkaAuditLoader;
+import io.auditrail.kafka.KafkaAuditSink;
+import io.auditrail.kafka.KafkaLoaderSettings;
+import io.auditrail.kafka.KafkaSinkSettings;
+import io.auditrail.spring.kafka.KafkaLoaderLifecycle;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Kafka sink for {@code auditrail.sink=kafka}, and the loader that copies the topic into
+ * this application's JDBC store for {@code auditrail.kafka.loader.enabled=true}.
+ *
+ * <p>The sink is created before the dispatchers that write to it, so the context closes it
+ * after them: events still queued by the async dispatcher are sent before the producer closes.
+ * Outbox relays stop even earlier, with the lifecycle beans.
+ */
+@AutoConfiguration(before = AuditrailAutoConfiguration.class)
+@ConditionalOnClass(KafkaAuditSink.class)
+@ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
+public final class AuditrailKafkaAutoConfiguration {
+
+    private static final String BOOTSTRAP_SERVERS = "auditrail.kafka.bootstrap-servers";
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSink(AuditrailProperties.SinkType.KAFKA)
+    KafkaAuditSink kafkaAuditSink(AuditrailProperties properties) {
+        AuditrailProperties.Kafka kafka = properties.getKafka();
+        String bootstrapServers = bootstrapServers(kafka, "auditrail.sink lists kafka");
+        return new KafkaAuditSink(new KafkaSinkSettings(bootstrapServers, kafka.getTopic(), kafka.getSendTimeout(),
+                kafka.getProducer()));
+    }
+
+    private static String bootstrapServers(AuditrailProperties.Kafka kafka, String because) {
+        String servers = kafka.getBootstrapServers();
+        if (servers == null || servers.isBlank()) {
+            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set but " + because
+                    + ": set it to the host:port list of your Kafka brokers");
+        }
+        return servers;
+    }
+
+    /** The loader, for the service that owns the database every other service's events end in. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "auditrail.kafka.loader.enabled")
+    static class Loader {
+
+        @Bean
+        @ConditionalOnMissingBean
+        KafkaAuditLoader kafkaAuditLoader(AuditrailProperties properties, ObjectProvider<JdbcAuditStore> store) {
+            AuditrailProperties.Kafka kafka = properties.getKafka();
+            String bootstrapServers = bootstrapServers(kafka, "auditrail.kafka.loader.enabled is true");
+            JdbcAuditStore target = store.getIfAvailable();
+            if (target == null) {
+                throw new IllegalStateException("auditrail.kafka.loader.enabled is true but there is no JdbcAuditStore "
+                        + "to load into: add a single DataSource (spring-boot-starter-jdbc and a JDBC driver) and keep "
+                        + "jdbc in auditrail.sink (or leave it unset), or define a JdbcAuditStore bean");
+            }
+            AuditrailProperties.KafkaLoader loader = kafka.getLoader();
+            return new KafkaAuditLoader(new KafkaLoaderSettings(bootstrapServers, kafka.getTopic(), loader.getGroupId(),
+                    loader.getPollTimeout(), RetryBackoff.DEFAULTS, kafka.getConsumer()), target);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        KafkaLoaderLifecycle kafkaAuditLoaderLifecycle(KafkaAuditLoader loader) {
+            return new KafkaLoaderLifecycle(loader);
+        }
+
+        /** Events the loader has stored, as a counter: it only grows while the process lives. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterBinder.class)
+        static class Meters {
+
+            @Bean
+            @ConditionalOnMissingBean(name = "auditKafkaLoaderMeters")
+            MeterBinder auditKafkaLoaderMeters(KafkaAuditLoader loader) {
+                return registry -> FunctionCounter.builder("auditrail.kafka.loader.stored", loader,
+                                KafkaAuditLoader::storedCount)
+                        .description("Events the Kafka loader stored in the JDBC store (read again after a crash, counted again)")
+                        .register(registry);
+            }
+        }
+    }
+}
