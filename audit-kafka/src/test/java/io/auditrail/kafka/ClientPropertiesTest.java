@@ -25,6 +25,11 @@ class ClientPropertiesTest {
     }
 
     @Test
+    void producerDoesNotLingerUnlessTold() {
+        assertThat(KafkaSinkSettings.of("k1:9092", "audit-events").producerProperties()).containsEntry("linger.ms", "0");
+    }
+
+    @Test
     void consumerNeverAutoCommitsAndReadsANewGroupFromTheStart() {
         KafkaLoaderSettings settings = new KafkaLoaderSettings("k1:9092", "audit-events", "loaders",
                 Duration.ofMillis(300), RetryBackoff.DEFAULTS, Map.of("max.poll.records", "2000"));
