@@ -56,8 +56,11 @@ import tools.jackson.core.exc.JacksonIOException;
  * never committed or rolled back here, so the audit rows share the business change's fate.
  *
  * <p>Failures: {@link #write(List)} throws {@link AuditSinkException}, retryable for
- * connection and concurrency errors (SQLState classes 08, 40, 53, 57), not for data errors;
- * the read methods throw {@link AuditStoreException}.
+ * connection and concurrency errors (SQLState classes 08, 40, 53, 57). Events with a data error
+ * of their own (classes 22, 23) are refused one by one as {@link AuditSinkException#rejections()}
+ * while the rest of the batch is stored; any other failure (a missing table or privilege)
+ * refuses the whole batch, not retryable, without rejections. The read methods throw
+ * {@link AuditStoreException}.
  */
 public final class JdbcAuditStore implements AuditSink, AuditStore {
 
@@ -116,7 +119,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             try {
                 writer.write(connection, events, inCallerTransaction);
             } catch (SQLException e) {
-                if (SqlFailures.isRetryable(e) || inCallerTransaction || events.size() == 1) {
+                if (SqlFailures.isRetryable(e) || inCallerTransaction || !SqlFailures.isDataError(e)) {
                     throw e;
                 }
                 writeOneByOne(connection, events, e);
@@ -130,7 +133,9 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
     /**
      * A data error in one event (a NUL that PostgreSQL's jsonb refuses, a value too long)
      * must not take its batch with it: each event is tried alone, the refused ones are
-     * reported as rejections and the rest are stored.
+     * reported as rejections and the rest are stored. Any other failure of a single event is
+     * the store's (its table, its privileges) and fails the batch as a whole, so callers that
+     * can wait, such as the Kafka loader, keep the events instead of skipping them.
      */
     private void writeOneByOne(Connection connection, List<AuditEvent> events, SQLException batchFailure)
             throws SQLException {
@@ -139,7 +144,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             try {
                 writer.write(connection, List.of(event), false);
             } catch (SQLException e) {
-                if (SqlFailures.isRetryable(e)) {
+                if (SqlFailures.isRetryable(e) || !SqlFailures.isDataError(e)) {
                     throw e;
                 }
                 rejections.add(new AuditSinkException.Rejection(event, e.getMessage()));

@@ -35,6 +35,29 @@ public final class SqlFailures {
         return false;
     }
 
+    /**
+     * Whether the failure is the data's fault: a value the column refuses (SQLState class 22,
+     * or MySQL/MariaDB's "incorrect string value", 1366 under HY000) or a constraint it breaks
+     * (23). Another event would be stored; a missing table, a missing privilege or a read-only
+     * database fail every event alike, and are not data errors.
+     *
+     * @param failure the exception from the driver
+     * @return {@code true} when the event, not the store, is at fault
+     */
+    public static boolean isDataError(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (isData(e) || e.getCause() instanceof SQLException cause && isData(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23")) || e.getErrorCode() == 1366;
+    }
+
     private static boolean isTransient(SQLException e) {
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
             return true;

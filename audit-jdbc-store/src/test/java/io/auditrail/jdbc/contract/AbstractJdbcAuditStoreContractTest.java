@@ -186,6 +186,29 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void aSingleEventWithADataErrorIsReportedAsItsRejection() {
+        AuditEvent tooLong = event("acme", 1).resource(Resource.of("invoice", "x".repeat(300))).build();
+
+        assertThatThrownBy(() -> store.write(List.of(tooLong)))
+                .isInstanceOfSatisfying(AuditSinkException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.rejections()).extracting(AuditSinkException.Rejection::event).containsExactly(tooLong);
+                });
+        assertThat(rowCount()).isZero();
+    }
+
+    @Test
+    void aStoreThatCannotWriteAtAllRefusesTheBatchNotItsEvents() {
+        JdbcAuditStore noTable = builder(newTableName()).initializeSchema(SchemaInitMode.NEVER).build();
+
+        assertThatThrownBy(() -> noTable.write(List.of(event("acme", 1).build(), event("acme", 2).build())))
+                .isInstanceOfSatisfying(AuditSinkException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.rejections()).as("no event is to blame for a missing table").isEmpty();
+                });
+    }
+
+    @Test
     void anEmptyBatchIsANoOp() {
         store.write(List.of());
 
