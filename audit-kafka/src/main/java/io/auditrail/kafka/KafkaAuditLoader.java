@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * batch keeps the topic's order, so each organisation's rows are inserted in the order its
  * events were published.
  *
- * <p>While the store fails retryably (the database is down), the batch is read again after a
- * capped exponential backoff and nothing is committed. Events the store refuses for good are
- * logged at ERROR with their topic position and skipped, as are records that are not audit
- * events; a record of a newer schema version stops the loader
+ * <p>While the store fails (the database is down, or refuses the whole batch because the
+ * table is missing or the role lacks a privilege), the batch is read again after a capped
+ * exponential backoff and nothing is committed. Single events the store refuses for a data
+ * error of their own are logged at ERROR with their topic position and skipped, as are records
+ * that are not audit events; a record of a newer schema version stops the loader
  * ({@link UnsupportedSchemaVersionException}) without committing it.
  *
  * <p>Use {@link #start()} for a background thread, or call {@link #loadOnce()} from a loop of
@@ -126,6 +127,19 @@ public final class KafkaAuditLoader implements AutoCloseable {
         if (records.isEmpty()) {
             return 0;
         }
+        try {
+            return handle(records);
+        } catch (UnsupportedSchemaVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The consumer's position is already past the batch: without this, the next commit
+            // would move the offsets over records that were never stored.
+            seekAfter(List.of(), records);
+            throw e;
+        }
+    }
+
+    private int handle(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> handled = new ArrayList<>(records.count());
         List<AuditEvent> events = new ArrayList<>(records.count());
         Map<UUID, String> positions = new HashMap<>();
@@ -146,9 +160,12 @@ public final class KafkaAuditLoader implements AutoCloseable {
             seekAfter(List.of(), records);
             return 0;
         }
+        if (stop != null) {
+            // Before the commit, so a failing commit cannot leave the position past the record that stopped us.
+            seekAfter(handled, records);
+        }
         commit(handled);
         if (stop != null) {
-            seekAfter(handled, records);
             throw stop;
         }
         return handled.size();
@@ -212,8 +229,16 @@ public final class KafkaAuditLoader implements AutoCloseable {
             if (e.isRetryable()) {
                 return failed(events, e);
             }
-            logRefused(events, positions, e);
-            storedCount.addAndGet(events.size() - refusedCount(events, e));
+            if (e.rejections().isEmpty()) {
+                // Refused as a whole (no table, no privilege, a read-only database): the store, not
+                // the events, is at fault, so they stay in the topic until it is fixed.
+                consecutiveFailures++;
+                log.error("Kafka audit loader cannot store {} events (attempt {}), will read them again once the "
+                        + "store accepts them: {}", events.size(), consecutiveFailures, e.getMessage());
+                return false;
+            }
+            logRefused(e, positions);
+            storedCount.addAndGet(events.size() - e.rejections().size());
             consecutiveFailures = 0;
             return true;
         } catch (RuntimeException e) {
@@ -231,16 +256,7 @@ public final class KafkaAuditLoader implements AutoCloseable {
         return false;
     }
 
-    private static int refusedCount(List<AuditEvent> events, AuditSinkException e) {
-        return e.rejections().isEmpty() ? events.size() : e.rejections().size();
-    }
-
-    private static void logRefused(List<AuditEvent> events, Map<UUID, String> positions, AuditSinkException e) {
-        if (e.rejections().isEmpty()) {
-            events.forEach(event -> log.error("Audit event {} at {} refused by the store: {}",
-                    event.id(), positions.get(event.id()), e.getMessage()));
-            return;
-        }
+    private static void logRefused(AuditSinkException e, Map<UUID, String> positions) {
         e.rejections().forEach(rejection -> log.error("Audit event {} at {} refused by the store: {}",
                 rejection.event().id(), positions.get(rejection.event().id()), rejection.reason()));
     }

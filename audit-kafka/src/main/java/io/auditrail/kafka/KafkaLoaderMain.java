@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs {@link KafkaAuditLoader} as a process of its own:
@@ -24,13 +25,15 @@ import java.util.concurrent.CountDownLatch;
  * {@code auditrail.kafka.loader.jdbc-url} (required), {@code auditrail.kafka.loader.jdbc-user},
  * {@code auditrail.kafka.loader.jdbc-password}, {@code auditrail.jdbc.table-name} and
  * {@code auditrail.jdbc.initialize-schema} ({@code never} by default here). The process stops
- * on SIGTERM after the batch in hand is stored and committed.
+ * on SIGTERM after the batch in hand is stored and committed, and exits with status 1 when the
+ * loader stops on its own (a record of a newer schema version), so a supervisor notices.
  */
 public final class KafkaLoaderMain {
 
     /** Topic used when {@code auditrail.kafka.topic} is not set. */
     public static final String DEFAULT_TOPIC = "audit-events";
 
+    private static final Duration LIVENESS_CHECK = Duration.ofMillis(500);
     private static final String PREFIX = "auditrail.kafka.";
     private static final String CONSUMER_PREFIX = PREFIX + "consumer.";
 
@@ -54,12 +57,19 @@ public final class KafkaLoaderMain {
             properties.load(in);
         }
         KafkaAuditLoader loader = start(properties);
-        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             loader.close();
-            stopped.countDown();
         }, "auditrail-kafka-loader-stop"));
-        stopped.await();
+        while (loader.isRunning()) {
+            Thread.sleep(LIVENESS_CHECK.toMillis());
+        }
+        if (!shuttingDown.get()) {
+            // Stopped on its own (a record of a newer schema version): exit so a supervisor notices and alerts.
+            System.err.println("Kafka audit loader stopped; see the log for the reason");
+            System.exit(1);
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ final class ProducerConfigs {
     /** Properties the sink's ordering and at-least-once promise depend on; overrides may not change them. */
     private static final Set<String> FIXED = Set.of(ProducerConfig.ACKS_CONFIG,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerConfig.MAX_BLOCK_MS_CONFIG);
 
     /**
      * The sink waits for every batch's acknowledgements before it returns, so lingering only
@@ -32,8 +33,9 @@ final class ProducerConfigs {
         for (String key : settings.producerOverrides().keySet()) {
             if (FIXED.contains(key)) {
                 throw new IllegalArgumentException("Kafka producer property '" + key
-                        + "' cannot be overridden: the audit sink needs acks=all, idempotence and its own serialisers"
-                        + " (set bootstrap servers through the sink's own setting)");
+                        + "' cannot be overridden: the audit sink needs acks=all, idempotence and its own serialisers,"
+                        + " and bounds its waits by the send timeout (set bootstrap servers and the send timeout"
+                        + " through the sink's own settings)");
             }
         }
         long deliveryMs = settings.sendTimeout().toMillis();

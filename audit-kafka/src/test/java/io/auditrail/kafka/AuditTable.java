@@ -20,8 +20,28 @@ final class AuditTable {
 
     private final DataSource dataSource = PostgresConfig.get().dataSource();
     private final String name = "kafka_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final JdbcAuditStore store = JdbcAuditStore.builder(dataSource).tableName(name)
-            .initializeSchema(SchemaInitMode.ALWAYS).build();
+    private final JdbcAuditStore store;
+
+    AuditTable() {
+        this(SchemaInitMode.ALWAYS);
+    }
+
+    private AuditTable(SchemaInitMode mode) {
+        store = JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(mode).build();
+    }
+
+    /**
+     * A table whose store writes before the table exists, as when the DDL has not run yet.
+     *
+     * @return the table, not created until {@link #create()}
+     */
+    static AuditTable notYetCreated() {
+        return new AuditTable(SchemaInitMode.NEVER);
+    }
+
+    void create() {
+        JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(SchemaInitMode.ALWAYS).build();
+    }
 
     String name() {
         return name;

@@ -74,6 +74,57 @@ class KafkaAuditLoaderTest {
     }
 
     @Test
+    void keepsTheEventsInTheTopicWhileTheStoreRefusesWholeBatches() {
+        String topic = TestBroker.newTopic(2);
+        List<AuditEvent> published = publish(topic, 60);
+        AuditTable missing = AuditTable.notYetCreated();
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+
+        try (KafkaAuditLoader loader = new KafkaAuditLoader(settings(topic), missing.store(), wait -> {
+            waits.add(wait);
+            Thread.sleep(20);
+        })) {
+            loader.start();
+            await().atMost(BOUND).until(() -> waits.size() >= 3);
+            assertThat(loader.storedCount()).isZero();
+
+            missing.create();
+            await().atMost(BOUND).until(() -> missing.count() >= published.size());
+        }
+
+        assertThat(missing.rows()).extracting(AuditTable.Row::eventId)
+                .containsExactlyInAnyOrderElementsOf(published.stream().map(AuditEvent::id).toList());
+    }
+
+    @Test
+    void skipsRecordsOfASchemaVersionNoSinkWrote() {
+        String topic = TestBroker.newTopic(1);
+        AuditEvent stored = KafkaTestEvents.event("acme", 1);
+        try (KafkaAuditSink sink = new KafkaAuditSink(KafkaSinkSettings.of(TestBroker.bootstrapServers(), topic));
+                KafkaProducer<String, byte[]> raw = rawProducer()) {
+            for (byte[] version : List.of("0".getBytes(StandardCharsets.UTF_8), "v1".getBytes(StandardCharsets.UTF_8),
+                    new byte[0])) {
+                ProducerRecord<String, byte[]> odd = new ProducerRecord<>(topic, "acme", "{}".getBytes(StandardCharsets.UTF_8));
+                odd.headers().add(AuditRecordHeaders.SCHEMA_VERSION, version);
+                raw.send(odd);
+            }
+            ProducerRecord<String, byte[]> nullVersion = new ProducerRecord<>(topic, "acme", "{}".getBytes(StandardCharsets.UTF_8));
+            nullVersion.headers().add(AuditRecordHeaders.SCHEMA_VERSION, null);
+            raw.send(nullVersion);
+            raw.flush();
+            sink.write(List.of(stored));
+        }
+
+        try (KafkaAuditLoader loader = new KafkaAuditLoader(settings(topic), table.store())) {
+            loader.start();
+            await().atMost(BOUND).until(() -> table.count() >= 1);
+            assertThat(loader.isRunning()).as("odd versions are skipped, not a reason to stop").isTrue();
+        }
+
+        assertThat(table.rows()).extracting(AuditTable.Row::eventId).containsExactly(stored.id());
+    }
+
+    @Test
     void skipsRecordsThatAreNotAuditEventsAndStopsAtANewerSchemaVersion() {
         String topic = TestBroker.newTopic(1);
         AuditEvent before = KafkaTestEvents.event("acme", 1);
