@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.auditrail.core.dispatch.RetryBackoff;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,16 @@ class ClientPropertiesTest {
                 .containsEntry("enable.idempotence", "true").containsEntry("compression.type", "zstd")
                 .containsEntry("linger.ms", "20").containsEntry("delivery.timeout.ms", "12000")
                 .containsEntry("max.block.ms", "12000").containsEntry("request.timeout.ms", "11980");
+    }
+
+    @Test
+    void theSendTimeoutAloneBoundsTheProducersWaits() {
+        for (String key : List.of("delivery.timeout.ms", "max.block.ms")) {
+            KafkaSinkSettings settings = new KafkaSinkSettings("k1:9092", "audit-events", Duration.ofSeconds(12),
+                    Map.of(key, "600000"));
+            assertThatIllegalArgumentException().isThrownBy(settings::producerProperties)
+                    .withMessageContaining("'" + key + "' cannot be overridden");
+        }
     }
 
     @Test
