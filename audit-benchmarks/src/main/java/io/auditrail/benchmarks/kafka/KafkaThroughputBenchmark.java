@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -111,7 +113,7 @@ public final class KafkaThroughputBenchmark {
         }
     }
 
-    /** The producer-side methods, in the order they take turns within a pass. */
+    /** The producer-side methods, which take turns within a pass. */
     private record Methods(RawProducer raw1, RawProducer raw2, RawProducer waiting1, RawProducer waiting2,
             SinkWrites sink1, SinkWrites sink2, DispatcherCalls dispatcher1, DispatcherCalls dispatcher2) {
 
@@ -121,14 +123,18 @@ public final class KafkaThroughputBenchmark {
                     new SinkWrites(1), new SinkWrites(2), new DispatcherCalls(1), new DispatcherCalls(2));
         }
 
-        List<ProducerMethod> inTurn() {
-            return List.of(raw1, sink1, dispatcher1, waiting1, raw2, sink2, dispatcher2, waiting2);
+        /** Each pass starts one method later, so no method always runs first or right after another. */
+        List<ProducerMethod> inTurn(int pass) {
+            List<ProducerMethod> order = new ArrayList<>(
+                    List.of(raw1, sink1, dispatcher1, waiting1, raw2, sink2, dispatcher2, waiting2));
+            Collections.rotate(order, -pass);
+            return order;
         }
     }
 
     private void pass(int pass, Figures figures, Methods methods, Duration window, List<AuditEvent> events,
             EncodedEvents encoded) throws Exception {
-        List<ProducerMethod> inTurn = methods.inTurn();
+        List<ProducerMethod> inTurn = methods.inTurn(pass);
         List<String> fresh = topics.create(inTurn.size() + 1);
         for (int i = 0; i < inTurn.size(); i++) {
             ProducerMethod method = inTurn.get(i);
