@@ -1,7 +1,9 @@
 package io.auditrail.micronaut.kafka;
 
+import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
+import io.auditrail.kafka.KafkaClientFactory;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -30,8 +32,12 @@ public class KafkaLoaderFactory {
         JdbcAuditStore target = store.find(null).orElseThrow(() -> new IllegalStateException(
                 "auditrail.kafka.loader.enabled is true but there is no JDBC audit store to load into: add "
                         + "audit-jdbc-store and a DataSource, and keep jdbc in auditrail.sink (or leave it unset)"));
-        KafkaAuditLoader loader = KafkaClients.loader(configuration.getKafka(), target);
-        loader.start();
-        return loader;
+        AuditrailSettings.Kafka kafka = configuration.getKafka();
+        AuditrailSettings.KafkaLoader loader = kafka.getLoader();
+        KafkaAuditLoader started = KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(),
+                loader.getGroupId(), loader.getPollTimeout(), kafka.getConsumer(), target,
+                "auditrail.kafka.loader.enabled is true");
+        started.start();
+        return started;
     }
 }

@@ -1,11 +1,9 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
-import io.auditrail.kafka.KafkaLoaderSettings;
-import io.auditrail.kafka.KafkaSinkSettings;
+import io.auditrail.kafka.KafkaClientFactory;
 import io.auditrail.spring.kafka.KafkaLoaderLifecycle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -30,25 +28,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
 public final class AuditrailKafkaAutoConfiguration {
 
-    private static final String BOOTSTRAP_SERVERS = "auditrail.kafka.bootstrap-servers";
-
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSink(AuditrailProperties.SinkType.KAFKA)
     KafkaAuditSink kafkaAuditSink(AuditrailProperties properties) {
         AuditrailProperties.Kafka kafka = properties.getKafka();
-        String bootstrapServers = bootstrapServers(kafka, "auditrail.sink lists kafka");
-        return new KafkaAuditSink(new KafkaSinkSettings(bootstrapServers, kafka.getTopic(), kafka.getSendTimeout(),
-                kafka.getProducer()));
-    }
-
-    private static String bootstrapServers(AuditrailProperties.Kafka kafka, String because) {
-        String servers = kafka.getBootstrapServers();
-        if (servers == null || servers.isBlank()) {
-            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set but " + because
-                    + ": set it to the host:port list of your Kafka brokers");
-        }
-        return servers;
+        return KafkaClientFactory.sink(kafka.getBootstrapServers(), kafka.getTopic(), kafka.getSendTimeout(),
+                kafka.getProducer(), "auditrail.sink lists kafka");
     }
 
     /** The loader, for the service that owns the database every other service's events end in. */
@@ -59,17 +45,16 @@ public final class AuditrailKafkaAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         KafkaAuditLoader kafkaAuditLoader(AuditrailProperties properties, ObjectProvider<JdbcAuditStore> store) {
-            AuditrailProperties.Kafka kafka = properties.getKafka();
-            String bootstrapServers = bootstrapServers(kafka, "auditrail.kafka.loader.enabled is true");
             JdbcAuditStore target = store.getIfAvailable();
             if (target == null) {
                 throw new IllegalStateException("auditrail.kafka.loader.enabled is true but there is no JdbcAuditStore "
                         + "to load into: add a single DataSource (spring-boot-starter-jdbc and a JDBC driver) and keep "
                         + "jdbc in auditrail.sink (or leave it unset), or define a JdbcAuditStore bean");
             }
+            AuditrailProperties.Kafka kafka = properties.getKafka();
             AuditrailProperties.KafkaLoader loader = kafka.getLoader();
-            return new KafkaAuditLoader(new KafkaLoaderSettings(bootstrapServers, kafka.getTopic(), loader.getGroupId(),
-                    loader.getPollTimeout(), RetryBackoff.DEFAULTS, kafka.getConsumer()), target);
+            return KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(), loader.getGroupId(),
+                    loader.getPollTimeout(), kafka.getConsumer(), target, "auditrail.kafka.loader.enabled is true");
         }
 
         @Bean

@@ -109,7 +109,14 @@ class KafkaAutoConfigurationTests {
     @Test
     void aKafkaSinkWithoutBootstrapServersFailsStartUpNamingTheKey() {
         noBroker.withPropertyValues("auditrail.sink=kafka").run(context -> assertThat(context).getFailure()
-                .rootCause().hasMessageContaining("auditrail.kafka.bootstrap-servers is not set"));
+                .rootCause().hasMessageContaining("auditrail.sink lists kafka but auditrail.kafka.bootstrap-servers is not set"));
+    }
+
+    @Test
+    void bootstrapServersThatDoNotResolveFailStartUpWithKafkasReasonInTheMessage() {
+        noBroker.withPropertyValues("auditrail.sink=kafka", "auditrail.kafka.bootstrap-servers=x.invalid:9092")
+                .run(context -> assertThat(context).getFailure().hasMessageContaining(
+                        "invalid auditrail.kafka settings: Failed to construct kafka producer: No resolvable bootstrap urls"));
     }
 
     @Test
@@ -200,7 +207,8 @@ class KafkaAutoConfigurationTests {
         noBroker.withBean(DataSource.class, H2Config.INSTANCE::dataSource)
                 .withPropertyValues("auditrail.kafka.loader.enabled=true")
                 .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("auditrail.kafka.bootstrap-servers is not set"));
+                        .hasMessageContaining(
+                                "auditrail.kafka.loader.enabled is true but auditrail.kafka.bootstrap-servers is not set"));
     }
 
     @Test
