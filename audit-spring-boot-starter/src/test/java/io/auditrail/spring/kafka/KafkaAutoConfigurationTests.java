@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.jdbc.contract.H2Config;
 import io.auditrail.kafka.AuditRecordHeaders;
@@ -17,8 +18,10 @@ import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailHealthAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailKafkaAutoConfiguration;
+import io.auditrail.spring.autoconfigure.AuditrailKafkaLoaderHealthAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailProperties;
+import io.auditrail.spring.metrics.AuditSinksHealthIndicator;
 import io.auditrail.spring.outbox.OutboxRelays;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +49,8 @@ class KafkaAutoConfigurationTests {
     private final ApplicationContextRunner noBroker = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AuditrailJdbcAutoConfiguration.class,
                     AuditrailOutboxAutoConfiguration.class, AuditrailKafkaAutoConfiguration.class,
-                    AuditrailAutoConfiguration.class, AuditrailHealthAutoConfiguration.class));
+                    AuditrailAutoConfiguration.class, AuditrailHealthAutoConfiguration.class,
+                    AuditrailKafkaLoaderHealthAutoConfiguration.class));
 
     private final ApplicationContextRunner runner = noBroker
             .withPropertyValues("auditrail.kafka.bootstrap-servers=" + TestBroker.bootstrapServers());
@@ -62,7 +66,8 @@ class KafkaAutoConfigurationTests {
     @Test
     void theAutoConfigurationIsRegistered() {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
-                .contains(AuditrailKafkaAutoConfiguration.class.getName());
+                .contains(AuditrailKafkaAutoConfiguration.class.getName(),
+                        AuditrailKafkaLoaderHealthAutoConfiguration.class.getName());
     }
 
     @Test
@@ -178,6 +183,25 @@ class KafkaAutoConfigurationTests {
                 .hasNotFailed().hasSingleBean(KafkaAuditLoader.class).doesNotHaveBean(KafkaLoaderHealthIndicator.class));
         runner.withPropertyValues("auditrail.sink=kafka").run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean(KafkaLoaderHealthIndicator.class));
+    }
+
+    @Test
+    void theLoadersHealthNeedsNeitherTheSinksHealthNorTheStartersDispatcher() {
+        loader().withPropertyValues("management.health.auditrail.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(AuditSinksHealthIndicator.class)
+                .hasSingleBean(KafkaLoaderHealthIndicator.class));
+        AuditDispatcher ownDispatcher = event -> {
+        };
+        loader().withBean(AuditDispatcher.class, () -> ownDispatcher).run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(AuditSinkDispatchers.class)
+                .hasSingleBean(KafkaLoaderHealthIndicator.class));
+    }
+
+    @Test
+    void theLoadersHealthCanBeSwitchedOffOnItsOwn() {
+        loader().withPropertyValues("management.health.auditrailkafkaloader.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().hasSingleBean(KafkaAuditLoader.class).doesNotHaveBean(KafkaLoaderHealthIndicator.class)
+                .hasSingleBean(AuditSinksHealthIndicator.class));
     }
 
     @Test
