@@ -42,7 +42,12 @@ public final class AuditrailKafkaAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "auditrail.kafka.loader.enabled")
     static class Loader {
 
-        @Bean
+        /**
+         * No destroy method: {@link KafkaLoaderLifecycle} closes the loader. Spring would otherwise
+         * close it a second time, and after a first close that timed out on a slow batch the second
+         * would wait as long again.
+         */
+        @Bean(destroyMethod = "")
         @ConditionalOnMissingBean
         KafkaAuditLoader kafkaAuditLoader(AuditrailProperties properties, ObjectProvider<JdbcAuditStore> store) {
             JdbcAuditStore target = store.getIfAvailable();

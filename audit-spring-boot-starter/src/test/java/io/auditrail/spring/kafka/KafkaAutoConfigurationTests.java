@@ -205,6 +205,23 @@ class KafkaAutoConfigurationTests {
     }
 
     @Test
+    void onlyTheLifecycleClosesTheLoaderSoASlowCloseIsNotWaitedOutTwice() {
+        loader().run(context -> assertThat(context.getBeanFactory().getBeanDefinition("kafkaAuditLoader")
+                .getDestroyMethodName()).as("Spring's own destroy method for the loader bean").isEmpty());
+    }
+
+    @Test
+    void aLoaderThatNeverRanIsClosedWithItsLifecycle() throws Exception {
+        KafkaAuditLoader loader = new KafkaAuditLoader(KafkaLoaderSettings.of("localhost:9", "never-read"), events -> {
+        });
+        KafkaLoaderLifecycle lifecycle = new KafkaLoaderLifecycle(loader);
+
+        lifecycle.destroy();
+
+        assertThatThrownBy(loader::loadOnce).as("the consumer is closed").hasMessageContaining("closed");
+    }
+
+    @Test
     void anApplicationsOwnLoaderWinsAndIsStartedWithTheContext() {
         String topic = TestBroker.newTopic(1);
         loader().withBean("myLoader", KafkaAuditLoader.class, () -> new KafkaAuditLoader(
