@@ -22,8 +22,9 @@ import io.micronaut.context.annotation.Requires;
 public class KafkaLoaderFactory {
 
     /**
-     * Eager, so loading starts with the application. Closed before the store and its data
-     * source, which it depends on, so the batch in hand is stored and its offsets committed.
+     * Eager, so a wrong setting or a missing store fails start-up; {@link KafkaLoaderStarter}
+     * starts it once the context has started. Closed before the store and its data source,
+     * which it depends on, so the batch in hand is stored and its offsets committed.
      */
     @Context
     @Bean(preDestroy = "close")
@@ -34,10 +35,7 @@ public class KafkaLoaderFactory {
                         + "audit-jdbc-store and a DataSource, and keep jdbc in auditrail.sink (or leave it unset)"));
         AuditrailSettings.Kafka kafka = configuration.getKafka();
         AuditrailSettings.KafkaLoader loader = kafka.getLoader();
-        KafkaAuditLoader started = KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(),
-                loader.getGroupId(), loader.getPollTimeout(), kafka.getConsumer(), target,
-                "auditrail.kafka.loader.enabled is true");
-        started.start();
-        return started;
+        return KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(), loader.getGroupId(),
+                loader.getPollTimeout(), kafka.getConsumer(), target, "auditrail.kafka.loader.enabled is true");
     }
 }
