@@ -19,9 +19,15 @@ import org.springframework.context.annotation.Configuration;
  * The Kafka sink for {@code auditrail.sink=kafka}, and the loader that copies the topic into
  * this application's JDBC store for {@code auditrail.kafka.loader.enabled=true}.
  *
- * <p>The sink is created before the dispatchers that write to it, so the context closes it
- * after them: events still queued by the async dispatcher are sent before the producer closes.
- * Outbox relays stop even earlier, with the lifecycle beans.
+ * <p>The {@code auditDispatcher} bean looks the sink up while it is being built, which makes the
+ * sink a dependency of the dispatcher, so the context destroys the sink after it: events still
+ * queued by the async dispatcher are sent before the producer closes. Outbox relays stop even
+ * earlier, with the lifecycle beans.
+ *
+ * <p>The loader's lifecycle and counter come with {@code auditrail.kafka.loader.enabled}: a
+ * {@link KafkaAuditLoader} bean of the application's own replaces the starter's then, and is
+ * started and closed with the context; without the property the application starts and closes
+ * it itself.
  */
 @AutoConfiguration(before = AuditrailAutoConfiguration.class)
 @ConditionalOnClass(KafkaAuditSink.class)
