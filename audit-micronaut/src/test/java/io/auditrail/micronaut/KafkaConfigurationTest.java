@@ -71,6 +71,14 @@ class KafkaConfigurationTest {
         }
     }
 
+    @Test
+    void noLoaderWhenAuditingIsOffEvenIfTheLoaderIsEnabled() {
+        try (ApplicationContext context = start("h2", "auditrail.enabled", "false", "auditrail.kafka.bootstrap-servers",
+                NO_BROKER, "auditrail.kafka.loader.enabled", "true")) {
+            assertThat(context.findBean(KafkaAuditLoader.class)).isEmpty();
+        }
+    }
+
     private static ApplicationContext start(String environment, String... properties) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < properties.length; i += 2) {

@@ -37,7 +37,7 @@ class KafkaSinkTest {
 
             context.getBean(InvoiceService.class).pay("inv-1", "org-7", new BigDecimal("12.50"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> KafkaTopics.size(topic) == 1 && captured.size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.size(topic) == 1 && captured.size() == 1);
             List<ConsumerRecord<String, byte[]>> records = KafkaTopics.records(topic);
             AuditEvent event = captured.get(0);
             assertThat(records).singleElement().satisfies(record -> {
@@ -58,13 +58,15 @@ class KafkaSinkTest {
         // A batch that never fills and a flush interval that never ends: only the shutdown drain sends them.
         ApplicationContext context = kafkaContext(topic, Map.of("auditrail.async.batch-size", "1000",
                 "auditrail.async.flush-interval", "10m")).start();
-        InvoiceService invoices = context.getBean(InvoiceService.class);
-        for (int i = 0; i < events; i++) {
-            invoices.delete("inv-" + i);
+        try {
+            InvoiceService invoices = context.getBean(InvoiceService.class);
+            for (int i = 0; i < events; i++) {
+                invoices.delete("inv-" + i);
+            }
+            assertThat(KafkaTopics.size(topic)).as("all still held by the async dispatcher").isZero();
+        } finally {
+            context.close();
         }
-        assertThat(KafkaTopics.size(topic)).as("all still held by the async dispatcher").isZero();
-
-        context.close();
 
         assertThat(KafkaTopics.records(topic)).hasSize(events)
                 .allSatisfy(record -> assertThat(KafkaTopics.value(record)).contains("invoice.deleted"));

@@ -1,7 +1,9 @@
 package io.auditrail.micronaut.kafka;
 
+import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
+import io.auditrail.kafka.KafkaClientFactory;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -20,8 +22,9 @@ import io.micronaut.context.annotation.Requires;
 public class KafkaLoaderFactory {
 
     /**
-     * Eager, so loading starts with the application. Closed before the store and its data
-     * source, which it depends on, so the batch in hand is stored and its offsets committed.
+     * Eager, so a wrong setting or a missing store fails start-up; {@link KafkaLoaderStarter}
+     * starts it once the context has started. Closed before the store and its data source,
+     * which it depends on, so the batch in hand is stored and its offsets committed.
      */
     @Context
     @Bean(preDestroy = "close")
@@ -30,8 +33,9 @@ public class KafkaLoaderFactory {
         JdbcAuditStore target = store.find(null).orElseThrow(() -> new IllegalStateException(
                 "auditrail.kafka.loader.enabled is true but there is no JDBC audit store to load into: add "
                         + "audit-jdbc-store and a DataSource, and keep jdbc in auditrail.sink (or leave it unset)"));
-        KafkaAuditLoader loader = KafkaClients.loader(configuration.getKafka(), target);
-        loader.start();
-        return loader;
+        AuditrailSettings.Kafka kafka = configuration.getKafka();
+        AuditrailSettings.KafkaLoader loader = kafka.getLoader();
+        return KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(), loader.getGroupId(),
+                loader.getPollTimeout(), kafka.getConsumer(), target, "auditrail.kafka.loader.enabled is true");
     }
 }

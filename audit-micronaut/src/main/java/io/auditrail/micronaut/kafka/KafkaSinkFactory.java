@@ -1,6 +1,8 @@
 package io.auditrail.micronaut.kafka;
 
+import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.kafka.KafkaAuditSink;
+import io.auditrail.kafka.KafkaClientFactory;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -28,6 +30,8 @@ public class KafkaSinkFactory {
     @Bean(preDestroy = "close")
     @Requires(missingBeans = KafkaAuditSink.class)
     KafkaAuditSink kafkaAuditSink(AuditrailConfiguration configuration) {
-        return KafkaClients.sink(configuration.getKafka());
+        AuditrailSettings.Kafka kafka = configuration.getKafka();
+        return KafkaClientFactory.sink(kafka.getBootstrapServers(), kafka.getTopic(), kafka.getSendTimeout(),
+                kafka.getProducer(), "auditrail.sink lists kafka");
     }
 }

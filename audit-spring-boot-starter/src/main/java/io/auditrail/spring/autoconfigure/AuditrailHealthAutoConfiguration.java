@@ -1,8 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.kafka.KafkaAuditLoader;
-import io.auditrail.spring.kafka.KafkaLoaderHealthIndicator;
 import io.auditrail.spring.metrics.AuditSinksHealthIndicator;
 import io.auditrail.spring.metrics.SinkHealthTracker;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,13 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator health of the audit sinks, as the {@code auditrail} component, and of the Kafka
- * loader, as {@code auditrailKafkaLoader}.
+ * Actuator health of the audit sinks, as the {@code auditrail} component. The Kafka loader's
+ * is {@link AuditrailKafkaLoaderHealthAutoConfiguration}'s.
  */
-@AutoConfiguration(after = {AuditrailAutoConfiguration.class, AuditrailKafkaAutoConfiguration.class})
+@AutoConfiguration(after = AuditrailAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(AuditSinkDispatchers.class)
 @ConditionalOnEnabledHealthIndicator("auditrail")
@@ -29,17 +26,5 @@ public final class AuditrailHealthAutoConfiguration {
     AuditSinksHealthIndicator auditrailHealthIndicator(SinkHealthTracker tracker, AuditSinkDispatchers dispatchers,
             AuditrailProperties properties) {
         return new AuditSinksHealthIndicator(tracker, dispatchers, properties.getHealth().getMaxQueueDepth());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(KafkaAuditLoader.class)
-    @ConditionalOnBean(KafkaAuditLoader.class)
-    static class KafkaLoader {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "auditrailKafkaLoaderHealthIndicator")
-        KafkaLoaderHealthIndicator auditrailKafkaLoaderHealthIndicator(KafkaAuditLoader loader) {
-            return new KafkaLoaderHealthIndicator(loader);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
-import io.auditrail.kafka.KafkaLoaderSettings;
-import io.auditrail.kafka.KafkaSinkSettings;
+import io.auditrail.kafka.KafkaClientFactory;
 import io.auditrail.spring.kafka.KafkaLoaderLifecycle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -21,34 +19,28 @@ import org.springframework.context.annotation.Configuration;
  * The Kafka sink for {@code auditrail.sink=kafka}, and the loader that copies the topic into
  * this application's JDBC store for {@code auditrail.kafka.loader.enabled=true}.
  *
- * <p>The sink is created before the dispatchers that write to it, so the context closes it
- * after them: events still queued by the async dispatcher are sent before the producer closes.
- * Outbox relays stop even earlier, with the lifecycle beans.
+ * <p>The {@code auditDispatcher} bean looks the sink up while it is being built, which makes the
+ * sink a dependency of the dispatcher, so the context destroys the sink after it: events still
+ * queued by the async dispatcher are sent before the producer closes. Outbox relays stop even
+ * earlier, with the lifecycle beans.
+ *
+ * <p>The loader's lifecycle and counter come with {@code auditrail.kafka.loader.enabled}: a
+ * {@link KafkaAuditLoader} bean of the application's own replaces the starter's then, and is
+ * started and closed with the context; without the property the application starts and closes
+ * it itself.
  */
 @AutoConfiguration(before = AuditrailAutoConfiguration.class)
 @ConditionalOnClass(KafkaAuditSink.class)
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
 public final class AuditrailKafkaAutoConfiguration {
 
-    private static final String BOOTSTRAP_SERVERS = "auditrail.kafka.bootstrap-servers";
-
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSink(AuditrailProperties.SinkType.KAFKA)
     KafkaAuditSink kafkaAuditSink(AuditrailProperties properties) {
         AuditrailProperties.Kafka kafka = properties.getKafka();
-        String bootstrapServers = bootstrapServers(kafka, "auditrail.sink lists kafka");
-        return new KafkaAuditSink(new KafkaSinkSettings(bootstrapServers, kafka.getTopic(), kafka.getSendTimeout(),
-                kafka.getProducer()));
-    }
-
-    private static String bootstrapServers(AuditrailProperties.Kafka kafka, String because) {
-        String servers = kafka.getBootstrapServers();
-        if (servers == null || servers.isBlank()) {
-            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set but " + because
-                    + ": set it to the host:port list of your Kafka brokers");
-        }
-        return servers;
+        return KafkaClientFactory.sink(kafka.getBootstrapServers(), kafka.getTopic(), kafka.getSendTimeout(),
+                kafka.getProducer(), "auditrail.sink lists kafka");
     }
 
     /** The loader, for the service that owns the database every other service's events end in. */
@@ -56,20 +48,24 @@ public final class AuditrailKafkaAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "auditrail.kafka.loader.enabled")
     static class Loader {
 
-        @Bean
+        /**
+         * No destroy method: {@link KafkaLoaderLifecycle} closes the loader. Spring would otherwise
+         * close it a second time, and after a first close that timed out on a slow batch the second
+         * would wait as long again.
+         */
+        @Bean(destroyMethod = "")
         @ConditionalOnMissingBean
         KafkaAuditLoader kafkaAuditLoader(AuditrailProperties properties, ObjectProvider<JdbcAuditStore> store) {
-            AuditrailProperties.Kafka kafka = properties.getKafka();
-            String bootstrapServers = bootstrapServers(kafka, "auditrail.kafka.loader.enabled is true");
             JdbcAuditStore target = store.getIfAvailable();
             if (target == null) {
                 throw new IllegalStateException("auditrail.kafka.loader.enabled is true but there is no JdbcAuditStore "
                         + "to load into: add a single DataSource (spring-boot-starter-jdbc and a JDBC driver) and keep "
                         + "jdbc in auditrail.sink (or leave it unset), or define a JdbcAuditStore bean");
             }
+            AuditrailProperties.Kafka kafka = properties.getKafka();
             AuditrailProperties.KafkaLoader loader = kafka.getLoader();
-            return new KafkaAuditLoader(new KafkaLoaderSettings(bootstrapServers, kafka.getTopic(), loader.getGroupId(),
-                    loader.getPollTimeout(), RetryBackoff.DEFAULTS, kafka.getConsumer()), target);
+            return KafkaClientFactory.loader(kafka.getBootstrapServers(), kafka.getTopic(), loader.getGroupId(),
+                    loader.getPollTimeout(), kafka.getConsumer(), target, "auditrail.kafka.loader.enabled is true");
         }
 
         @Bean

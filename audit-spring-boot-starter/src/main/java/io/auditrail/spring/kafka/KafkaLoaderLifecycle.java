@@ -1,6 +1,7 @@
 package io.auditrail.spring.kafka;
 
 import io.auditrail.kafka.KafkaAuditLoader;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -8,8 +9,12 @@ import org.springframework.context.SmartLifecycle;
  * on shutdown, before the {@code DataSource} it writes to: the batch in hand is stored and its
  * offsets committed, then the loader leaves its consumer group so another loader takes over
  * its partitions at once. A closed loader cannot start again.
+ *
+ * <p>It closes the loader exactly once: on {@link #stop()}, or on {@link #destroy()} when the
+ * loader never ran (a context that failed to start), so the loader's own bean needs no
+ * destroy method.
  */
-public final class KafkaLoaderLifecycle implements SmartLifecycle {
+public final class KafkaLoaderLifecycle implements SmartLifecycle, DisposableBean {
 
     private final KafkaAuditLoader loader;
     private volatile boolean running;
@@ -56,6 +61,16 @@ public final class KafkaLoaderLifecycle implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (running) {
+            loader.close();
+            running = false;
+            closed = true;
+        }
+    }
+
+    /** Closes the loader unless {@link #stop()} has. */
+    @Override
+    public synchronized void destroy() {
+        if (!closed) {
             loader.close();
             running = false;
             closed = true;

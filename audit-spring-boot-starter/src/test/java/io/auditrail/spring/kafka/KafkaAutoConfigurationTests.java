@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.jdbc.contract.H2Config;
 import io.auditrail.kafka.AuditRecordHeaders;
@@ -17,8 +18,10 @@ import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailHealthAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailKafkaAutoConfiguration;
+import io.auditrail.spring.autoconfigure.AuditrailKafkaLoaderHealthAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailOutboxAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailProperties;
+import io.auditrail.spring.metrics.AuditSinksHealthIndicator;
 import io.auditrail.spring.outbox.OutboxRelays;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +49,8 @@ class KafkaAutoConfigurationTests {
     private final ApplicationContextRunner noBroker = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AuditrailJdbcAutoConfiguration.class,
                     AuditrailOutboxAutoConfiguration.class, AuditrailKafkaAutoConfiguration.class,
-                    AuditrailAutoConfiguration.class, AuditrailHealthAutoConfiguration.class));
+                    AuditrailAutoConfiguration.class, AuditrailHealthAutoConfiguration.class,
+                    AuditrailKafkaLoaderHealthAutoConfiguration.class));
 
     private final ApplicationContextRunner runner = noBroker
             .withPropertyValues("auditrail.kafka.bootstrap-servers=" + TestBroker.bootstrapServers());
@@ -62,7 +66,8 @@ class KafkaAutoConfigurationTests {
     @Test
     void theAutoConfigurationIsRegistered() {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
-                .contains(AuditrailKafkaAutoConfiguration.class.getName());
+                .contains(AuditrailKafkaAutoConfiguration.class.getName(),
+                        AuditrailKafkaLoaderHealthAutoConfiguration.class.getName());
     }
 
     @Test
@@ -109,7 +114,14 @@ class KafkaAutoConfigurationTests {
     @Test
     void aKafkaSinkWithoutBootstrapServersFailsStartUpNamingTheKey() {
         noBroker.withPropertyValues("auditrail.sink=kafka").run(context -> assertThat(context).getFailure()
-                .rootCause().hasMessageContaining("auditrail.kafka.bootstrap-servers is not set"));
+                .rootCause().hasMessageContaining("auditrail.sink lists kafka but auditrail.kafka.bootstrap-servers is not set"));
+    }
+
+    @Test
+    void bootstrapServersThatDoNotResolveFailStartUpWithKafkasReasonInTheMessage() {
+        noBroker.withPropertyValues("auditrail.sink=kafka", "auditrail.kafka.bootstrap-servers=x.invalid:9092")
+                .run(context -> assertThat(context).getFailure().hasMessageContaining(
+                        "invalid auditrail.kafka settings: Failed to construct kafka producer: No resolvable bootstrap urls"));
     }
 
     @Test
@@ -174,6 +186,42 @@ class KafkaAutoConfigurationTests {
     }
 
     @Test
+    void theLoadersHealthNeedsNeitherTheSinksHealthNorTheStartersDispatcher() {
+        loader().withPropertyValues("management.health.auditrail.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(AuditSinksHealthIndicator.class)
+                .hasSingleBean(KafkaLoaderHealthIndicator.class));
+        AuditDispatcher ownDispatcher = event -> {
+        };
+        loader().withBean(AuditDispatcher.class, () -> ownDispatcher).run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(AuditSinkDispatchers.class)
+                .hasSingleBean(KafkaLoaderHealthIndicator.class));
+    }
+
+    @Test
+    void theLoadersHealthCanBeSwitchedOffOnItsOwn() {
+        loader().withPropertyValues("management.health.auditrailkafkaloader.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().hasSingleBean(KafkaAuditLoader.class).doesNotHaveBean(KafkaLoaderHealthIndicator.class)
+                .hasSingleBean(AuditSinksHealthIndicator.class));
+    }
+
+    @Test
+    void onlyTheLifecycleClosesTheLoaderSoASlowCloseIsNotWaitedOutTwice() {
+        loader().run(context -> assertThat(context.getBeanFactory().getBeanDefinition("kafkaAuditLoader")
+                .getDestroyMethodName()).as("Spring's own destroy method for the loader bean").isEmpty());
+    }
+
+    @Test
+    void aLoaderThatNeverRanIsClosedWithItsLifecycle() throws Exception {
+        KafkaAuditLoader loader = new KafkaAuditLoader(KafkaLoaderSettings.of("localhost:9", "never-read"), events -> {
+        });
+        KafkaLoaderLifecycle lifecycle = new KafkaLoaderLifecycle(loader);
+
+        lifecycle.destroy();
+
+        assertThatThrownBy(loader::loadOnce).as("the consumer is closed").hasMessageContaining("closed");
+    }
+
+    @Test
     void anApplicationsOwnLoaderWinsAndIsStartedWithTheContext() {
         String topic = TestBroker.newTopic(1);
         loader().withBean("myLoader", KafkaAuditLoader.class, () -> new KafkaAuditLoader(
@@ -200,7 +248,8 @@ class KafkaAutoConfigurationTests {
         noBroker.withBean(DataSource.class, H2Config.INSTANCE::dataSource)
                 .withPropertyValues("auditrail.kafka.loader.enabled=true")
                 .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("auditrail.kafka.bootstrap-servers is not set"));
+                        .hasMessageContaining(
+                                "auditrail.kafka.loader.enabled is true but auditrail.kafka.bootstrap-servers is not set"));
     }
 
     @Test
