@@ -171,12 +171,19 @@ public final class KafkaAuditLoader implements AutoCloseable {
         return handled.size();
     }
 
-    /** Stops the loop, waiting for the batch in hand to be stored and committed, and closes the consumer. */
+    /**
+     * Stops the loop, waiting for the batch in hand to be stored and committed, and closes the
+     * consumer. Later calls return at once.
+     */
     @Override
     public void close() {
-        closing.countDown();
         Thread loop;
         synchronized (this) {
+            if (closing.getCount() == 0) {
+                // Frameworks may close twice (a lifecycle, then bean destruction): wait once only.
+                return;
+            }
+            closing.countDown();
             loop = thread;
         }
         if (loop == null) {
