@@ -37,7 +37,7 @@ final class EventReader {
         boolean more = rows.size() > query.limit();
         List<StoredEvent> page = more ? rows.subList(0, query.limit()) : rows;
         AuditCursor next = more ? page.get(page.size() - 1).cursor() : null;
-        long total = count(connection, queries.count(query));
+        long total = query.countTotal() ? count(connection, queries.count(query)) : AuditPage.NOT_COUNTED;
         return new AuditPage(page.stream().map(StoredEvent::event).toList(), total, query.limit(), query.offset(), next);
     }
 

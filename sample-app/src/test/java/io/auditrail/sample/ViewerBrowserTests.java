@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,5 +147,46 @@ class ViewerBrowserTests {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("id,timestamp,actor_id");
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line).contains("invoice.updated"));
+    }
+
+    @Test
+    void laterPagesKeepTheFirstPagesTotalWithoutCountingAgain() {
+        logIn("alice");
+        Object created = ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch('/api/session', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+                  .then(function (session) {
+                    var headers = { 'Content-Type': 'application/json' };
+                    headers[session.csrfHeader] = session.csrfToken;
+                    var posts = [];
+                    for (var i = 0; i < 30; i++) {
+                      posts.push(fetch('/api/invoices', { method: 'POST', headers: headers, credentials: 'same-origin',
+                        body: JSON.stringify({ customer: 'Paging ' + i, amountCents: 100 + i }) })
+                        .then(function (r) { return r.status; }));
+                    }
+                    return Promise.all(posts);
+                  }).then(done, function (error) { done(String(error)); });
+                """);
+        assertThat(created).asList().hasSize(30).allSatisfy(status -> assertThat(status).isEqualTo(200L));
+
+        driver.switchTo().frame("audit-viewer");
+        filterByAction("invoice.created");
+        String firstSummary = driver.findElement(By.id("summary")).getText();
+        assertThat(firstSummary).matches("\\d+ events matching; showing 25 on this page\\.");
+        List<String> firstIds = eventIds();
+
+        driver.findElement(By.id("next-page")).click();
+        wait.until(driver -> !eventIds().isEmpty() && !eventIds().equals(firstIds));
+
+        String total = firstSummary.substring(0, firstSummary.indexOf(' '));
+        assertThat(driver.findElement(By.id("summary")).getText()).startsWith(total + " events matching; showing ");
+        assertThat(eventIds()).doesNotContainAnyElementsOf(firstIds);
+    }
+
+    /** Read in one script, so a re-render between two element lookups cannot leave a stale reference. */
+    @SuppressWarnings("unchecked")
+    private List<String> eventIds() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('#events tbody tr')).map(r => r.dataset.eventId);");
     }
 }

@@ -32,6 +32,9 @@ import java.time.Instant;
  * @param limit page size, 1 to {@value #MAX_LIMIT}
  * @param offset events to skip before the page; must be 0 when a cursor is given
  * @param cursor keyset position from a previous page's {@link AuditPage#nextCursor()}
+ * @param countTotal whether the page reports {@link AuditPage#total()}; counting every match is
+ *        most of the cost of a cursor page deep in a large organisation, and a client paging on
+ *        already has the total from its first page
  */
 public record AuditQuery(
         String organizationId,
@@ -46,7 +49,8 @@ public record AuditQuery(
         Instant end,
         int limit,
         int offset,
-        AuditCursor cursor) {
+        AuditCursor cursor,
+        boolean countTotal) {
 
     /** Page size when none is given. */
     public static final int DEFAULT_LIMIT = 20;
@@ -119,7 +123,17 @@ public record AuditQuery(
      */
     public AuditQuery after(AuditCursor next) {
         return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
-                start, end, limit, 0, next);
+                start, end, limit, 0, next, countTotal);
+    }
+
+    /**
+     * The same query for a page that does not count its total.
+     *
+     * @return a copy with {@link #countTotal()} false
+     */
+    public AuditQuery withoutTotal() {
+        return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
+                start, end, limit, offset, cursor, false);
     }
 
     private static String filter(String value, String name) {
@@ -323,7 +337,7 @@ public record AuditQuery(
          */
         public AuditQuery build() {
             return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
-                    start, end, limit, offset, cursor);
+                    start, end, limit, offset, cursor, true);
         }
     }
 }

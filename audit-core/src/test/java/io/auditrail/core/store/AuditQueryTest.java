@@ -115,4 +115,15 @@ class AuditQueryTest {
                 .isInstanceOf(InvalidAuditQueryException.class);
         assertThat(AuditQuery.builder().build().organizationId()).as("left out on purpose: every organisation").isNull();
     }
+
+    @Test
+    void countsTheTotalUnlessToldNotToAndKeepsTheChoiceOnLaterPages() {
+        AuditQuery query = AuditQuery.builder().organizationId("acme").offset(40).build();
+
+        assertThat(query.countTotal()).isTrue();
+        AuditQuery uncounted = query.withoutTotal();
+        assertThat(uncounted.countTotal()).isFalse();
+        assertThat(uncounted).isEqualTo(new AuditQuery("acme", null, null, null, null, null, null, null, null, null,
+                AuditQuery.DEFAULT_LIMIT, 40, null, false));
+    }
 }

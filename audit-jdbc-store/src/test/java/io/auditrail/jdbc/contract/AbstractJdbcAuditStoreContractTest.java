@@ -413,6 +413,29 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void aPageThatDoesNotCountReturnsTheSameEventsWithoutATotal() {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event("acme", i).build());
+        }
+        store.write(events);
+        AuditQuery first = AuditQuery.builder().organizationId("acme").limit(5).build();
+        AuditQuery second = first.after(store.query(first).nextCursor());
+
+        AuditPage counted = store.query(second);
+        AuditPage uncounted = store.query(second.withoutTotal());
+
+        assertThat(counted.isTotalCounted()).isTrue();
+        assertThat(counted.total()).isEqualTo(12);
+        assertThat(uncounted.isTotalCounted()).isFalse();
+        assertThat(uncounted.total()).isEqualTo(AuditPage.NOT_COUNTED);
+        assertThat(ids(uncounted)).isEqualTo(ids(counted)).hasSize(5);
+        assertThat(uncounted.nextCursor()).isEqualTo(counted.nextCursor());
+        assertThat(second.withoutTotal().after(uncounted.nextCursor()).countTotal())
+                .as("the next page keeps the choice").isFalse();
+    }
+
+    @Test
     void rejectsATamperedCursor() {
         store.write(List.of(event("acme", 1).build(), event("acme", 2).build()));
         String token = query(q -> q.organizationId("acme").limit(1)).nextCursor().encode();

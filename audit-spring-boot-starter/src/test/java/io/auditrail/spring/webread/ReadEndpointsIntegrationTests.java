@@ -165,6 +165,10 @@ class ReadEndpointsIntegrationTests {
         assertThat(seen).containsExactly(id(aliceFailedDelete), id(annaChangedRole), id(aliceCreated));
         assertThat(next.get("next_cursor").isNull()).isTrue();
         assertThat(next.get("total").asLong()).isEqualTo(3);
+
+        JsonNode uncounted = JSON.readTree(get("anna", path + "&cursor=" + cursor + "&total=false").body());
+        assertThat(uncounted.has("total")).as("total=false leaves the count out").isFalse();
+        assertThat(uncounted.get("events")).isEqualTo(next.get("events"));
     }
 
     @Test
@@ -223,6 +227,9 @@ class ReadEndpointsIntegrationTests {
                     type -> assertThat(type).startsWith("application/json"));
             assertThat(error(response)).as(c.getKey()).contains(c.getValue());
         }
+        HttpResponse<String> badTotal = get("anna", "/audit/events?total=maybe");
+        assertThat(badTotal.statusCode()).isEqualTo(400);
+        assertThat(error(badTotal)).isEqualTo("total must be true or false but was 'maybe'");
         HttpResponse<String> badId = get("anna", "/audit/events/not-a-uuid");
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(error(badId)).contains("id");

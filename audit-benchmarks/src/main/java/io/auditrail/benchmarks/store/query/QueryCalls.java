@@ -33,6 +33,10 @@ final class QueryCalls {
         return store.query(scenario.cursorPage);
     }
 
+    AuditPage storeCursorPageWithoutTotal(QueryScenario scenario) {
+        return store.query(scenario.cursorPage.withoutTotal());
+    }
+
     int rawFirstPageWithTotal(QueryScenario scenario) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             return RawPageQueries.firstPage(connection, scenario) + RawPageQueries.rangeTotal(connection, scenario);

@@ -72,6 +72,8 @@ public final class QueryLatencyHarness {
                 "rawCursorPageWithTotal", "raw page alone " + summary("rawCursorPageOnly").describeP95()
                         + String.format(Locale.ROOT, "; store offset ÷ cursor p95 = %.0f×",
                                 summary("storeOffsetPage").p95().median() / summary("storeCursorPage").p95().median()));
+        add(results, "query: the same cursor page without total (total=false, as the viewer's later pages)",
+                "storeCursorPageWithoutTotal", "rawCursorPageOnly", "raw = the same page SQL alone");
     }
 
     private void record(int pass, Map<String, LatencySummary.Pass> thisPass) {
@@ -93,6 +95,7 @@ public final class QueryLatencyHarness {
                         new TimedCall("rawOffsetPageOnly", calls::rawOffsetPageOnly))),
                 new Shape("cursor page", 150, List.of(
                         new TimedCall("storeCursorPage", calls::storeCursorPage),
+                        new TimedCall("storeCursorPageWithoutTotal", calls::storeCursorPageWithoutTotal),
                         new TimedCall("rawCursorPageWithTotal", calls::rawCursorPageWithTotal),
                         new TimedCall("rawCursorPageOnly", calls::rawCursorPageOnly),
                         new TimedCall("rawOrganizationTotalOnly", calls::rawOrganizationTotalOnly))));

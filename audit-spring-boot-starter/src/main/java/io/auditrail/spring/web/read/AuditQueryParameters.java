@@ -109,6 +109,25 @@ final class AuditQueryParameters {
         return values[0].trim();
     }
 
+    /**
+     * A {@code true}/{@code false} parameter other than the filters.
+     *
+     * @param name parameter name
+     * @param absent the value when the parameter is absent or blank
+     * @return its value
+     * @throws InvalidAuditQueryException when it is neither true nor false
+     */
+    boolean flag(String name, boolean absent) {
+        String value = text(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new InvalidAuditQueryException(name + " must be true or false but was '" + value + "'");
+    }
+
     private Outcome.Status outcome() {
         String value = text("outcome");
         if (value == null) {

@@ -61,14 +61,18 @@ public class AuditReadController {
     @GetMapping("/events")
     ResponseEntity<String> list(HttpServletRequest request) {
         AuditReadScope scope = currentScope();
-        AuditQuery query = AuditQueryParameters.of(request.getParameterMap(), Set.of()).toQuery(scope);
-        AuditPage page = store.query(query);
+        AuditQueryParameters parameters = AuditQueryParameters.of(request.getParameterMap(), Set.of("total"));
+        AuditQuery query = parameters.toQuery(scope);
+        AuditPage page = store.query(parameters.flag("total", true) ? query : query.withoutTotal());
         StringBuilder body = new StringBuilder(256 + page.events().size() * 512).append("{\"events\":[");
         for (int i = 0; i < page.events().size(); i++) {
             body.append(i == 0 ? "" : ",").append(codec.toJson(page.events().get(i)));
         }
-        body.append("],\"total\":").append(page.total())
-                .append(",\"limit\":").append(page.limit())
+        body.append(']');
+        if (page.isTotalCounted()) {
+            body.append(",\"total\":").append(page.total());
+        }
+        body.append(",\"limit\":").append(page.limit())
                 .append(",\"offset\":").append(page.offset())
                 .append(",\"next_cursor\":")
                 .append(page.hasMore() ? JSON.writeValueAsString(page.nextCursor().encode()) : "null")

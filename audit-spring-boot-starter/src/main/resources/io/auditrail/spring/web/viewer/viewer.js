@@ -10,7 +10,7 @@
 
   var form = document.getElementById('filters');
   var tbody = document.querySelector('#events tbody');
-  var state = { cursor: null, next: null };
+  var state = { cursor: null, next: null, total: 0 };
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -78,12 +78,17 @@
     params.set('limit', String(PAGE_SIZE));
     if (cursor) {
       params.set('cursor', cursor);
+      // The filters are unchanged since the first page, which counted the matches once.
+      params.set('total', 'false');
     }
     updateExportLinks();
     return request('events', params).then(function (page) {
       showError('');
       state.cursor = cursor;
       state.next = page.next_cursor;
+      if (page.total !== undefined) {
+        state.total = page.total;
+      }
       render(page);
     }).catch(function (error) {
       showError(error.message);
@@ -109,7 +114,7 @@
       tbody.appendChild(row);
     });
     var shown = page.events.length;
-    document.getElementById('summary').textContent = page.total + (page.total === 1 ? ' event' : ' events')
+    document.getElementById('summary').textContent = state.total + (state.total === 1 ? ' event' : ' events')
       + (shown ? ' matching; showing ' + shown + ' on this page.' : ' matching.');
     document.getElementById('next-page').disabled = !page.next_cursor;
     document.getElementById('first-page').disabled = !state.cursor;
