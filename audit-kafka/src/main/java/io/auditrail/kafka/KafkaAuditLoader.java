@@ -142,13 +142,13 @@ public final class KafkaAuditLoader implements AutoCloseable {
     private int handle(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> handled = new ArrayList<>(records.count());
         List<AuditEvent> events = new ArrayList<>(records.count());
-        Map<UUID, String> positions = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
         UnsupportedSchemaVersionException stop = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 decoder.decode(record).ifPresent(event -> {
                     events.add(event);
-                    positions.put(event.id(), RecordDecoder.position(record));
+                    sources.add(record);
                 });
             } catch (UnsupportedSchemaVersionException e) {
                 stop = e;
@@ -156,7 +156,7 @@ public final class KafkaAuditLoader implements AutoCloseable {
             }
             handled.add(record);
         }
-        if (!store(events, positions)) {
+        if (!store(events, sources)) {
             seekAfter(List.of(), records);
             return 0;
         }
@@ -226,7 +226,7 @@ public final class KafkaAuditLoader implements AutoCloseable {
     }
 
     /** Whether the batch is done with: stored, or refused for good and logged. */
-    private boolean store(List<AuditEvent> events, Map<UUID, String> positions) {
+    private boolean store(List<AuditEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
         if (events.isEmpty()) {
             return true;
         }
@@ -244,7 +244,7 @@ public final class KafkaAuditLoader implements AutoCloseable {
                         + "store accepts them: {}", events.size(), consecutiveFailures, e.getMessage());
                 return false;
             }
-            logRefused(e, positions);
+            logRefused(e, events, sources);
             storedCount.addAndGet(events.size() - e.rejections().size());
             consecutiveFailures = 0;
             return true;
@@ -263,7 +263,13 @@ public final class KafkaAuditLoader implements AutoCloseable {
         return false;
     }
 
-    private static void logRefused(AuditSinkException e, Map<UUID, String> positions) {
+    /** Positions are looked up only here, for the rare refused event, not for every record read. */
+    private static void logRefused(AuditSinkException e, List<AuditEvent> events,
+            List<ConsumerRecord<String, byte[]>> sources) {
+        Map<UUID, String> positions = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            positions.put(events.get(i).id(), RecordDecoder.position(sources.get(i)));
+        }
         e.rejections().forEach(rejection -> log.error("Audit event {} at {} refused by the store: {}",
                 rejection.event().id(), positions.get(rejection.event().id()), rejection.reason()));
     }

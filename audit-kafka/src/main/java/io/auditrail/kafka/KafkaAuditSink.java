@@ -4,7 +4,6 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.core.spi.AuditSinkException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +15,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Publishes events to a Kafka topic: the value is the canonical JSON form of
  * {@link AuditEventCodec}, the key is the organisation id (the empty string for events without
  * one), so each organisation's events stay in order within one partition; headers carry the
- * event id and the schema version ({@link AuditRecordHeaders}).
+ * event id and the schema version ({@link AuditRecords}).
  *
  * <p>The producer is idempotent with {@code acks=all}: a batch counts as written only when every
  * in-sync replica has it. Failures map onto {@link AuditSinkException}: retriable Kafka errors,
@@ -32,9 +30,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * invalid topic) are rejections. Thread-safe; {@link #close()} releases the producer.
  */
 public final class KafkaAuditSink implements AuditSink, AutoCloseable {
-
-    /** Key for events without an organisation: one key, so they too keep their order. */
-    static final String NO_ORGANIZATION_KEY = "";
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -90,11 +85,7 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
     }
 
     private Sent send(AuditEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key(event),
-                codec.toCanonicalJson(event), List.of(
-                        new RecordHeader(AuditRecordHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8)),
-                        new RecordHeader(AuditRecordHeaders.SCHEMA_VERSION,
-                                AuditRecordHeaders.CURRENT_SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8))));
+        ProducerRecord<String, byte[]> record = AuditRecords.of(topic, event, codec.toCanonicalJson(event));
         Future<RecordMetadata> future;
         try {
             future = producer.send(record);
@@ -130,10 +121,6 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
             Thread.currentThread().interrupt();
             return failures.classify(sent.event, e);
         }
-    }
-
-    static String key(AuditEvent event) {
-        return event.organizationId() != null ? event.organizationId() : NO_ORGANIZATION_KEY;
     }
 
     private record Sent(AuditEvent event, Future<RecordMetadata> future, KafkaFailures.Failure failure) {

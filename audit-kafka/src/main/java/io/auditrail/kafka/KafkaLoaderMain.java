@@ -1,5 +1,6 @@
 package io.auditrail.kafka;
 
+import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.jdbc.DriverManagerDataSource;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.schema.SchemaInitMode;
@@ -86,11 +87,10 @@ public final class KafkaLoaderMain {
                 consumerOverrides.put(key.substring(CONSUMER_PREFIX.length()), properties.getProperty(key));
             }
         }
-        KafkaLoaderSettings defaults = KafkaLoaderSettings.of(required(properties, PREFIX + "bootstrap-servers"),
-                properties.getProperty(PREFIX + "topic", DEFAULT_TOPIC));
-        KafkaLoaderSettings settings = new KafkaLoaderSettings(defaults.bootstrapServers(), defaults.topic(),
+        KafkaLoaderSettings settings = new KafkaLoaderSettings(required(properties, PREFIX + "bootstrap-servers"),
+                properties.getProperty(PREFIX + "topic", DEFAULT_TOPIC),
                 properties.getProperty(PREFIX + "loader.group-id", KafkaLoaderSettings.DEFAULT_GROUP_ID),
-                defaults.pollTimeout(), defaults.retryBackoff(), consumerOverrides);
+                KafkaLoaderSettings.DEFAULT_POLL_TIMEOUT, RetryBackoff.DEFAULTS, consumerOverrides);
         JdbcAuditStore store = JdbcAuditStore.builder(new DriverManagerDataSource(
                         required(properties, PREFIX + "loader.jdbc-url"),
                         properties.getProperty(PREFIX + "loader.jdbc-user"),
