@@ -79,10 +79,10 @@ public final class SinkDispatcherFactory {
         AsyncDispatcher queue = mode == DispatchMode.ASYNC
                 ? new AsyncDispatcher(sink, settings.getAsync().toAsyncSettings(), monitor) : null;
         AuditDispatcher dispatcher = switch (mode) {
-            case ASYNC -> queue;
+            case ASYNC -> transactions.afterCompletion(queue, monitor);
             case OUTBOX -> transactions.wrapOutbox(new OutboxDispatcher(outbox(), sink.name()), monitor);
             case TRANSACTIONAL -> transactions.wrap(new SyncDispatcher(sink, monitor), monitor);
-            case SYNC -> new SyncDispatcher(sink, monitor);
+            case SYNC -> transactions.afterCompletion(new SyncDispatcher(sink, monitor), monitor);
         };
         return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(Locale.ROOT), dispatcher, queue);
     }

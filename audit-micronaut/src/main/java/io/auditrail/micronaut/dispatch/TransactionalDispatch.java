@@ -20,6 +20,11 @@ public interface TransactionalDispatch {
         public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
             return dispatcher;
         }
+
+        @Override
+        public AuditDispatcher afterCompletion(AuditDispatcher dispatcher, AuditMonitor monitor) {
+            return dispatcher;
+        }
     };
 
     /**
@@ -41,4 +46,15 @@ public interface TransactionalDispatch {
      * @return the transaction-aware dispatcher
      */
     AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor);
+
+    /**
+     * Wraps the dispatcher of a sink outside the application's database (async or sync): inside a
+     * transaction, events are handed over only once it has ended, a success of a rolled-back
+     * transaction as a failure, so such a sink never sees a change that did not commit.
+     *
+     * @param dispatcher queues or writes the event
+     * @param monitor told about events that could not be handed over after completion
+     * @return the transaction-aware dispatcher
+     */
+    AuditDispatcher afterCompletion(AuditDispatcher dispatcher, AuditMonitor monitor);
 }

@@ -64,11 +64,16 @@ public final class MicronautTransactions implements CallerTransactions, Transact
 
     @Override
     public AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(dispatcher, this, monitor);
+        return new TransactionAwareDispatcher(dispatcher, this, monitor, true);
     }
 
     @Override
     public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor);
+        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor, true);
+    }
+
+    @Override
+    public AuditDispatcher afterCompletion(AuditDispatcher dispatcher, AuditMonitor monitor) {
+        return new TransactionAwareDispatcher(dispatcher, this, monitor, false);
     }
 }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A failure event, or a success in a read-only transaction, is written after the
  *       transaction ends, in a new transaction, so it survives a rollback.</li>
  * </ul>
+ * A sink outside the database ({@code joinsTransaction} false) gets every event only after the
+ * transaction ends, on the thread that ended it and in no transaction, with the same
+ * success-to-failure turn on rollback.
  */
 final class TransactionAwareDispatcher implements AuditDispatcher {
 
@@ -35,11 +38,14 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
     private final AuditDispatcher delegate;
     private final MicronautTransactions transactions;
     private final AuditMonitor monitor;
+    private final boolean joinsTransaction;
 
-    TransactionAwareDispatcher(AuditDispatcher delegate, MicronautTransactions transactions, AuditMonitor monitor) {
+    TransactionAwareDispatcher(AuditDispatcher delegate, MicronautTransactions transactions, AuditMonitor monitor,
+            boolean joinsTransaction) {
         this.delegate = delegate;
         this.transactions = transactions;
         this.monitor = monitor;
+        this.joinsTransaction = joinsTransaction;
     }
 
     @Override
@@ -51,7 +57,7 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
         }
         TransactionStatus<?> status = current.get();
         boolean readOnly = status.getTransactionDefinition().isReadOnly().orElse(false);
-        boolean writeNow = event.outcome().isSuccess() && !readOnly;
+        boolean writeNow = joinsTransaction && event.outcome().isSuccess() && !readOnly;
         if (writeNow) {
             delegate.dispatch(event);
         }
@@ -79,11 +85,15 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
                     .build();
         }
         try {
-            transactions.manager().execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
-                    status -> {
-                        delegate.dispatch(toSend);
-                        return null;
-                    });
+            if (joinsTransaction) {
+                transactions.manager().execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),
+                        status -> {
+                            delegate.dispatch(toSend);
+                            return null;
+                        });
+            } else {
+                delegate.dispatch(toSend);
+            }
         } catch (RuntimeException e) {
             monitor.captureFailed(toSend.action(), e);
             log.error("Could not record audit event {} ({}, {}) after its transaction ended", toSend.id(),
