@@ -122,6 +122,10 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
                 if (SqlFailures.isRetryable(e) || inCallerTransaction || !SqlFailures.isDataError(e)) {
                     throw e;
                 }
+                if (events.size() == 1) {
+                    // Its own data error: trying it alone again would fail the same way.
+                    throw refused(List.of(new AuditSinkException.Rejection(events.get(0), e.getMessage())), 1, e);
+                }
                 writeOneByOne(connection, events, e);
             }
         } catch (SQLException e) {
@@ -151,9 +155,14 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             }
         }
         if (!rejections.isEmpty()) {
-            throw new AuditSinkException(rejections.size() + " of " + events.size() + " audit events refused by "
-                    + settings.table() + ", first: " + rejections.get(0).reason(), batchFailure, false, null, rejections);
+            throw refused(rejections, events.size(), batchFailure);
         }
+    }
+
+    private AuditSinkException refused(List<AuditSinkException.Rejection> rejections, int batchSize,
+            SQLException cause) {
+        return new AuditSinkException(rejections.size() + " of " + batchSize + " audit events refused by "
+                + settings.table() + ", first: " + rejections.get(0).reason(), cause, false, null, rejections);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +13,11 @@ import java.util.List;
 abstract class Claimer {
 
     final OutboxSql sql;
-    final TimeBinder time;
+    final SqlDialect dialect;
 
-    Claimer(OutboxSql sql, TimeBinder time) {
+    Claimer(OutboxSql sql, SqlDialect dialect) {
         this.sql = sql;
-        this.time = time;
+        this.dialect = dialect;
     }
 
     /**
@@ -31,7 +32,7 @@ abstract class Claimer {
     List<ClaimedRow> selectDue(PreparedStatement statement, String destination, int limit, Instant now)
             throws SQLException {
         statement.setString(1, destination);
-        time.bind(statement, 2, now);
+        dialect.bindTimestamp(statement, 2, now);
         statement.setInt(3, limit);
         List<ClaimedRow> rows = new ArrayList<>();
         try (ResultSet resultSet = statement.executeQuery()) {
@@ -45,13 +46,7 @@ abstract class Claimer {
 
     void bindLease(PreparedStatement statement, String owner, Instant leaseUntil, long seq) throws SQLException {
         statement.setString(1, owner);
-        time.bind(statement, 2, leaseUntil);
+        dialect.bindTimestamp(statement, 2, leaseUntil);
         statement.setLong(3, seq);
-    }
-
-    /** Binds instants the way the dialect stores them. */
-    @FunctionalInterface
-    interface TimeBinder {
-        void bind(PreparedStatement statement, int index, Instant instant) throws SQLException;
     }
 }

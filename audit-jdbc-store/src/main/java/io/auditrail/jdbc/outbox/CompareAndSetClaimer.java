@@ -1,6 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
-import io.auditrail.jdbc.write.OwnTransaction;
+import io.auditrail.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,30 +16,30 @@ import java.util.List;
  */
 final class CompareAndSetClaimer extends Claimer {
 
-    CompareAndSetClaimer(OutboxSql sql, TimeBinder time) {
-        super(sql, time);
+    CompareAndSetClaimer(OutboxSql sql, SqlDialect dialect) {
+        super(sql, dialect);
     }
 
     @Override
     List<ClaimedRow> claim(Connection connection, String destination, String owner, int limit, Instant now,
             Instant leaseUntil) throws SQLException {
-        List<ClaimedRow> candidates = OwnTransaction.run(connection, c -> {
-            try (PreparedStatement select = c.prepareStatement(sql.selectDue)) {
-                return selectDue(select, destination, limit, now);
-            }
-        });
-        List<ClaimedRow> won = new ArrayList<>(candidates.size());
-        try (PreparedStatement lease = connection.prepareStatement(sql.leaseIfStillDue)) {
+        // Each statement is its own transaction: in auto-commit mode that costs no extra round trips.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        List<ClaimedRow> won;
+        try (PreparedStatement select = connection.prepareStatement(sql.selectDue);
+                PreparedStatement lease = connection.prepareStatement(sql.leaseIfStillDue)) {
+            List<ClaimedRow> candidates = selectDue(select, destination, limit, now);
+            won = new ArrayList<>(candidates.size());
             for (ClaimedRow row : candidates) {
-                boolean leased = OwnTransaction.run(connection, c -> {
-                    bindLease(lease, owner, leaseUntil, row.seq());
-                    time.bind(lease, 4, now);
-                    return lease.executeUpdate() == 1;
-                });
-                if (leased) {
+                bindLease(lease, owner, leaseUntil, row.seq());
+                dialect.bindTimestamp(lease, 4, now);
+                if (lease.executeUpdate() == 1) {
                     won.add(row);
                 }
             }
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
         return won;
     }

@@ -67,9 +67,8 @@ public final class JdbcOutbox implements Outbox {
         this.clock = clock;
         this.claimStrategy = claimStrategy;
         this.sql = new OutboxSql(dialect, table);
-        Claimer.TimeBinder time = dialect::bindTimestamp;
-        this.claimer = claimStrategy == OutboxClaimStrategy.SKIP_LOCKED ? new SkipLockedClaimer(sql, time)
-                : new CompareAndSetClaimer(sql, time);
+        this.claimer = claimStrategy == OutboxClaimStrategy.SKIP_LOCKED ? new SkipLockedClaimer(sql, dialect)
+                : new CompareAndSetClaimer(sql, dialect);
     }
 
     /**
@@ -137,7 +136,7 @@ public final class JdbcOutbox implements Outbox {
                 statement.setString(3, codec.toJson(event));
                 dialect.bindTimestamp(statement, 4, now);
                 dialect.bindTimestamp(statement, 5, now);
-                if (dialect.name().equals("h2")) {
+                if (sql.insertRepeatsKey) {
                     statement.setString(6, destination);
                     dialect.bindUuid(statement, 7, event.id());
                 }

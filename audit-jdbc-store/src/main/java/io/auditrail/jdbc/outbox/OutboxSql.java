@@ -17,6 +17,8 @@ final class OutboxSql {
     final String insert;
     final String selectDue;
     final String selectDueSkipLocked;
+    /** Whether {@link #insert} binds the destination and event id a second time, for its NOT EXISTS. */
+    final boolean insertRepeatsKey;
     final String lease;
     final String leaseIfStillDue;
     final String delivered;
@@ -27,6 +29,7 @@ final class OutboxSql {
 
     OutboxSql(SqlDialect dialect, TableName table) {
         String t = table.qualified();
+        this.insertRepeatsKey = !dialect.name().equals("postgresql") && !dialect.name().equals("mysql");
         this.insert = switch (dialect.name()) {
             case "postgresql" -> "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, '" + PENDING
                     + "', 0, ?, ?) ON CONFLICT (destination, event_id) DO NOTHING";
@@ -36,7 +39,7 @@ final class OutboxSql {
             default -> "INSERT INTO " + t + " (" + COLUMNS + ") SELECT ?, ?, ?, '" + PENDING + "', 0, ?, ? FROM DUAL"
                     + " WHERE NOT EXISTS (SELECT 1 FROM " + t + " WHERE destination = ? AND event_id = ?)";
         };
-        String select = "SELECT seq, event_id, payload, attempts FROM " + t + DUE;
+        String select = "SELECT seq, payload, attempts FROM " + t + DUE;
         this.selectDue = select;
         this.selectDueSkipLocked = select + " FOR UPDATE SKIP LOCKED";
         this.lease = "UPDATE " + t + " SET lease_owner = ?, next_attempt_at = ? WHERE seq = ?";

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.write.OwnTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +14,8 @@ import java.util.List;
  */
 final class SkipLockedClaimer extends Claimer {
 
-    SkipLockedClaimer(OutboxSql sql, TimeBinder time) {
-        super(sql, time);
+    SkipLockedClaimer(OutboxSql sql, SqlDialect dialect) {
+        super(sql, dialect);
     }
 
     @Override
