@@ -23,10 +23,23 @@ public final class ChainHasher {
     private static final HexFormat HEX = HexFormat.of();
     private static final int MIN_KEY_BYTES = 32;
 
-    private final SecretKeySpec key;
+    /** Looked up and keyed once; each link hashes with a clone, so the hasher stays thread-safe. */
+    private final MessageDigest digestPrototype;
+    private final Mac macPrototype;
 
     private ChainHasher(SecretKeySpec key) {
-        this.key = key;
+        try {
+            if (key == null) {
+                this.digestPrototype = MessageDigest.getInstance("SHA-256");
+                this.macPrototype = null;
+            } else {
+                this.digestPrototype = null;
+                this.macPrototype = Mac.getInstance("HmacSHA256");
+                macPrototype.init(key);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256 or HmacSHA256", e);
+        }
     }
 
     /**
@@ -64,17 +77,16 @@ public final class ChainHasher {
     public String hash(String prevHash, byte[] canonicalEvent) {
         byte[] prev = parse(prevHash);
         try {
-            if (key == null) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (digestPrototype != null) {
+                MessageDigest digest = (MessageDigest) digestPrototype.clone();
                 digest.update(prev);
                 return HEX.formatHex(digest.digest(canonicalEvent));
             }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) macPrototype.clone();
             mac.update(prev);
             return HEX.formatHex(mac.doFinal(canonicalEvent));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256 or HmacSHA256", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 or HmacSHA256 cannot be cloned", e);
         }
     }
 

@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Finds and caches the accessor of a property: bean getter or record component. */
 final class PropertyAccessors {
 
-    private record Key(Class<?> type, String property) {
-    }
-
-    private final Map<Key, Method> cache = new ConcurrentHashMap<>();
+    /** Per class, then per property name: a hit on the audited call's path allocates nothing. */
+    private final ClassValue<Map<String, Method>> accessors = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     static boolean isCheckable(Class<?> type) {
         return type != Object.class && !Map.class.isAssignableFrom(type) && !type.isInterface() && !type.isArray();
@@ -29,9 +32,14 @@ final class PropertyAccessors {
         if (target instanceof Map<?, ?> map) {
             return map.get(property);
         }
-        Method accessor = cache.computeIfAbsent(new Key(target.getClass(), property), key -> find(key.type(), property));
+        Map<String, Method> byName = accessors.get(target.getClass());
+        Method accessor = byName.get(property);
         if (accessor == null) {
-            throw new IllegalArgumentException(target.getClass().getName() + " has no property '" + property + "'");
+            accessor = find(target.getClass(), property);
+            if (accessor == null) {
+                throw new IllegalArgumentException(target.getClass().getName() + " has no property '" + property + "'");
+            }
+            byName.put(property, accessor);
         }
         try {
             return accessor.invoke(target);
