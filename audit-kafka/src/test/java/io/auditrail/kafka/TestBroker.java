@@ -2,6 +2,7 @@ package io.auditrail.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,9 +10,11 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -25,6 +28,8 @@ public final class TestBroker {
 
     /** Environment variable naming an external broker's bootstrap servers. */
     public static final String EXTERNAL_ENV = "AUDITRAIL_TEST_KAFKA_BOOTSTRAP_SERVERS";
+
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private TestBroker() {
     }
@@ -48,6 +53,7 @@ public final class TestBroker {
         String name = "audit-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            awaitLeaders(admin, name, partitions);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not create topic " + name + " on " + bootstrapServers(), e.getCause());
         } catch (InterruptedException e) {
@@ -55,6 +61,33 @@ public final class TestBroker {
             throw new IllegalStateException("interrupted while creating topic " + name, e);
         }
         return name;
+    }
+
+    /**
+     * A topic whose creation has just returned can still be unknown to the broker's request
+     * handlers for a moment on a loaded machine; an idempotent producer writing then was seen to
+     * stall on {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until its delivery timeout. Tests start once
+     * every partition's leader answers for its end offset, and a little later.
+     */
+    private static void awaitLeaders(Admin admin, String name, int partitions)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(ends).all().get();
+                break;
+            } catch (ExecutionException notYetLed) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetLed;
+                }
+                Thread.sleep(50);
+            }
+        }
+        Thread.sleep(SETTLE.toMillis());
     }
 
     /**
