@@ -18,8 +18,20 @@ final class ReflectedMethods {
         return methods.computeIfAbsent(method, ExecutableMethod::getTargetMethod);
     }
 
+    /** Walked once per class; audited calls only read it. */
+    private static final ClassValue<Class<?>> USER_CLASSES = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> type) {
+            return walkToUserClass(type);
+        }
+    };
+
     /** The application's class behind Micronaut's generated subclass proxy. */
     static Class<?> userClass(Class<?> type) {
+        return USER_CLASSES.get(type);
+    }
+
+    private static Class<?> walkToUserClass(Class<?> type) {
         Class<?> current = type;
         while (Intercepted.class.isAssignableFrom(current) && current.getSuperclass() != null
                 && current.getSuperclass() != Object.class) {

@@ -1,5 +1,6 @@
 package io.auditrail.micronaut.dispatch;
 
+import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.spi.AuditSink;
 import java.util.List;
 
@@ -24,13 +25,6 @@ public record AuditSinks(List<AuditSink> all) {
      * @throws IllegalStateException when two of them share a name, as the outbox tells sinks apart by name
      */
     public List<AuditSink> relayed() {
-        List<AuditSink> relayed = all.stream().filter(sink -> !sink.joinsTransactions()).toList();
-        long names = relayed.stream().map(AuditSink::name).distinct().count();
-        if (names < relayed.size()) {
-            // Rows are addressed by sink name: two sinks of one name would each get some of the other's events.
-            throw new IllegalStateException("two audit sinks share a name among " + relayed.stream().map(AuditSink::name)
-                    .toList() + "; the outbox tells sinks apart by name, so give each AuditSink a distinct name()");
-        }
-        return relayed;
+        return OutboxRelay.relayedSinks(all);
     }
 }

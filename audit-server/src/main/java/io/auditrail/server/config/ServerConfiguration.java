@@ -2,7 +2,6 @@ package io.auditrail.server.config;
 
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.validation.AuditEventValidator;
-import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.server.ingest.EventIngestion;
 import io.auditrail.server.ingest.EventRequestParser;
@@ -77,10 +76,8 @@ public class ServerConfiguration {
     @Bean
     EventIngestion eventIngestion(JdbcAuditStore store, AuditrailProperties auditrail, AuditEventCodec codec,
             MonthlyQuota quota, Clock clock) {
-        AuditrailProperties.Limits limits = auditrail.getLimits();
-        AuditLimits auditLimits = new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
-                Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth());
-        return new EventIngestion(store, new AuditEventValidator(auditLimits, codec), quota, clock);
+        return new EventIngestion(store, new AuditEventValidator(auditrail.getLimits().toAuditLimits(), codec), quota,
+                clock);
     }
 
     @Bean

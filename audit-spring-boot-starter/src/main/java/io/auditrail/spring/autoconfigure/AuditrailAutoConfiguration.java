@@ -18,7 +18,6 @@ import io.auditrail.core.spi.ExpressionEvaluator;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.validation.AuditEventValidator;
-import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.core.validation.MetadataRedactor;
 import io.auditrail.spring.aop.AuditedAdvisor;
 import io.auditrail.spring.aop.AuditedAutoProxyRegistrar;
@@ -94,23 +93,17 @@ public final class AuditrailAutoConfiguration {
                 .systemActor(new Actor(actor.getSystemId(), actor.getSystemName(), null, ActorType.SYSTEM))
                 .defaultOrganizationId(properties.getDefaultOrganizationId())
                 .includeErrorMessages(properties.isRecordErrorMessages())
-                .limits(limits(properties))
+                .limits(properties.getLimits().toAuditLimits())
                 .redactor(new MetadataRedactor(Stream.concat(properties.getRedaction().getKeys().stream(),
                         properties.getRedaction().getAdditionalKeys().stream()).toList()))
                 .clock(Clock.systemUTC())
                 .build();
     }
 
-    private static AuditLimits limits(AuditrailProperties properties) {
-        AuditrailProperties.Limits limits = properties.getLimits();
-        return new AuditLimits(limits.getMaxIdentifierLength(), limits.getMaxTextLength(),
-                Math.toIntExact(limits.getMaxMetadataSize().toBytes()), limits.getMaxMetadataDepth());
-    }
-
     @Bean
     @ConditionalOnMissingBean
     AuditedMethods auditedMethods(ExpressionEvaluator evaluator, AuditrailProperties properties, AuditEventCodec codec) {
-        return new AuditedMethods(evaluator, new AuditEventValidator(limits(properties), codec));
+        return new AuditedMethods(evaluator, new AuditEventValidator(properties.getLimits().toAuditLimits(), codec));
     }
 
     @Bean

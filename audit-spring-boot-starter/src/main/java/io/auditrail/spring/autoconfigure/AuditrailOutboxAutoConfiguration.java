@@ -12,9 +12,7 @@ import io.auditrail.spring.outbox.OutboxRelays;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,15 +65,7 @@ public final class AuditrailOutboxAutoConfiguration {
             AuditrailProperties properties) {
         OutboxRelaySettings settings = relaySettings(properties.getOutbox());
         AuditMonitor monitor = AuditMonitor.of(monitors.orderedStream().toList());
-        List<AuditSink> relayed = sinks.orderedStream().filter(sink -> !sink.joinsTransactions()).toList();
-        Set<String> names = new HashSet<>();
-        for (AuditSink sink : relayed) {
-            if (!names.add(sink.name())) {
-                // Rows are addressed by sink name: two sinks of one name would each get some of the other's events.
-                throw new IllegalStateException("two audit sinks are named '" + sink.name() + "'; the outbox tells "
-                        + "sinks apart by name, so give each AuditSink a distinct name()");
-            }
-        }
+        List<AuditSink> relayed = OutboxRelay.relayedSinks(sinks.orderedStream().toList());
         return new OutboxRelays(relayed.stream().map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList(),
                 RELAY_STOP_TIMEOUT);
     }

@@ -2,6 +2,7 @@ package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.capture.AuditFailurePolicy;
 import io.auditrail.core.dispatch.OverflowPolicy;
+import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.core.validation.MetadataRedactor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -603,6 +604,17 @@ public class AuditrailProperties {
 
         public void setMaxMetadataDepth(int maxMetadataDepth) {
             this.maxMetadataDepth = maxMetadataDepth;
+        }
+
+        /**
+         * The capture bounds these settings describe.
+         *
+         * @return the limits
+         * @throws IllegalArgumentException when a bound is not positive
+         */
+        public AuditLimits toAuditLimits() {
+            return new AuditLimits(maxIdentifierLength, maxTextLength, Math.toIntExact(maxMetadataSize.toBytes()),
+                    maxMetadataDepth);
         }
     }
 

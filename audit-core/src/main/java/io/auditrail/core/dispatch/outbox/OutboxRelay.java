@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +54,27 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile Thread thread;
     private int consecutiveFailures;
     private Instant nextPurge;
+
+    /**
+     * The sinks an outbox relays to: all but those writing in the application's own transaction,
+     * which get their events there and need no relay.
+     *
+     * @param sinks every sink, in configuration order
+     * @return the remote ones, in the same order
+     * @throws IllegalStateException when two of them share a name, as outbox rows address sinks by name
+     */
+    public static List<AuditSink> relayedSinks(List<AuditSink> sinks) {
+        List<AuditSink> relayed = sinks.stream().filter(sink -> !sink.joinsTransactions()).toList();
+        Set<String> names = new HashSet<>();
+        for (AuditSink sink : relayed) {
+            if (!names.add(sink.name())) {
+                // Rows are addressed by sink name: two sinks of one name would each get some of the other's events.
+                throw new IllegalStateException("two audit sinks are named '" + sink.name() + "'; the outbox tells "
+                        + "sinks apart by name, so give each AuditSink a distinct name()");
+            }
+        }
+        return relayed;
+    }
 
     /**
      * Creates a relay that waits for real, ending its waits early when closed.
