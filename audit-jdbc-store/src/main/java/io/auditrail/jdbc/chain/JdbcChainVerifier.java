@@ -11,6 +11,7 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.query.EventColumns;
 import io.auditrail.jdbc.query.EventRowMapper;
+import io.auditrail.jdbc.query.StreamingRead;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,15 +72,9 @@ final class JdbcChainVerifier {
                 }
                 start = ChainStart.after(from - 1, before);
             }
-            boolean restoreAutoCommit = dialect.prepareForStreaming(connection);
-            try {
-                return walk(connection, organizationId, chainKey, start, to, known);
-            } finally {
-                if (restoreAutoCommit) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
+            ChainStart walkFrom = start;
+            return StreamingRead.<ChainVerification, RuntimeException>run(connection, dialect,
+                    () -> walk(connection, organizationId, chainKey, walkFrom, to, known));
         }
     }
 

@@ -7,6 +7,7 @@ import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.query.BoundSql;
 import io.auditrail.jdbc.query.EventQueries;
 import io.auditrail.jdbc.query.EventRowMapper;
+import io.auditrail.jdbc.query.StreamingRead;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,32 +65,7 @@ public final class EventExporter {
      */
     public long export(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
-        boolean restoreAutoCommit = dialect.prepareForStreaming(connection);
-        if (!restoreAutoCommit) {
-            return stream(connection, query, format, out);
-        }
-        long rows;
-        try {
-            rows = stream(connection, query, format, out);
-        } catch (SQLException | IOException | RuntimeException e) {
-            endReadTransaction(connection, e);
-            throw e;
-        }
-        endReadTransaction(connection, null);
-        return rows;
-    }
-
-    /** The transaction only read; ending it releases the server-side cursor. */
-    private static void endReadTransaction(Connection connection, Exception failure) throws SQLException {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            if (failure == null) {
-                throw e;
-            }
-            failure.addSuppressed(e);
-        }
+        return StreamingRead.run(connection, dialect, () -> stream(connection, query, format, out));
     }
 
     private long stream(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
