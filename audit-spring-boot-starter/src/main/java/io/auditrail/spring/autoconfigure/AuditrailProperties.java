@@ -725,8 +725,11 @@ public class AuditrailProperties {
         /** Action recorded for a logout. */
         private String logoutAction = "user.logout";
 
-        /** Action recorded when authorisation denies access. */
+        /** Action recorded when authorisation or the CSRF check refuses an authenticated caller. */
         private String accessDeniedAction = "access.denied";
+
+        /** Whether denials of anonymous callers, which only send them to the login page, are audited too. */
+        private boolean recordAnonymousDenials = false;
 
         public boolean isEnabled() {
             return enabled;
@@ -766,6 +769,14 @@ public class AuditrailProperties {
 
         public void setAccessDeniedAction(String accessDeniedAction) {
             this.accessDeniedAction = accessDeniedAction;
+        }
+
+        public boolean isRecordAnonymousDenials() {
+            return recordAnonymousDenials;
+        }
+
+        public void setRecordAnonymousDenials(boolean recordAnonymousDenials) {
+            this.recordAnonymousDenials = recordAnonymousDenials;
         }
     }
 

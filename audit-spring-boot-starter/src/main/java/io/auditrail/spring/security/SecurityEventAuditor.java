@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -21,9 +22,15 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Records Spring Security's interactive logins, failed authentications (with the attempted
- * username, never the credentials), logouts and denied authorisations as audit events.
- * Non-interactive authentications, such as a bearer token on every request, are not logins
- * and are not recorded; a failed bearer token is recorded without the token.
+ * username, never the credentials), logouts and access denials as audit events, each in an
+ * organisation chosen by {@link SecurityEventOrganizations}. Non-interactive authentications,
+ * such as a bearer token on every request, are not logins and are not recorded; a failed
+ * bearer token is recorded without the token.
+ *
+ * <p>A denial is recorded once, for the request that was refused, with its method and path and
+ * a {@code reason} ({@code authorization} or {@code csrf}); the container's error dispatch that
+ * renders the refusal is never recorded. Denials of anonymous callers, which only send them to
+ * the login page, are recorded only when asked for.
  */
 public final class SecurityEventAuditor {
 
@@ -33,22 +40,48 @@ public final class SecurityEventAuditor {
      * @param login interactive login
      * @param loginFailed failed authentication
      * @param logout logout
-     * @param accessDenied denied authorisation
+     * @param accessDenied denied authorisation or CSRF check
      */
     public record Actions(String login, String loginFailed, String logout, String accessDenied) {
+    }
+
+    /** Why a request was refused, recorded as the denial's {@code reason} metadata. */
+    public enum DenialReason {
+        /** An authorisation rule refused the caller. */
+        AUTHORIZATION("authorization"),
+        /** The request's CSRF token was missing or wrong. */
+        CSRF("csrf");
+
+        private final String value;
+
+        DenialReason(String value) {
+            this.value = value;
+        }
+
+        /**
+         * The value recorded.
+         *
+         * @return the reason in lower case
+         */
+        public String value() {
+            return value;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEventAuditor.class);
     private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest", null);
     private static final String BEARER_TOKEN_AUTHENTICATION =
             "org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken";
+    private static final Outcome DENIED = Outcome.failure("org.springframework.security.access.AccessDeniedException", null);
     /** Room left in a 255-character identifier for ids chosen by whoever is logging in. */
     private static final int MAX_EXTERNAL_ID = 200;
 
     private final AuditEventFactory factory;
     private final AuditDispatcher dispatcher;
     private final SpringSecurityActorResolver actors;
+    private final SecurityEventOrganizations organizations;
     private final Actions actions;
+    private final boolean recordAnonymousDenials;
     private final AuditMonitor monitor;
     private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -57,13 +90,16 @@ public final class SecurityEventAuditor {
      *
      * @param factory builds events
      * @param dispatcher receives them
-     * @param actors turns authentications into actors and organisations
+     * @param actors turns authentications into actors
+     * @param organizations chooses each event's organisation
      * @param actions action names
+     * @param recordAnonymousDenials whether denials of anonymous callers are recorded too
      * @param monitor told when an event cannot be recorded
      * @throws io.auditrail.core.event.InvalidAuditEventException when an action name is not in dot notation
      */
     public SecurityEventAuditor(AuditEventFactory factory, AuditDispatcher dispatcher, SpringSecurityActorResolver actors,
-            Actions actions, AuditMonitor monitor) {
+            SecurityEventOrganizations organizations, Actions actions, boolean recordAnonymousDenials,
+            AuditMonitor monitor) {
         factory.validator().checkAction(actions.login());
         factory.validator().checkAction(actions.loginFailed());
         factory.validator().checkAction(actions.logout());
@@ -71,7 +107,9 @@ public final class SecurityEventAuditor {
         this.factory = factory;
         this.dispatcher = dispatcher;
         this.actors = actors;
+        this.organizations = organizations;
         this.actions = actions;
+        this.recordAnonymousDenials = recordAnonymousDenials;
         this.monitor = monitor;
     }
 
@@ -82,36 +120,58 @@ public final class SecurityEventAuditor {
     @EventListener
     void onLogin(InteractiveAuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
-        record(authentication, null, actions.login(), user(authentication), Outcome.success());
+        record(null, actions.login(), user(authentication), organizations.ofCurrent(authentication), Map.of(),
+                Outcome.success());
     }
 
     @EventListener
     void onLoginFailure(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
-        record(null, Actor.anonymous(), actions.loginFailed(), user(attempt), Outcome.failure(event.getException(), false));
+        Resource user = user(attempt);
+        String organization = organizations.ofAttempt(attempt == null || bearerToken(attempt) ? null : attempt.getName());
+        record(Actor.anonymous(), actions.loginFailed(), user, organization, Map.of(),
+                Outcome.failure(event.getException(), false));
     }
 
-    /** The security context is already cleared at logout; the organisation comes from the event. */
+    /** The security context is already cleared at logout; actor and organisation come from the event. */
     @EventListener
     void onLogout(LogoutSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
-        record(authentication, actors.actorOf(authentication).orElse(null), actions.logout(), user(authentication),
-                Outcome.success());
+        record(actors.actorOf(authentication).orElse(null), actions.logout(), user(authentication),
+                organizations.ofFormer(authentication), Map.of(), Outcome.success());
     }
 
     @EventListener
     void onAccessDenied(AuthorizationDeniedEvent<?> event) {
-        Authentication authentication = event.getAuthentication().get();
-        Resource target = new Resource("endpoint", ExternalIds.sanitize(describe(event.getObject()), MAX_EXTERNAL_ID), null);
-        record(authentication, null, actions.accessDenied(), target,
-                Outcome.failure("org.springframework.security.access.AccessDeniedException", null));
+        Object secured = event.getObject();
+        if (SERVLET_PRESENT && ServletRequests.isErrorDispatch(secured)) {
+            return;
+        }
+        recordDenial(event.getAuthentication().get(), describe(secured), DenialReason.AUTHORIZATION);
     }
 
-    private void record(Authentication authentication, Actor actor, String action, Resource resource, Outcome outcome) {
+    /**
+     * Records a refused request, unless the caller is anonymous and anonymous denials are not
+     * recorded.
+     *
+     * @param authentication the caller, possibly anonymous or {@code null}
+     * @param target what was refused, such as {@code POST /invoices}
+     * @param reason why
+     */
+    public void recordDenial(Authentication authentication, String target, DenialReason reason) {
+        if (anonymous(authentication) && !recordAnonymousDenials) {
+            return;
+        }
+        Resource endpoint = new Resource("endpoint", ExternalIds.sanitize(target, MAX_EXTERNAL_ID), null);
+        record(anonymous(authentication) ? Actor.anonymous() : actors.actorOf(authentication).orElse(null),
+                actions.accessDenied(), endpoint, organizations.ofCurrent(authentication),
+                Map.of("reason", reason.value()), DENIED);
+    }
+
+    private void record(Actor actor, String action, Resource resource, String organization, Map<String, ?> metadata,
+            Outcome outcome) {
         try {
-            String organization = authentication == null || actor == null ? null
-                    : actors.organizationOf(authentication).orElse(null);
-            dispatcher.dispatch(factory.create(actor, action, resource, organization, Map.of(), outcome));
+            dispatcher.dispatch(factory.create(actor, action, resource, organization, metadata, outcome));
         } catch (RuntimeException e) {
             monitor.captureFailed("security event " + action, e);
             if (warned.compareAndSet(false, true)) {
@@ -122,15 +182,24 @@ public final class SecurityEventAuditor {
         }
     }
 
+    private static boolean anonymous(Authentication authentication) {
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated();
+    }
+
     private static Resource user(Authentication authentication) {
         if (authentication == null) {
             return Resource.of("user", "unknown");
         }
-        if (authentication.getClass().getName().equals(BEARER_TOKEN_AUTHENTICATION)) {
+        if (bearerToken(authentication)) {
             return Resource.of("user", "bearer-token");
         }
         String name = authentication.getName();
         return Resource.of("user", name == null || name.isBlank() ? "unknown" : ExternalIds.sanitize(name, MAX_EXTERNAL_ID));
+    }
+
+    private static boolean bearerToken(Authentication authentication) {
+        return authentication.getClass().getName().equals(BEARER_TOKEN_AUTHENTICATION);
     }
 
     private static String describe(Object secured) {
@@ -149,9 +218,14 @@ public final class SecurityEventAuditor {
     /** Kept apart so that the servlet API is loaded only when it is present. */
     private static final class ServletRequests {
 
+        static boolean isErrorDispatch(Object secured) {
+            return secured instanceof jakarta.servlet.http.HttpServletRequest request
+                    && request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR;
+        }
+
         static String describe(Object secured) {
             return secured instanceof jakarta.servlet.http.HttpServletRequest request
-                    ? request.getMethod() + " " + request.getRequestURI() : null;
+                    ? DeniedRequests.describe(request) : null;
         }
     }
 }
