@@ -10,7 +10,9 @@ import io.auditrail.spring.security.ClaimOrganizationResolver;
 import io.auditrail.spring.security.CsrfRefusalRecorder;
 import io.auditrail.spring.security.SecurityEventAuditor;
 import io.auditrail.spring.security.SecurityEventOrganizations;
+import io.auditrail.spring.security.SessionExpiryListener;
 import io.auditrail.spring.security.SpringSecurityActorResolver;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -63,21 +65,28 @@ public final class AuditrailSecurityAutoConfiguration {
                 new SecurityEventOrganizations(actors, OrganizationResolvers.chain(organizationResolvers),
                         properties.getDefaultOrganizationId()),
                 new SecurityEventAuditor.Actions(events.getLoginAction(), events.getLoginFailedAction(),
-                        events.getLogoutAction(), events.getAccessDeniedAction()),
+                        events.getLogoutAction(), events.getAccessDeniedAction(), events.getSessionExpiredAction()),
                 events.isRecordAnonymousDenials(), AuditMonitor.of(monitors.orderedStream().toList()));
     }
 
-    /** CSRF refusals of servlet applications, for which Spring Security publishes no event. */
+    /** CSRF refusals and session expiry of servlet applications, for which Spring Security publishes no event. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DefaultSecurityFilterChain.class)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBooleanProperty(name = "auditrail.security-events.enabled", matchIfMissing = true)
-    static class CsrfRefusals {
+    static class ServletSecurityEvents {
 
         /** Static, as a post-processor must be; the auditor is looked up at the first refusal. */
         @Bean
         static CsrfRefusalRecorder auditCsrfRefusalRecorder(ObjectProvider<SecurityEventAuditor> auditor) {
             return new CsrfRefusalRecorder(SingletonSupplier.of(auditor::getObject));
+        }
+
+        /** Boot registers session listener beans with the servlet container. */
+        @Bean
+        @ConditionalOnMissingBean
+        SessionExpiryListener auditSessionExpiryListener(ObjectProvider<SecurityEventAuditor> auditor) {
+            return new SessionExpiryListener(SingletonSupplier.of(auditor::getObject), Clock.systemUTC());
         }
     }
 

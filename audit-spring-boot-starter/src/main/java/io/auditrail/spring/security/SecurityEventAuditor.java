@@ -7,6 +7,8 @@ import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.validation.ExternalIds;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,12 +20,14 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.util.ClassUtils;
 
 /**
- * Records Spring Security's interactive logins, failed authentications (with the attempted
- * username, never the credentials), logouts and access denials as audit events, each in an
- * organisation chosen by {@link SecurityEventOrganizations}. Non-interactive authentications,
+ * Records Spring Security's interactive logins (with the factors proven so far, so each step
+ * of a multi-factor login is visible), failed authentications (with the attempted username,
+ * never the credentials), logouts, session expiry and access denials as audit events, each in
+ * an organisation chosen by {@link SecurityEventOrganizations}. Non-interactive authentications,
  * such as a bearer token on every request, are not logins and are not recorded; a failed
  * bearer token is recorded without the token.
  *
@@ -41,8 +45,22 @@ public final class SecurityEventAuditor {
      * @param loginFailed failed authentication
      * @param logout logout
      * @param accessDenied denied authorisation or CSRF check
+     * @param sessionExpired a logged-in user's session timed out
      */
-    public record Actions(String login, String loginFailed, String logout, String accessDenied) {
+    public record Actions(String login, String loginFailed, String logout, String accessDenied,
+            String sessionExpired) {
+
+        /**
+         * The names with {@code session.expired} for session expiry.
+         *
+         * @param login interactive login
+         * @param loginFailed failed authentication
+         * @param logout logout
+         * @param accessDenied denied authorisation or CSRF check
+         */
+        public Actions(String login, String loginFailed, String logout, String accessDenied) {
+            this(login, loginFailed, logout, accessDenied, "session.expired");
+        }
     }
 
     /** Why a request was refused, recorded as the denial's {@code reason} metadata. */
@@ -73,6 +91,8 @@ public final class SecurityEventAuditor {
     private static final String BEARER_TOKEN_AUTHENTICATION =
             "org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken";
     private static final Outcome DENIED = Outcome.failure("org.springframework.security.access.AccessDeniedException", null);
+    /** Spring Security's prefix for the authorities that record a proven authentication factor. */
+    private static final String FACTOR_PREFIX = "FACTOR_";
     /** Room left in a 255-character identifier for ids chosen by whoever is logging in. */
     private static final int MAX_EXTERNAL_ID = 200;
 
@@ -104,6 +124,7 @@ public final class SecurityEventAuditor {
         factory.validator().checkAction(actions.loginFailed());
         factory.validator().checkAction(actions.logout());
         factory.validator().checkAction(actions.accessDenied());
+        factory.validator().checkAction(actions.sessionExpired());
         this.factory = factory;
         this.dispatcher = dispatcher;
         this.actors = actors;
@@ -120,8 +141,9 @@ public final class SecurityEventAuditor {
     @EventListener
     void onLogin(InteractiveAuthenticationSuccessEvent event) {
         Authentication authentication = event.getAuthentication();
-        record(null, actions.login(), user(authentication), organizations.ofCurrent(authentication), Map.of(),
-                Outcome.success());
+        List<String> factors = factors(authentication);
+        record(null, actions.login(), user(authentication), organizations.ofCurrent(authentication),
+                factors.isEmpty() ? Map.of() : Map.of("factors", factors), Outcome.success());
     }
 
     @EventListener
@@ -168,6 +190,19 @@ public final class SecurityEventAuditor {
                 Map.of("reason", reason.value()), DENIED);
     }
 
+    /**
+     * Records that a logged-in user's session timed out; anonymous sessions are not recorded.
+     *
+     * @param authentication the authentication the session held
+     */
+    public void recordSessionExpired(Authentication authentication) {
+        if (anonymous(authentication)) {
+            return;
+        }
+        record(actors.actorOf(authentication).orElse(null), actions.sessionExpired(), user(authentication),
+                organizations.ofFormer(authentication), Map.of(), Outcome.success());
+    }
+
     private void record(Actor actor, String action, Resource resource, String organization, Map<String, ?> metadata,
             Outcome outcome) {
         try {
@@ -180,6 +215,17 @@ public final class SecurityEventAuditor {
                 log.debug("Could not record security event {}", action, e);
             }
         }
+    }
+
+    /**
+     * The authentication factors proven so far ({@code FACTOR_PASSWORD} becomes {@code password}),
+     * so that each step of a multi-factor login shows how far the user got.
+     */
+    private static List<String> factors(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority != null && authority.startsWith(FACTOR_PREFIX))
+                .map(authority -> authority.substring(FACTOR_PREFIX.length()).toLowerCase(Locale.ROOT)).sorted()
+                .distinct().toList();
     }
 
     private static boolean anonymous(Authentication authentication) {

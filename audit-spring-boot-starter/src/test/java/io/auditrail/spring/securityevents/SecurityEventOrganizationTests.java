@@ -66,11 +66,30 @@ class SecurityEventOrganizationTests {
 
         assertThat(client.post("/logout", "", true).statusCode()).isEqualTo(302);
 
-        assertThat(events("user.login")).singleElement().satisfies(event -> assertThat(event.organizationId())
-                .isEqualTo("globex"));
+        assertThat(events("user.login")).singleElement().satisfies(event -> {
+            assertThat(event.organizationId()).isEqualTo("globex");
+            assertThat(event.metadata()).containsEntry("factors", List.of("password"));
+        });
         assertThat(events("user.logout")).singleElement().satisfies(event -> {
             assertThat(event.organizationId()).isEqualTo("globex");
             assertThat(event.actor().id()).isEqualTo("gus");
+        });
+        assertThat(events("session.expired")).as("a logout ends the session but is no expiry").isEmpty();
+    }
+
+    @Test
+    void anExpiredSessionOfALoggedInUserIsRecordedInTheirOrganisation() throws Exception {
+        client.login("alice", "wonderland");
+        assertThat(client.get("/session/short").statusCode()).isEqualTo(200);
+
+        // Idle for longer than the session's one-second timeout; the next request finds it expired.
+        Thread.sleep(1_500);
+        assertThat(client.get("/me").statusCode()).isEqualTo(302);
+
+        assertThat(events("session.expired")).singleElement().satisfies(event -> {
+            assertThat(event.actor().id()).isEqualTo("alice");
+            assertThat(event.resource().id()).isEqualTo("alice");
+            assertThat(event.organizationId()).isEqualTo("acme");
         });
     }
 

@@ -2,6 +2,8 @@ package io.auditrail.spring.securityevents;
 
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.spring.fixtures.RecordingSink;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -74,6 +76,18 @@ public class SecurityEventsApplication {
         @GetMapping("/csrf")
         String csrf(CsrfToken token) {
             return token.getToken();
+        }
+
+        @GetMapping("/me")
+        String me(Principal principal) {
+            return principal.getName();
+        }
+
+        /** Shortens this session's timeout to one second. */
+        @GetMapping("/session/short")
+        String shortSession(HttpSession session) {
+            session.setMaxInactiveInterval(1);
+            return "1";
         }
 
         @PostMapping("/invoices")
