@@ -174,7 +174,8 @@ public final class SecurityEventAuditor {
 
     /**
      * Records a refused request, unless the caller is anonymous and anonymous denials are not
-     * recorded.
+     * recorded. The refused caller is the one in the security context, so the application's own
+     * actor resolver (null actor) names them as it does in business events.
      *
      * @param authentication the caller, possibly anonymous or {@code null}
      * @param target what was refused, such as {@code POST /invoices}
@@ -185,9 +186,8 @@ public final class SecurityEventAuditor {
             return;
         }
         Resource endpoint = new Resource("endpoint", ExternalIds.sanitize(target, MAX_EXTERNAL_ID), null);
-        record(anonymous(authentication) ? Actor.anonymous() : actors.actorOf(authentication).orElse(null),
-                actions.accessDenied(), endpoint, organizations.ofCurrent(authentication),
-                Map.of("reason", reason.value()), DENIED);
+        record(anonymous(authentication) ? Actor.anonymous() : null, actions.accessDenied(), endpoint,
+                organizations.ofCurrent(authentication), Map.of("reason", reason.value()), DENIED);
     }
 
     /**
