@@ -11,6 +11,7 @@ import io.auditrail.core.json.MetadataConverter;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.spi.UnattributedOrganization;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.core.validation.ExternalIds;
@@ -264,8 +265,13 @@ public final class AuditEventFactory {
          *
          * @param defaultOrganizationId the id, or {@code null}
          * @return this builder
+         * @throws InvalidAuditConfigurationException when it is the reserved {@link UnattributedOrganization#ID}
          */
         public Builder defaultOrganizationId(String defaultOrganizationId) {
+            if (UnattributedOrganization.is(defaultOrganizationId)) {
+                throw new InvalidAuditConfigurationException("auditrail.default-organization-id must not be '"
+                        + UnattributedOrganization.ID + "': that id is reserved for security events of no tenant");
+            }
             this.defaultOrganizationId = defaultOrganizationId;
             return this;
         }

@@ -1,6 +1,7 @@
 package io.auditrail.server.tenant;
 
 import io.auditrail.core.event.UnsafeCharacters;
+import io.auditrail.core.spi.UnattributedOrganization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,6 +62,10 @@ public final class TenantDirectory {
      */
     public IssuedKey createKey(String organizationId, String planName, String name) {
         checkId(organizationId, "organization");
+        if (UnattributedOrganization.is(organizationId)) {
+            throw new IllegalArgumentException("organization '" + organizationId
+                    + "' is reserved for security events of no tenant and cannot have keys");
+        }
         if (name != null) {
             checkId(name, "name");
         }

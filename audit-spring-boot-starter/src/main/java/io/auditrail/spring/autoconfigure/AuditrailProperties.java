@@ -713,7 +713,7 @@ public class AuditrailProperties {
     /** Events recorded from Spring Security. */
     public static class SecurityEvents {
 
-        /** Whether logins, failed logins, logouts and denied access are audited. */
+        /** Whether logins, failed logins, logouts, session expiry and denied access are audited. */
         private boolean enabled = true;
 
         /** Action recorded for an interactive login. */
@@ -725,8 +725,14 @@ public class AuditrailProperties {
         /** Action recorded for a logout. */
         private String logoutAction = "user.logout";
 
-        /** Action recorded when authorisation denies access. */
+        /** Action recorded when authorisation or the CSRF check refuses an authenticated caller. */
         private String accessDeniedAction = "access.denied";
+
+        /** Action recorded when the container session of a logged-in user times out. */
+        private String sessionExpiredAction = "session.expired";
+
+        /** Whether denials of anonymous callers, which only send them to the login page, are audited too. */
+        private boolean recordAnonymousDenials = false;
 
         public boolean isEnabled() {
             return enabled;
@@ -766,6 +772,22 @@ public class AuditrailProperties {
 
         public void setAccessDeniedAction(String accessDeniedAction) {
             this.accessDeniedAction = accessDeniedAction;
+        }
+
+        public String getSessionExpiredAction() {
+            return sessionExpiredAction;
+        }
+
+        public void setSessionExpiredAction(String sessionExpiredAction) {
+            this.sessionExpiredAction = sessionExpiredAction;
+        }
+
+        public boolean isRecordAnonymousDenials() {
+            return recordAnonymousDenials;
+        }
+
+        public void setRecordAnonymousDenials(boolean recordAnonymousDenials) {
+            this.recordAnonymousDenials = recordAnonymousDenials;
         }
     }
 

@@ -42,7 +42,7 @@ public final class AuditrailReadAutoConfiguration {
         SpringSecurityActorResolver actors = new SpringSecurityActorResolver(new ClaimNames(actor.getNameClaim(),
                 actor.getUsernameClaim(), actor.getEmailClaim(), actor.getOrganizationClaim()));
         return new SecurityAuditReadScopeResolver(actors, OrganizationResolvers.chain(organizations),
-                properties.getWeb().getAdminAuthority());
+                properties.getDefaultOrganizationId(), properties.getWeb().getAdminAuthority());
     }
 
     @Bean

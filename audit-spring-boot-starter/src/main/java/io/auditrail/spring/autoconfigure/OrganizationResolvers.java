@@ -1,7 +1,9 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.spi.OrganizationResolver;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -16,16 +18,29 @@ final class OrganizationResolvers {
     }
 
     static OrganizationResolver chain(ObjectProvider<OrganizationResolver> resolvers) {
-        SingletonSupplier<java.util.List<OrganizationResolver>> all =
+        SingletonSupplier<List<OrganizationResolver>> all =
                 SingletonSupplier.of(() -> resolvers.orderedStream().toList());
-        return () -> {
-            for (OrganizationResolver resolver : all.obtain()) {
-                Optional<String> organization = resolver.currentOrganizationId();
-                if (organization.isPresent()) {
-                    return organization;
-                }
+        return new OrganizationResolver() {
+            @Override
+            public Optional<String> currentOrganizationId() {
+                return first(all.obtain(), OrganizationResolver::currentOrganizationId);
             }
-            return Optional.empty();
+
+            @Override
+            public Optional<String> organizationIdOf(String principalName) {
+                return first(all.obtain(), resolver -> resolver.organizationIdOf(principalName));
+            }
         };
+    }
+
+    private static Optional<String> first(List<OrganizationResolver> resolvers,
+            Function<OrganizationResolver, Optional<String>> question) {
+        for (OrganizationResolver resolver : resolvers) {
+            Optional<String> organization = question.apply(resolver);
+            if (organization.isPresent()) {
+                return organization;
+            }
+        }
+        return Optional.empty();
     }
 }

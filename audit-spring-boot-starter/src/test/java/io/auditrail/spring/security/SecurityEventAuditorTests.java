@@ -12,6 +12,7 @@ import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.spring.fixtures.RecordingSink;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,8 +30,9 @@ class SecurityEventAuditorTests {
             new SecurityEventAuditor.Actions("user.login", "user.login.failed", "user.logout", "access.denied");
 
     private SecurityEventAuditor auditor(SecurityEventAuditor.Actions actions) {
-        return new SecurityEventAuditor(factory, new SyncDispatcher(sink, AuditMonitor.NONE),
-                new SpringSecurityActorResolver(ClaimNames.DEFAULTS), actions, AuditMonitor.NONE);
+        SpringSecurityActorResolver actors = new SpringSecurityActorResolver(ClaimNames.DEFAULTS);
+        return new SecurityEventAuditor(factory, new SyncDispatcher(sink, AuditMonitor.NONE), actors,
+                new SecurityEventOrganizations(actors, Optional::empty, null), actions, false, AuditMonitor.NONE);
     }
 
     @Test
@@ -42,6 +44,7 @@ class SecurityEventAuditorTests {
 
         AuditEvent event = sink.events.get(0);
         assertThat(event.resource().id()).isEqualTo("bearer-token");
+        assertThat(event.organizationId()).isEqualTo("_unattributed");
         assertThat(new AuditEventCodec().toJson(event)).doesNotContain(token);
     }
 

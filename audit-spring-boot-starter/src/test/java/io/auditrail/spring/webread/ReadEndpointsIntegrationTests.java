@@ -261,14 +261,23 @@ class ReadEndpointsIntegrationTests {
     }
 
     @Test
-    void usageIsTheCallersOrganisation() throws Exception {
-        HttpResponse<String> response = get("alice", "/audit/usage");
+    void usageIsTheAdminsOrganisation() throws Exception {
+        HttpResponse<String> response = get("anna", "/audit/usage");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode usage = JSON.readTree(response.body());
         assertThat(usage.get("organization_id").asString()).isEqualTo("acme");
         assertThat(usage.get("month").asString()).isEqualTo(YearMonth.now(ZoneOffset.UTC).toString());
         assertThat(usage.get("events_this_month").isNumber()).isTrue();
+    }
+
+    @Test
+    void aMemberMayNotReadTheOrganisationsUsage() throws Exception {
+        HttpResponse<String> response = get("alice", "/audit/usage");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("error").asString())
+                .isEqualTo("only organisation admins may read the usage");
     }
 
     @Test

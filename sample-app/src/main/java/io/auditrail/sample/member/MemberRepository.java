@@ -137,6 +137,18 @@ public class MemberRepository {
     }
 
     /**
+     * The organisation of whoever has a login name, for events about a user who is not logged
+     * in: a failed login or a logout.
+     *
+     * @param username login name, possibly typed by anybody
+     * @return the organisation, or empty when nobody has the name
+     */
+    public Optional<String> organizationOf(String username) {
+        return jdbc.sql("SELECT organization_id FROM members WHERE username = ?").param(username).query(String.class)
+                .optional();
+    }
+
+    /**
      * Whether a login name is taken.
      *
      * @param username login name

@@ -106,9 +106,13 @@ public class AuditReadController {
                 .body(out -> store.export(query, format, out));
     }
 
+    /** The organisation's allowance is the admins' business; a member's own count is in the list. */
     @GetMapping("/usage")
     ResponseEntity<String> usage() {
         AuditReadScope scope = currentScope();
+        if (!scope.admin()) {
+            throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may read the usage");
+        }
         Usage usage = store.usage(scope.organizationId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization_id", usage.organizationId());
