@@ -25,6 +25,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -80,6 +81,8 @@ public final class AuditrailReadAutoConfiguration {
                     new AuditErrorDispatchFilter(properties.getWeb().getBasePath()));
             registration.setDispatcherTypes(DispatcherType.ERROR);
             registration.addUrlPatterns("/*");
+            // Before Spring Security's filters, which would otherwise judge the error dispatch on its own.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
             return registration;
         }
     }
