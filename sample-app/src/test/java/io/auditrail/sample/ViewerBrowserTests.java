@@ -34,6 +34,8 @@ class ViewerBrowserTests {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** A zone whose offset differs from UTC by a fraction of an hour, so local time cannot pass for UTC. */
+    private static final String BROWSER_ZONE = "Asia/Kolkata";
 
     @LocalServerPort
     int port;
@@ -60,7 +62,8 @@ class ViewerBrowserTests {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", BROWSER_ZONE)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }
@@ -73,11 +76,19 @@ class ViewerBrowserTests {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return url("127.0.0.1", path);
+    }
+
+    private String url(String host, String path) {
+        return "http://" + host + ":" + port + path;
     }
 
     private void logIn(String username) {
-        driver.get(url("/login"));
+        logIn("127.0.0.1", username);
+    }
+
+    private void logIn(String host, String username) {
+        driver.get(url(host, "/login"));
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys("auditrail");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -181,6 +192,61 @@ class ViewerBrowserTests {
         String total = firstSummary.substring(0, firstSummary.indexOf(' '));
         assertThat(driver.findElement(By.id("summary")).getText()).startsWith(total + " events matching; showing ");
         assertThat(eventIds()).doesNotContainAnyElementsOf(firstIds);
+    }
+
+    private void createInvoice(String customer) {
+        driver.findElement(By.id("invoice-customer")).sendKeys(customer);
+        driver.findElement(By.id("invoice-amount")).sendKeys("5.00");
+        driver.findElement(By.id("create-invoice")).click();
+        invoiceRow(customer);
+    }
+
+    private String firstCell(int column) {
+        return wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(
+                By.cssSelector("#events tbody tr:first-child td:nth-child(" + column + ")")).getText());
+    }
+
+    @Test
+    void anErrorClearsTheResultsAndTimesCanBeShownInLocalTime() {
+        logIn("alice");
+        createInvoice("Clock & Co");
+        driver.switchTo().frame("audit-viewer");
+        wait.until(driver -> !actions().isEmpty() && actions().get(0).equals("invoice.created"));
+        String utc = firstCell(1);
+        assertThat(utc).endsWith("Z");
+
+        driver.findElement(By.id("local-time")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("time-heading"), "Time (local)"));
+        String local = firstCell(1);
+        assertThat(local).endsWith(" +05:30").isNotEqualTo(utc);
+        assertThat(java.time.OffsetDateTime.parse(local.replace(' ', 'T').replace("T+", "+")).toInstant())
+                .isEqualTo(java.time.Instant.parse(utc).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('filter-search').value = 'x'.repeat(1100);");
+        driver.findElement(By.id("apply")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).contains("search must be at most 1024 characters");
+        assertThat(driver.findElements(By.cssSelector("#events tbody tr"))).as("no stale rows under the error").isEmpty();
+        assertThat(driver.findElement(By.id("summary")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("next-page")).isEnabled()).isFalse();
+
+        driver.findElement(By.id("clear")).click();
+        wait.until(driver -> !actions().isEmpty());
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(firstCell(1)).as("the choice of local time is kept").endsWith(" +05:30");
+    }
+
+    @Test
+    void anIpv6LoopbackClientIsShownCompressed() {
+        logIn("[::1]", "alice");
+        createInvoice("Six & Co");
+        driver.switchTo().frame("audit-viewer");
+        wait.until(driver -> !actions().isEmpty() && actions().get(0).equals("invoice.created"));
+        assertThat(firstCell(6)).isEqualTo("::1");
+        driver.findElement(By.cssSelector("#events tbody tr")).click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertThat(detail.getText()).contains("::1").doesNotContain("0:0:0:0");
     }
 
     /** Read in one script, so a re-render between two element lookups cannot leave a stale reference. */

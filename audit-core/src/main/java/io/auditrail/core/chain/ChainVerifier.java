@@ -40,7 +40,8 @@ public final class ChainVerifier {
      * @param rows the chain's rows from {@code start} on, ordered by chain sequence
      * @param checkpoints the chain's checkpoints (heads and anchors), in any order
      * @param links look-ups used to classify a broken link
-     * @param to the last sequence to check, or {@code null} for the whole chain
+     * @param to the last sequence that must be present, or {@code null} to check whatever rows come;
+     *        a range whose rows stop before it reports the missing end as {@link ChainProblem.Type#DELETED}
      * @return the outcome
      */
     public ChainVerification verify(String organizationId, ChainStart start, Iterator<ChainRow> rows,
@@ -77,6 +78,11 @@ public final class ChainVerifier {
                         "the chain ends at " + (walk.expectedSeq - 1) + " but a checkpoint taken at "
                                 + newest.createdAt() + " recorded head " + newest.chainSeq()));
             }
+        }
+        if (to != null && walk.expectedSeq <= to) {
+            return walk.result(organizationId, new ChainProblem(walk.expectedSeq, ChainProblem.Type.DELETED,
+                    "chain sequence " + (walk.expectedSeq == to ? to : walk.expectedSeq + " to " + to)
+                            + " missing: the range ends at " + to + " but its rows stop at " + (walk.expectedSeq - 1)));
         }
         return walk.result(organizationId, null);
     }

@@ -73,6 +73,8 @@ public class AuditrailSettings {
 
     private final Kafka kafka;
 
+    private Micronaut micronaut = new Micronaut();
+
     /** Creates the settings with every default. */
     public AuditrailSettings() {
         this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async(),
@@ -200,6 +202,19 @@ public class AuditrailSettings {
 
     public Outbox getOutbox() {
         return outbox;
+    }
+
+    public Micronaut getMicronaut() {
+        return micronaut;
+    }
+
+    /**
+     * Replaces the Micronaut-only group with the one a Micronaut binder filled.
+     *
+     * @param bound the bound group
+     */
+    protected final void useMicronaut(Micronaut bound) {
+        this.micronaut = Objects.requireNonNull(bound, "bound");
     }
 
     public Kafka getKafka() {
@@ -734,6 +749,21 @@ public class AuditrailSettings {
             RetryBackoff defaults = OutboxRelaySettings.DEFAULTS.backoff();
             return new OutboxRelaySettings(batchSize, pollInterval, lease, new RetryBackoff(retryInitialBackoff,
                     retryMaxBackoff, defaults.multiplier(), defaults.jitter()), deliveredRetention);
+        }
+    }
+
+    /** {@code auditrail.micronaut.*}: keys only the Micronaut module reads. */
+    public static class Micronaut {
+
+        /** What start-up does when a bean has @Audited methods but no Auditrail interceptor is bound, because audit-micronaut-processor was missing from the annotation-processor path: warn or fail. */
+        private MissingProcessorAction onMissingProcessor = MissingProcessorAction.WARN;
+
+        public MissingProcessorAction getOnMissingProcessor() {
+            return onMissingProcessor;
+        }
+
+        public void setOnMissingProcessor(MissingProcessorAction onMissingProcessor) {
+            this.onMissingProcessor = onMissingProcessor;
         }
     }
 

@@ -138,6 +138,16 @@ class ChainVerifierTest {
     }
 
     @Test
+    void rangeWhoseLastRowsAreMissingIsDeletedNotIntact() {
+        List<ChainRow> rows = chain(hasher, 6).subList(0, 4);
+        assertThat(verify(rows, List.of(), 6L).problem())
+                .extracting(ChainProblem::type, ChainProblem::chainSeq)
+                .containsExactly(ChainProblem.Type.DELETED, 5L);
+        assertThat(verify(rows, List.of(), 5L).problem().detail()).contains("chain sequence 5 missing");
+        assertThat(verify(rows, List.of(), 4L).isIntact()).isTrue();
+    }
+
+    @Test
     void keyedHashDependsOnTheKey() {
         byte[] content = canonical(1);
         assertThat(hasher.hash(ChainHasher.GENESIS, content))

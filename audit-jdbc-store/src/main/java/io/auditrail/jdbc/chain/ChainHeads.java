@@ -49,6 +49,17 @@ final class ChainHeads {
         }
     }
 
+    /** The chain's head as recorded, without locking it, or {@code null} when it has none. */
+    Head find(Connection connection, String chainKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT head_seq, head_hash FROM "
+                + tables.heads().qualified() + " WHERE organization_key = ?")) {
+            select.setString(1, chainKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Head(chainKey, row.getLong(1), row.getString(2)) : null;
+            }
+        }
+    }
+
     List<Head> all(Connection connection) throws SQLException {
         List<Head> heads = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT organization_key, head_seq, head_hash FROM "

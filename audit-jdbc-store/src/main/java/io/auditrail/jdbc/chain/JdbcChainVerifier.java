@@ -8,6 +8,7 @@ import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.chain.ChainVerifier;
 import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.query.EventColumns;
 import io.auditrail.jdbc.query.EventRowMapper;
@@ -28,7 +29,8 @@ import javax.sql.DataSource;
 /**
  * Verifies one chain straight from the table: rows stream in chain order through
  * {@link ChainVerifier}, one at a time, and the look-ups that classify a broken link use the
- * unique index on the predecessor hash.
+ * unique index on the predecessor hash. A range is checked up to the chain's head: one that
+ * starts past the head is refused, and one whose last rows are gone reports them deleted.
  */
 final class JdbcChainVerifier {
 
@@ -64,6 +66,12 @@ final class JdbcChainVerifier {
                     .max(Comparator.comparingLong(Checkpoint::chainSeq))
                     .map(anchor -> ChainStart.after(anchor.chainSeq(), anchor.hash()))
                     .orElse(ChainStart.genesis());
+            long head = head(connection, chainKey, known);
+            if (from != null && from > head) {
+                throw new InvalidAuditQueryException("from " + from + " is past the head of the chain, " + head
+                        + ": later events are not sealed yet or do not exist");
+            }
+            long end = to == null ? head : Math.min(to, head);
             if (from != null && from > start.chainSeq()) {
                 String before = hashAt(connection, chainKey, from - 1);
                 if (before == null) {
@@ -74,28 +82,48 @@ final class JdbcChainVerifier {
             }
             ChainStart walkFrom = start;
             return StreamingRead.<ChainVerification, RuntimeException>run(connection, dialect,
-                    () -> walk(connection, organizationId, chainKey, walkFrom, to, known));
+                    () -> walk(connection, organizationId, chainKey, walkFrom, end, known));
         }
     }
 
     private ChainVerification walk(Connection connection, String organizationId, String chainKey, ChainStart start,
-            Long to, List<Checkpoint> known) throws SQLException {
+            long to, List<Checkpoint> known) throws SQLException {
         String sql = "SELECT " + EventColumns.SELECTED + ", chain_seq, prev_hash, hash FROM "
                 + tables.events().qualified() + " WHERE " + tables.chainKey() + " = ? AND chain_seq >= ?"
-                + (to == null ? "" : " AND chain_seq <= ?") + " ORDER BY chain_seq";
+                + " AND chain_seq <= ? ORDER BY chain_seq";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(fetchSize);
             statement.setString(1, chainKey);
             statement.setLong(2, start.chainSeq());
-            if (to != null) {
-                statement.setLong(3, to);
-            }
+            statement.setLong(3, to);
             try (ResultSet rows = statement.executeQuery()) {
                 return verifier.verify(organizationId, start, new Rows(rows), known, new Links(chainKey), to);
             } catch (UncheckedSqlException e) {
                 throw e.getCause();
             }
         }
+    }
+
+    /**
+     * The newest sequence any record vouches for: the sealed rows, the heads table and the
+     * checkpoints. Rows missing below it are deletions, never "not sealed yet".
+     */
+    private long head(Connection connection, String chainKey, List<Checkpoint> known) throws SQLException {
+        long head = known.stream().mapToLong(Checkpoint::chainSeq).max().orElse(0);
+        ChainHeads.Head recorded = new ChainHeads(tables).find(connection, chainKey);
+        if (recorded != null) {
+            head = Math.max(head, recorded.seq());
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(chain_seq) FROM "
+                + tables.events().qualified() + " WHERE " + tables.chainKey() + " = ?")) {
+            statement.setString(1, chainKey);
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    head = Math.max(head, row.getLong(1));
+                }
+            }
+        }
+        return head;
     }
 
     private String hashAt(Connection connection, String chainKey, long seq) throws SQLException {

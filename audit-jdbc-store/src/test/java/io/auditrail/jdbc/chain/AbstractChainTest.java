@@ -1,6 +1,7 @@
 package io.auditrail.jdbc.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.auditrail.core.chain.ChainHasher;
@@ -13,6 +14,7 @@ import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
@@ -300,7 +302,12 @@ abstract class AbstractChainTest {
         assertProblem(chain.verify("acme", null, null), ChainProblem.Type.TRUNCATED, 5);
 
         privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable));
-        assertThat(chain.verify("acme", null, null).isIntact()).as("undetectable without an exported checkpoint").isTrue();
+        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 5);
+        String newHead = hashAt("acme", 4);
+        privileged(s -> s.executeUpdate("UPDATE " + table + "_chain_heads SET head_seq = 4, head_hash = '" + newHead
+                + "' WHERE organization_key = 'acme'"));
+        assertThat(chain.verify("acme", null, null).isIntact())
+                .as("undetectable once the heads table is rewound, without an exported checkpoint").isTrue();
         assertProblem(chain.verify("acme", null, null, FileCheckpointSink.read(file)), ChainProblem.Type.TRUNCATED, 5);
     }
 
@@ -370,6 +377,32 @@ abstract class AbstractChainTest {
         assertThat(range.isIntact()).isTrue();
         assertThat(range.rowsChecked()).isEqualTo(3);
         assertProblem(chain.verify("acme", 6L, null), ChainProblem.Type.MODIFIED, 7);
+    }
+
+    @Test
+    void rangeWhoseLastRowsWereDeletedIsNotIntact() throws SQLException {
+        writeSealed("acme", 6);
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("DELETE FROM " + table + " WHERE organization_id = 'acme' AND chain_seq >= 5");
+        });
+        assertProblem(chain.verify("acme", 5L, 5L), ChainProblem.Type.DELETED, 5);
+        assertProblem(chain.verify("acme", 3L, 6L), ChainProblem.Type.DELETED, 5);
+        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 5);
+        assertThat(chain.verify("acme", 2L, 4L).isIntact()).isTrue();
+    }
+
+    @Test
+    void rangePastTheHeadIsRefusedNotATamperAlarm() {
+        writeSealed("acme", 4);
+        assertThatThrownBy(() -> chain.verify("acme", 1000L, null))
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessage("from 1000 is past the head of the chain, 4: later events are not sealed yet or do not exist");
+        assertThatThrownBy(() -> chain.verify("acme", 5L, 9L)).isInstanceOf(InvalidAuditQueryException.class);
+        ChainVerification clipped = chain.verify("acme", 3L, 1000L);
+        assertThat(clipped.isIntact()).isTrue();
+        assertThat(clipped.rowsChecked()).isEqualTo(2);
+        assertThat(clipped.lastSeq()).isEqualTo(4);
     }
 
     // ---- helpers -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.naming.conventions.StringConvention;
+import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
@@ -45,6 +46,21 @@ public class AuditrailConfiguration extends AuditrailSettings {
      */
     public AuditLimits toAuditLimits() {
         return limitsConfiguration.toAuditLimits(limitsConfiguration.getMaxMetadataSize());
+    }
+
+    /**
+     * Takes the bound {@code auditrail.micronaut.*} group, which only this module has.
+     *
+     * @param micronaut {@code auditrail.micronaut.*}
+     */
+    @Inject
+    void bindMicronaut(MicronautConfiguration micronaut) {
+        useMicronaut(micronaut);
+    }
+
+    /** {@code auditrail.micronaut.*}. */
+    @ConfigurationProperties("micronaut")
+    public static class MicronautConfiguration extends AuditrailSettings.Micronaut {
     }
 
     /** {@code auditrail.jdbc.*}. */

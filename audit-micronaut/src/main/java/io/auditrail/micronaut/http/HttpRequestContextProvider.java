@@ -1,6 +1,7 @@
 package io.auditrail.micronaut.http;
 
 import io.auditrail.core.config.AuditrailSettings;
+import io.auditrail.core.event.IpAddresses;
 import io.auditrail.core.event.RequestContext;
 import io.auditrail.core.event.UnsafeCharacters;
 import io.auditrail.core.spi.RequestContextProvider;
@@ -54,7 +55,8 @@ public final class HttpRequestContextProvider implements RequestContextProvider 
         if (requestId == null) {
             requestId = acceptable(MDC.get("traceId"));
         }
-        return Optional.of(new RequestContext(clientIp(request), headers.get(HttpHeaders.USER_AGENT), requestId));
+        return Optional.of(new RequestContext(IpAddresses.canonical(clientIp(request)),
+                headers.get(HttpHeaders.USER_AGENT), requestId));
     }
 
     /** A client-chosen id that is not a plausible id is left out rather than failing the event. */

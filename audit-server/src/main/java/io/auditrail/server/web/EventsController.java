@@ -2,6 +2,7 @@ package io.auditrail.server.web;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.query.ReadParameters;
 import io.auditrail.core.store.AuditPage;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.AuditStore;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +86,7 @@ class EventsController {
 
     @GetMapping
     Map<String, Object> list(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller, HttpServletRequest request) {
-        AuditPage page = store.query(EventQueryParameters.toQuery(request, caller));
+        AuditPage page = store.query(EventQueryParameters.toQuery(EventQueryParameters.of(request), caller));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("events", page.events().stream().map(HostedEventView::of).toList());
         answer.put("total", page.total());
@@ -96,14 +96,15 @@ class EventsController {
     }
 
     @GetMapping("/export")
-    void export(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller,
-            @RequestParam(name = "format", defaultValue = "json") String format, HttpServletRequest request,
+    void export(@RequestAttribute(ApiKeyFilter.CALLER) Caller caller, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        String normalized = format.trim().toLowerCase(Locale.ROOT);
+        ReadParameters parameters = EventQueryParameters.of(request);
+        String format = parameters.text("format");
+        String normalized = format == null ? "json" : format.toLowerCase(Locale.ROOT);
         if (!normalized.equals("json") && !normalized.equals("csv")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "format must be json or csv but was '" + format + "'");
         }
-        AuditQuery query = EventQueryParameters.toQuery(request, caller);
+        AuditQuery query = EventQueryParameters.toQuery(parameters, caller);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         OutputStream out = response.getOutputStream();
         if (normalized.equals("csv")) {

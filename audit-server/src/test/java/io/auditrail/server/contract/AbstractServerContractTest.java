@@ -232,7 +232,7 @@ abstract class AbstractServerContractTest {
     @Test
     void badQueryParametersAre400() {
         assertThat(http.get("/v1/events?limit=abc", acmeKey).json().get("error").asString())
-                .isEqualTo("limit must be a whole number but was 'abc'");
+                .isEqualTo("limit must be a whole number from 1 to 1000 but was 'abc'");
         assertThat(http.get("/v1/events?limit=0", acmeKey).status()).isEqualTo(400);
         assertThat(http.get("/v1/events?limit=100000", acmeKey).status()).isEqualTo(400);
         assertThat(http.get("/v1/events?offset=-1", acmeKey).status()).isEqualTo(400);
@@ -243,6 +243,15 @@ abstract class AbstractServerContractTest {
         assertThat(http.get("/v1/events?start_date=2026-11-02&end_date=2026-11-01", acmeKey).status()).isEqualTo(400);
         assertThat(http.get("/v1/events/export?format=xml", acmeKey).json().get("error").asString())
                 .isEqualTo("format must be json or csv but was 'xml'");
+        assertThat(http.get("/v1/events?offset=99999999999", acmeKey).json().get("error").asString())
+                .isEqualTo("offset must be a whole number from 0 to 2147483647 but was '99999999999'");
+        Answer badEncoding = http.get("/v1/events?search=%FF%FE", acmeKey);
+        assertThat(badEncoding.status()).isEqualTo(400);
+        assertThat(badEncoding.json().get("error").asString())
+                .isEqualTo("parameter 'search' is not valid UTF-8 once percent-decoded");
+        assertThat(http.get("/v1/events/export?format=csv&search=%FF", acmeKey).status()).isEqualTo(400);
+        assertThat(http.get("/v1/events?hosted_only_option=1", acmeKey).status())
+                .as("unknown parameters are ignored, as the hosted API does").isEqualTo(200);
     }
 
     // ---- GET /v1/events/{id}

@@ -5,10 +5,14 @@ import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.store.AuditStore;
 import io.auditrail.spring.security.ClaimNames;
 import io.auditrail.spring.security.SpringSecurityActorResolver;
+import io.auditrail.spring.web.read.AuditContainerErrorValve;
+import io.auditrail.spring.web.read.AuditErrorDispatchFilter;
 import io.auditrail.spring.web.read.AuditReadController;
 import io.auditrail.spring.web.read.AuditReadScopeResolver;
 import io.auditrail.spring.web.read.AuditViewerController;
 import io.auditrail.spring.web.read.SecurityAuditReadScopeResolver;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,7 +20,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -58,6 +67,42 @@ public final class AuditrailReadAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "auditrail.web.viewer-enabled", matchIfMissing = true)
     AuditViewerController auditViewerController() {
         return new AuditViewerController();
+    }
+
+    /** Errors under the base path that Spring MVC or Spring Security raise are JSON too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(FilterRegistrationBean.class)
+    static class ErrorDispatch {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "auditErrorDispatchFilter")
+        FilterRegistrationBean<AuditErrorDispatchFilter> auditErrorDispatchFilter(AuditrailProperties properties) {
+            FilterRegistrationBean<AuditErrorDispatchFilter> registration = new FilterRegistrationBean<>(
+                    new AuditErrorDispatchFilter(properties.getWeb().getBasePath()));
+            registration.setDispatcherTypes(DispatcherType.ERROR);
+            registration.addUrlPatterns("/*");
+            // Before Spring Security's filters, which would otherwise judge the error dispatch on its own.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+            return registration;
+        }
+    }
+
+    /**
+     * Errors Tomcat answers before the application sees the request (a request line over its
+     * limit) are JSON under the base path; added after Boot's own error report valve, so it
+     * answers first.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({TomcatServletWebServerFactory.class, ErrorReportValve.class})
+    static class TomcatErrors {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "auditContainerErrors")
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> auditContainerErrors(AuditrailProperties properties) {
+            String basePath = properties.getWeb().getBasePath();
+            return factory -> factory.addContextCustomizers(context -> context.getParent().getPipeline()
+                    .addValve(new AuditContainerErrorValve(context.getPath() + basePath)));
+        }
     }
 
     /** A path the request mappings cannot use would otherwise fail quietly with 404s. */

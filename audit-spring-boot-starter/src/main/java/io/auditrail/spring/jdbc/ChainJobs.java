@@ -1,7 +1,11 @@
 package io.auditrail.spring.jdbc;
 
+import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +15,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the chain's sealers (one thread per partition of the organisations) and checkpoint
- * writer on their own daemon threads, off every request path: sealing on a short fixed delay, checkpoints on a long one (the first at start-up, so a
- * restart is visible in the checkpoint trail). Failures are logged and retried on the next run.
+ * writer on their own daemon threads, off every request path: sealing on a short fixed delay,
+ * checkpoints on a long one. At start-up the rows left unsealed are sealed first and then every
+ * chain is checkpointed, so a restart is visible in the checkpoint trail with the heads it
+ * found; a chain that appears later is checkpointed as soon as its first rows are sealed, not a
+ * whole interval later. Failures are logged and retried on the next run.
  */
 public final class ChainJobs implements SmartLifecycle {
 
@@ -21,6 +28,9 @@ public final class ChainJobs implements SmartLifecycle {
     private final JdbcAuditChain chain;
     private final Duration sealInterval;
     private final Duration checkpointInterval;
+    /** Organisations checkpointed since start-up; {@code null} stands for events without one. */
+    private final Set<String> checkpointed = Collections.synchronizedSet(new HashSet<>());
+    private volatile boolean startedUp;
     private ScheduledExecutorService executor;
 
     /**
@@ -38,22 +48,43 @@ public final class ChainJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        startedUp = false;
+        checkpointed.clear();
         executor = Executors.newScheduledThreadPool(chain.sealerThreads() + 1, runnable -> {
             Thread thread = new Thread(runnable, "auditrail-chain");
             thread.setDaemon(true);
             return thread;
         });
+        ScheduledExecutorService jobs = executor;
+        jobs.execute(() -> startUp(jobs));
         for (int partition = 0; partition < chain.sealerThreads(); partition++) {
             int mine = partition;
-            executor.scheduleWithFixedDelay(() -> seal(mine), sealInterval.toMillis(), sealInterval.toMillis(),
+            jobs.scheduleWithFixedDelay(() -> seal(mine), sealInterval.toMillis(), sealInterval.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        executor.scheduleWithFixedDelay(this::checkpoint, 0, checkpointInterval.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(this::checkpoint, checkpointInterval.toMillis(), checkpointInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Seals what the last run left, then checkpoints every chain; retried until it succeeds. */
+    private void startUp(ScheduledExecutorService jobs) {
+        try {
+            chain.sealPending();
+            writeCheckpoints();
+            startedUp = true;
+        } catch (RuntimeException e) {
+            log.warn("Sealing and checkpointing the audit chains at start-up failed; retrying in {}", sealInterval, e);
+            if (!jobs.isShutdown()) {
+                jobs.schedule(() -> startUp(jobs), sealInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private void seal(int partition) {
         try {
-            chain.sealPending(partition);
+            if (chain.sealPending(partition) > 0 && startedUp && !checkpointed.containsAll(chain.organizations())) {
+                writeCheckpoints();
+            }
         } catch (RuntimeException e) {
             log.warn("Sealing audit rows failed; retrying in {}", sealInterval, e);
         }
@@ -61,9 +92,15 @@ public final class ChainJobs implements SmartLifecycle {
 
     private void checkpoint() {
         try {
-            chain.writeCheckpoints();
+            writeCheckpoints();
         } catch (RuntimeException e) {
             log.warn("Writing audit chain checkpoints failed; retrying in {}", checkpointInterval, e);
+        }
+    }
+
+    private void writeCheckpoints() {
+        for (Checkpoint checkpoint : chain.writeCheckpoints()) {
+            checkpointed.add(checkpoint.organizationId());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.auditrail.spring.web;
 
+import io.auditrail.core.event.IpAddresses;
 import io.auditrail.core.event.RequestContext;
 import io.auditrail.core.event.UnsafeCharacters;
 import io.auditrail.core.spi.RequestContextProvider;
@@ -44,7 +45,8 @@ public final class ServletRequestContextProvider implements RequestContextProvid
         if (requestId == null) {
             requestId = acceptable(MDC.get("traceId"));
         }
-        return Optional.of(new RequestContext(clientIp(request), request.getHeader("User-Agent"), requestId));
+        return Optional.of(new RequestContext(IpAddresses.canonical(clientIp(request)), request.getHeader("User-Agent"),
+                requestId));
     }
 
     /** A client-chosen id that is not a plausible id is left out rather than failing the event. */

@@ -3,6 +3,7 @@ package io.auditrail.spring.web.read;
 import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -15,14 +16,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET {base}/chain/verify?from=&to=}: verifies the caller's organisation's hash chain,
  * whole or a range, for organisation admins only. Answers 200 with {@code intact} true or
- * false and the first problem's sequence and class.
+ * false and the first problem's sequence and class; a range that starts past the chain's head
+ * is a 400, and one that ends past it is checked up to the head.
  */
 @RestController
 @RequestMapping("${auditrail.web.base-path:/audit}")
@@ -45,11 +46,11 @@ public class AuditChainController {
     }
 
     @GetMapping("/chain/verify")
-    ResponseEntity<String> verify(@RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to) {
+    ResponseEntity<String> verify(HttpServletRequest request) {
         AuditReadScope scope = adminScope();
-        Long first = sequence("from", from);
-        Long last = sequence("to", to);
+        AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.VERIFY);
+        Long first = parameters.number("from", 1, Long.MAX_VALUE);
+        Long last = parameters.number("to", 1, Long.MAX_VALUE);
         if (first != null && last != null && first > last) {
             throw new InvalidAuditQueryException("from must not be after to");
         }
@@ -93,21 +94,6 @@ public class AuditChainController {
             throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may verify the chain");
         }
         return scope;
-    }
-
-    private static Long sequence(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long parsed = Long.parseLong(value.strip());
-            if (parsed < 1) {
-                throw new InvalidAuditQueryException(name + " must be a chain sequence of 1 or more but was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new InvalidAuditQueryException(name + " must be a chain sequence number but was '" + value + "'");
-        }
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body) {

@@ -11,7 +11,6 @@ import io.auditrail.core.store.Usage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -39,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditReadController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> EXPORT_PARAMETERS = Set.of("format");
 
     private final AuditStore store;
     private final AuditEventCodec codec;
@@ -61,7 +59,7 @@ public class AuditReadController {
     @GetMapping("/events")
     ResponseEntity<String> list(HttpServletRequest request) {
         AuditReadScope scope = currentScope();
-        AuditQueryParameters parameters = AuditQueryParameters.of(request.getParameterMap(), Set.of("total"));
+        AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.LIST);
         AuditQuery query = parameters.toQuery(scope);
         AuditPage page = store.query(parameters.flag("total", true) ? query : query.withoutTotal());
         StringBuilder body = new StringBuilder(256 + page.events().size() * 512).append("{\"events\":[");
@@ -81,8 +79,9 @@ public class AuditReadController {
     }
 
     @GetMapping("/events/{id}")
-    ResponseEntity<String> get(@PathVariable("id") String id) {
+    ResponseEntity<String> get(@PathVariable("id") String id, HttpServletRequest request) {
         AuditReadScope scope = currentScope();
+        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         UUID eventId = parseId(id);
         AuditEvent event = store.findById(scope.organizationId(), eventId)
                 .filter(found -> scope.admin() || found.actor().id().equals(scope.actorId()))
@@ -93,7 +92,7 @@ public class AuditReadController {
     @GetMapping("/events/export")
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
         AuditReadScope scope = currentScope();
-        AuditQueryParameters parameters = AuditQueryParameters.of(request.getParameterMap(), EXPORT_PARAMETERS);
+        AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.EXPORT);
         String formatName = parameters.text("format");
         ExportFormat format = ExportFormat.fromName(formatName == null ? "csv" : formatName);
         AuditQuery query = parameters.toQuery(scope);
@@ -108,8 +107,9 @@ public class AuditReadController {
 
     /** The organisation's allowance is the admins' business; a member's own count is in the list. */
     @GetMapping("/usage")
-    ResponseEntity<String> usage() {
+    ResponseEntity<String> usage(HttpServletRequest request) {
         AuditReadScope scope = currentScope();
+        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         if (!scope.admin()) {
             throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may read the usage");
         }

@@ -8,9 +8,12 @@
   var PAGE_SIZE = 25;
   var CHANGE_PAIRS = [['old', 'new'], ['before', 'after']];
 
+  var LOCAL_TIME_KEY = 'auditrail.viewer.localTime';
+
   var form = document.getElementById('filters');
   var tbody = document.querySelector('#events tbody');
-  var state = { cursor: null, next: null, total: 0 };
+  var localTime = document.getElementById('local-time');
+  var state = { cursor: null, next: null, total: 0, page: null, detail: null };
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -21,6 +24,28 @@
       node.className = className;
     }
     return node;
+  }
+
+  function pad(number, width) {
+    var text = String(Math.abs(number));
+    while (text.length < width) { text = '0' + text; }
+    return text;
+  }
+
+  // Timestamps arrive in UTC with microseconds; local display keeps milliseconds and names the offset.
+  function timeText(timestamp) {
+    if (!localTime.checked || !timestamp) { return timestamp; }
+    var date = new Date(timestamp);
+    if (isNaN(date.getTime())) { return timestamp; }
+    var offset = -date.getTimezoneOffset();
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1, 2) + '-' + pad(date.getDate(), 2)
+      + ' ' + pad(date.getHours(), 2) + ':' + pad(date.getMinutes(), 2) + ':' + pad(date.getSeconds(), 2)
+      + '.' + pad(date.getMilliseconds(), 3) + ' ' + (offset < 0 ? '-' : '+')
+      + pad(Math.floor(Math.abs(offset) / 60), 2) + ':' + pad(Math.abs(offset) % 60, 2);
+  }
+
+  function timeLabel() {
+    return localTime.checked ? 'Time (local)' : 'Time (UTC)';
   }
 
   function filterParams() {
@@ -91,17 +116,32 @@
       }
       render(page);
     }).catch(function (error) {
+      clearResults();
       showError(error.message);
     });
   }
 
+  // Rows left under an error banner would read as the answer to the filter that failed.
+  function clearResults() {
+    state.page = null;
+    state.next = null;
+    tbody.replaceChildren();
+    document.getElementById('summary').textContent = '';
+    document.getElementById('next-page').disabled = true;
+    document.getElementById('detail').hidden = true;
+  }
+
   function render(page) {
+    state.page = page;
+    document.getElementById('time-heading').textContent = timeLabel();
     tbody.replaceChildren();
     page.events.forEach(function (event) {
       var row = el('tr');
       row.tabIndex = 0;
       row.dataset.eventId = event.id;
-      row.appendChild(el('td', event.timestamp));
+      var time = el('td', timeText(event.timestamp));
+      time.title = event.timestamp;
+      row.appendChild(time);
       row.appendChild(el('td', actorLabel(event.actor)));
       row.appendChild(el('td', event.action));
       row.appendChild(el('td', resourceLabel(event.resource)));
@@ -147,13 +187,14 @@
   }
 
   function renderDetail(event) {
+    state.detail = event;
     var section = document.getElementById('detail');
     document.getElementById('detail-id').textContent = event.id;
     var fields = document.getElementById('detail-fields');
     fields.replaceChildren();
     var error = event.error || {};
     var context = event.context || {};
-    addField(fields, 'Time (UTC)', event.timestamp);
+    addField(fields, timeLabel(), timeText(event.timestamp));
     addField(fields, 'Organisation', event.organization_id);
     addField(fields, 'Actor', actorLabel(event.actor));
     addField(fields, 'Actor type', event.actor && event.actor.type);
@@ -211,6 +252,13 @@
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
+  // Storage can be refused (privacy settings, sandboxed frames); the toggle then lasts for the page.
+  try { localTime.checked = window.localStorage.getItem(LOCAL_TIME_KEY) === 'true'; } catch (refused) { /* UTC */ }
+  localTime.addEventListener('change', function () {
+    try { window.localStorage.setItem(LOCAL_TIME_KEY, String(localTime.checked)); } catch (refused) { /* page only */ }
+    if (state.page) { render(state.page); }
+    if (state.detail && !document.getElementById('detail').hidden) { renderDetail(state.detail); }
+  });
   form.addEventListener('submit', function (submit) {
     submit.preventDefault();
     load(null);

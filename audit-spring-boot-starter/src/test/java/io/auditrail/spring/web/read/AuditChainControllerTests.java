@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
+import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,7 +53,7 @@ class AuditChainControllerTests {
     @Test
     void adminVerifiesTheirOrganisationsChain() {
         login("admin");
-        ResponseEntity<String> response = controller.verify(null, null);
+        ResponseEntity<String> response = verify(null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"rows_checked\":3");
     }
@@ -62,22 +64,42 @@ class AuditChainControllerTests {
             statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE organization_id = 'acme' AND chain_seq = 2");
         }
         login("admin");
-        assertThat(controller.verify("1", "3").getBody()).contains("\"intact\":false", "\"chain_seq\":2",
+        assertThat(verify("from=1&to=3").getBody()).contains("\"intact\":false", "\"chain_seq\":2",
                 "\"type\":\"MODIFIED\"");
     }
 
     @Test
     void membersAndStrangersAreRefusedAndBadRangesRejected() {
-        assertThat(controller.refused(catchRead(() -> controller.verify(null, null))).getStatusCode())
+        assertThat(controller.refused(catchRead(() -> verify(null))).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         login("member");
-        assertThat(controller.refused(catchRead(() -> controller.verify(null, null))).getStatusCode())
+        assertThat(controller.refused(catchRead(() -> verify(null))).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         login("admin");
-        assertThatThrownBy(() -> controller.verify("x", null))
-                .hasMessageContaining("from must be a chain sequence number");
-        assertThatThrownBy(() -> controller.verify("5", "2"))
+        assertThatThrownBy(() -> verify("from=x"))
+                .hasMessage("from must be a whole number from 1 to 9223372036854775807 but was 'x'");
+        assertThatThrownBy(() -> verify("from=0")).hasMessageContaining("from must be a whole number from 1");
+        assertThatThrownBy(() -> verify("from=5&to=2"))
                 .hasMessageContaining("from must not be after to");
+        assertThatThrownBy(() -> verify("organization_id=globex"))
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageContaining("organization_id cannot be chosen");
+        assertThatThrownBy(() -> verify("form=1")).hasMessageStartingWith("unknown parameter 'form'; accepted: from, to");
+    }
+
+    @Test
+    void aRangePastTheHeadIsABadRequestNotATamperAlarm() {
+        login("admin");
+        assertThatThrownBy(() -> verify("from=1000"))
+                .isInstanceOf(InvalidAuditQueryException.class)
+                .hasMessageStartingWith("from 1000 is past the head of the chain, 3");
+        assertThat(verify("from=2&to=1000").getBody()).contains("\"intact\":true", "\"rows_checked\":2",
+                "\"last_seq\":3");
+    }
+
+    private ResponseEntity<String> verify(String query) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/audit/chain/verify");
+        request.setQueryString(query);
+        return controller.verify(request);
     }
 
     private static void login(String name) {

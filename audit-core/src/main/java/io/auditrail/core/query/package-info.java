@@ -1,0 +1,7 @@
+/**
+ * The read endpoints' parameter contract, framework-free: the raw query string decoded
+ * strictly, then read into typed values or an {@link io.auditrail.core.store.AuditQuery}, with
+ * every refusal naming the parameter and the rule it breaks. The Spring Boot read endpoints and
+ * the audit server both read their parameters through it.
+ */
+package io.auditrail.core.query;

@@ -1,0 +1,40 @@
+package io.auditrail.spring.web.read;
+
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read endpoints' error shape, {@code {"error": "..."}}, for errors raised outside their
+ * controllers: by Spring MVC or Spring Security (the error dispatch) and by the servlet
+ * container before any servlet runs.
+ */
+final class AuditErrorBodies {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AuditErrorBodies() {
+    }
+
+    static String json(String message) {
+        return JSON.writeValueAsString(Map.of("error", message));
+    }
+
+    static String forStatus(int status) {
+        return switch (status) {
+            case 400 -> "bad request: the request line or a header is malformed";
+            case 401 -> "authentication required";
+            case 403 -> "forbidden";
+            case 404 -> "no such audit endpoint";
+            case 405 -> "method not allowed: the audit endpoints answer GET";
+            case 406 -> "not acceptable: the audit endpoints answer JSON, CSV or HTML as documented";
+            case 414 -> "the request target is longer than the server accepts; shorten the query";
+            case 431 -> "the request headers are larger than the server accepts";
+            default -> status >= 500 ? "internal error; the server's log has the cause" : "request failed with " + status;
+        };
+    }
+
+    /** Whether a raw request URI is the base path or below it. */
+    static boolean isUnder(String uri, String prefix) {
+        return uri.equals(prefix) || uri.startsWith(prefix + "/");
+    }
+}
