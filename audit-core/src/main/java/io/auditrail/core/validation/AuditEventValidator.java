@@ -116,6 +116,18 @@ public final class AuditEventValidator {
                 .build();
     }
 
+    /**
+     * Checks one identifier (an id, a type, a metadata key) on its own, for example a value
+     * computed at capture before the event is built.
+     *
+     * @param field the field's name, for the message
+     * @param value the identifier
+     * @throws InvalidAuditEventException when it is too long or holds unsafe characters
+     */
+    public void checkIdentifier(String field, String value) {
+        identifier(field, value);
+    }
+
     private void identifier(String field, String value) {
         if (value.length() > limits.maxIdentifierLength()) {
             throw new InvalidAuditEventException(field + " is " + value.length() + " characters long, over the limit of "
