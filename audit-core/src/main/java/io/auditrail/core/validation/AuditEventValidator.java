@@ -117,6 +117,18 @@ public final class AuditEventValidator {
     }
 
     /**
+     * Makes an outcome's display text safe (escaped and cut), for an outcome set after the
+     * event was validated, such as the failure that replaces a success whose transaction
+     * failed to commit.
+     *
+     * @param outcome the outcome
+     * @return the outcome, or a copy with escaped or cut error type and message
+     */
+    public Outcome checkOutcome(Outcome outcome) {
+        return outcome.isSuccess() ? outcome : Outcome.failure(text(outcome.errorType()), text(outcome.errorMessage()));
+    }
+
+    /**
      * Checks one identifier (an id, a type, a metadata key) on its own, for example a value
      * computed at capture before the event is built.
      *
