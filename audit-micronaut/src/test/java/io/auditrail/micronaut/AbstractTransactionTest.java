@@ -41,11 +41,20 @@ abstract class AbstractTransactionTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StartupLog startupLog;
+
     @BeforeEach
     void createLedger() throws SQLException {
         try (Connection connection = pool().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS mn_ledger (id VARCHAR(64) PRIMARY KEY)");
         }
+    }
+
+    @Test
+    void theStartupLineNamesTheJdbcSinkAndItsTable() {
+        assertThat(startupLog.summary().text()).startsWith("Auditrail is on: sink jdbc (")
+                .endsWith("), table mn_audit_events, failure policy fail-open, hash chain off");
     }
 
     @Test

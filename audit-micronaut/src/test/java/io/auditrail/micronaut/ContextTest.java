@@ -28,6 +28,15 @@ class ContextTest {
     }
 
     @Test
+    void theStartupLineSaysWhyEventsOnlyGoToTheLog() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            assertThat(context.getBean(StartupLog.class).summary().text()).isEqualTo("Auditrail is on: sink log "
+                    + "(async), because no DataSource was found (events are only logged; add a DataSource and "
+                    + "audit-jdbc-store, or set auditrail.sink), failure policy fail-open, hash chain off");
+        }
+    }
+
+    @Test
     void switchedOffThereIsNoAuditBeanAndAuditedMethodsStillWork() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("auditrail.enabled", "false"))) {
             assertThat(context.findBean(InvocationAuditor.class)).isEmpty();

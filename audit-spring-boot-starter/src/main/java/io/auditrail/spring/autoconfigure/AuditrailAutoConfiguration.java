@@ -151,6 +151,12 @@ public final class AuditrailAutoConfiguration {
                 AuditMonitor.of(monitors.orderedStream().toList()));
     }
 
+    @Bean
+    StartupLog auditrailStartupLog(ListableBeanFactory beanFactory, AuditrailProperties properties,
+            Environment environment) {
+        return new StartupLog(beanFactory, properties, environment);
+    }
+
     /**
      * Static and reading auditrail.advisor-order from the environment, because advisors are
      * created by the auto-proxy creator before configuration-properties beans exist.
