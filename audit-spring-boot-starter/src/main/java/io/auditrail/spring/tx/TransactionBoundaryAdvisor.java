@@ -1,7 +1,9 @@
 package io.auditrail.spring.tx;
 
+import io.auditrail.core.dispatch.TransactionBoundary;
 import java.lang.reflect.Method;
 import org.aopalliance.aop.Advice;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
@@ -10,8 +12,8 @@ import org.springframework.transaction.annotation.AnnotationTransactionAttribute
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
 /**
- * Applies a {@link TransactionBoundary} to every {@code @Transactional} method, ahead of the
- * transaction interceptor, so that the failure event of a call whose transaction failed to
+ * Runs every {@code @Transactional} method through core's {@link TransactionBoundary}, ahead of
+ * the transaction interceptor, so that the failure event of a call whose transaction failed to
  * commit records the exception that the commit threw.
  */
 public final class TransactionBoundaryAdvisor extends AbstractPointcutAdvisor {
@@ -19,7 +21,7 @@ public final class TransactionBoundaryAdvisor extends AbstractPointcutAdvisor {
     private static final long serialVersionUID = 1L;
 
     private final transient Pointcut pointcut = new TransactionalPointcut(new AnnotationTransactionAttributeSource());
-    private final transient TransactionBoundary boundary = new TransactionBoundary();
+    private final transient MethodInterceptor boundary = invocation -> TransactionBoundary.around(invocation::proceed);
 
     /** Creates the advisor, ordered before every other so that it wraps the transaction interceptor. */
     public TransactionBoundaryAdvisor() {
