@@ -62,18 +62,13 @@ public final class InvocationAuditor {
      */
     public InvocationAuditor(AuditedMethods methods, AuditEventFactory factory, AuditDispatcher dispatcher,
             AuditFailurePolicy policy, AuditMonitor monitor) {
-        this(methods, factory, dispatcher, policy, monitor, new MethodWarnings(log));
-    }
-
-    InvocationAuditor(AuditedMethods methods, AuditEventFactory factory, AuditDispatcher dispatcher,
-            AuditFailurePolicy policy, AuditMonitor monitor, MethodWarnings warnings) {
         this.methods = methods;
         this.factory = factory;
         this.assembler = new EventAssembler(factory);
         this.dispatcher = dispatcher;
         this.policy = policy;
         this.monitor = monitor;
-        this.warnings = warnings;
+        this.warnings = new MethodWarnings(log);
     }
 
     /**
