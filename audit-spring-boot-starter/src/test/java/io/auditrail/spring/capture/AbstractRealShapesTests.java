@@ -11,6 +11,7 @@ import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Comparator;
@@ -147,6 +148,24 @@ abstract class AbstractRealShapesTests {
                     assertThat(event.outcome().isSuccess()).isFalse();
                     assertThat(event.outcome().errorType()).isEqualTo(DataIntegrityViolationException.class.getName());
                 });
+    }
+
+    @Test
+    void anOuterTransactionThatThrowsNamesItsExceptionAndOneWithoutAnExceptionFallsBack() {
+        FrontDesk desk = context.getBean(FrontDesk.class);
+        Owner refused = new Owner("Refused");
+        Owner cancelled = new Owner("Cancelled");
+
+        assertThatThrownBy(() -> desk.registerThenRefuse(refused)).isInstanceOf(IllegalStateException.class);
+        desk.registerThenCancel(cancelled);
+
+        assertThat(summary("owner", refused.getId().toString())).containsExactly("owner.saved failure " + refused.getId());
+        assertThat(events("owner")).filteredOn(event -> event.resource().id().equals(refused.getId().toString()))
+                .singleElement().satisfies(event -> assertThat(event.outcome().errorType())
+                        .isEqualTo(IllegalStateException.class.getName()));
+        assertThat(events("owner")).filteredOn(event -> event.resource().id().equals(cancelled.getId().toString()))
+                .singleElement().satisfies(event -> assertThat(event.outcome().errorType())
+                        .isEqualTo(TransactionAwareDispatcher.ROLLED_BACK));
     }
 
     @Test
