@@ -14,6 +14,16 @@ import java.lang.annotation.Target;
  *     @AuditMetadata(key = "channel", value = "email"),
  *     @AuditMetadata(key = "recipient", expression = "#recipient.email") })
  * }</pre>
+ *
+ * <p>An expression is evaluated after the call, like every {@link Audited} expression, unless
+ * {@link #beforeCall()} asks for the value the call is about to change:
+ *
+ * <pre>{@code
+ * @Audited(action = "invoice.status.changed", resourceId = "#invoice.id", metadata = {
+ *     @AuditMetadata(key = "previous_status", expression = "#invoice.status", beforeCall = true),
+ *     @AuditMetadata(key = "status", expression = "#invoice.status") })
+ * public void changeStatus(Invoice invoice, Status status) { ... }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,4 +52,14 @@ public @interface AuditMetadata {
      * @return the expression, or empty when {@link #value()} is used
      */
     String expression() default "";
+
+    /**
+     * Whether {@link #expression()} is evaluated before the method runs, to record the state
+     * the call is about to overwrite. Such an expression cannot read {@code #result} (checked
+     * at start-up). Off by default: expressions see the arguments as the call left them, so
+     * values assigned during the call, such as a generated id, are recorded.
+     *
+     * @return {@code true} to take the value before the call
+     */
+    boolean beforeCall() default false;
 }

@@ -24,10 +24,18 @@ import java.lang.annotation.Target;
  *
  * <p>Expression attributes are evaluated by the framework adapter (SpEL in Spring). They
  * see the method's arguments by name ({@code #invoiceId}, which needs the {@code -parameters}
- * compiler flag) and by position ({@code #p0}, {@code #a0}), and, for attributes evaluated
- * after the call, its return value as {@code #result}. Expressions are parsed and checked
- * when the audited bean is created, so a typo fails application start-up rather than the
- * first call. An empty string means "not set".
+ * compiler flag) and by position ({@code #p0}, {@code #a0}), and, when the call returned, its
+ * return value as {@code #result}. Expressions are parsed and checked when the audited bean is
+ * created, so a typo fails application start-up rather than the first call. An empty string
+ * means "not set".
+ *
+ * <p>Expressions are evaluated <em>after</em> the call returns or throws, so an id assigned
+ * during the call ({@code resourceId = "#pet.id"} on {@code void save(Pet pet)} with a
+ * generated id) is recorded. A metadata entry can ask for the value before the call instead,
+ * with {@link AuditMetadata#beforeCall()}. A value that cannot be resolved at run time (the
+ * expression throws, or a resource id or organisation is {@code null}) never stops the event
+ * from being recorded: the resource id becomes {@code "unknown"} and the metadata entry
+ * {@code _auditrail.capture_problems} names each unresolved attribute and why.
  */
 @Documented
 @Inherited

@@ -7,6 +7,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.micronaut.app.LedgerBatch;
 import io.auditrail.micronaut.app.LedgerService;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionDefinition;
@@ -41,11 +42,23 @@ abstract class AbstractTransactionTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StartupLog startupLog;
+
+    @Inject
+    LedgerBatch batch;
+
     @BeforeEach
     void createLedger() throws SQLException {
         try (Connection connection = pool().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS mn_ledger (id VARCHAR(64) PRIMARY KEY)");
         }
+    }
+
+    @Test
+    void theStartupLineNamesTheJdbcSinkAndItsTable() {
+        assertThat(startupLog.summary().text()).startsWith("Auditrail is on: sink jdbc (")
+                .endsWith("), table mn_audit_events, failure policy fail-open, hash chain off");
     }
 
     @Test
@@ -98,6 +111,19 @@ abstract class AbstractTransactionTest {
         assertThat(events(id)).singleElement().satisfies(event -> {
             assertThat(event.outcome().status()).isEqualTo(Outcome.Status.FAILURE);
             assertThat(event.outcome().errorType()).isEqualTo("io.micronaut.transaction.TransactionRolledBack");
+        });
+    }
+
+    @Test
+    void aTransactionalCallThatFailsAfterTheAuditedOneNamesItsExceptionAsTheCause() {
+        String id = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> batch.postThenFail(id)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(ledgerHas(id)).isFalse();
+        assertThat(events(id)).singleElement().satisfies(event -> {
+            assertThat(event.outcome().status()).isEqualTo(Outcome.Status.FAILURE);
+            assertThat(event.outcome().errorType()).isEqualTo(IllegalArgumentException.class.getName());
         });
     }
 

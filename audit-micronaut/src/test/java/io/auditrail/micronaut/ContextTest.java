@@ -3,18 +3,26 @@ package io.auditrail.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
+import io.auditrail.micronaut.app.CreateInvoice;
 import io.auditrail.micronaut.app.InvoiceService;
 import io.auditrail.micronaut.app.ReportService;
 import io.micronaut.context.ApplicationContext;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Start-up checks and switches, on an application context without HTTP or a database. */
 class ContextTest {
@@ -25,6 +33,50 @@ class ContextTest {
                 .hasStackTraceContaining("io.auditrail.micronaut.typo.MistypedService.voidInvoice(String)")
                 .hasStackTraceContaining("#invoiceIdd")
                 .hasStackTraceContaining("unknown variable #invoiceIdd; the method's parameters are #invoiceId");
+    }
+
+    @Test
+    void theStartupLineSaysWhyEventsOnlyGoToTheLog() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            assertThat(context.getBean(StartupLog.class).summary().text()).isEqualTo("Auditrail is on: sink log "
+                    + "(async), because no DataSource was found (events are only logged; add a DataSource and "
+                    + "audit-jdbc-store, or set auditrail.sink), failure policy fail-open, hash chain off");
+        }
+    }
+
+    @Test
+    void nullAndThrowingExpressionsStillRecordTheirEventsCountedAndLogged() {
+        List<AuditEvent> received = new CopyOnWriteArrayList<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        Logger auditorLogger = (Logger) LoggerFactory.getLogger(InvocationAuditor.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        auditorLogger.addAppender(log);
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("auditrail.dispatch", "sync", "auditrail.failure-policy", "fail-closed")).build()) {
+            context.registerSingleton(AuditSink.class, (AuditSink) received::addAll);
+            context.registerSingleton(AuditMonitor.class, new AuditMonitor() {
+                @Override
+                public void captureProblems(String method, List<String> found) {
+                    problems.addAll(found);
+                }
+            });
+            context.start();
+            InvoiceService invoices = context.getBean(InvoiceService.class);
+
+            invoices.delete(null);
+            invoices.check("inv-9", new CreateInvoice("INV-9", BigDecimal.ONE, null));
+        } finally {
+            auditorLogger.detachAppender(log);
+        }
+
+        assertThat(received).extracting(event -> event.action() + " " + event.resource().id() + " "
+                + event.metadata().get(InvocationAuditor.CAPTURE_PROBLEMS_KEY)).containsExactly(
+                "invoice.deleted unknown [resourceId from expression '#invoiceId': was null]",
+                "invoice.checked inv-9 [metadata 'total' from expression '#request.total': threw "
+                        + "java.lang.ArithmeticException]");
+        assertThat(problems).hasSize(2);
+        assertThat(log.list).filteredOn(line -> line.getLevel() == Level.WARN).hasSize(2);
     }
 
     @Test

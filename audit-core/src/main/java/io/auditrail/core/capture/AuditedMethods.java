@@ -113,17 +113,18 @@ public final class AuditedMethods {
             problems.add("action: " + e.getMessage());
         }
         String resourceType = audited.resourceType().isBlank() ? prefix(audited.action()) : audited.resourceType();
+        checkIdentifier("resourceType", resourceType, problems);
 
         List<ValueSource> sources = new ArrayList<>();
-        int resourceIdSlot = slot(sources, expression("resourceId", audited.resourceId(), method, owner, problems));
+        int resourceIdSlot = slot(sources, expression("resourceId", audited.resourceId(), false, method, owner, problems));
         if (resourceIdSlot < 0) {
             resourceIdSlot = slot(sources, annotatedArgument(found, method, AuditResourceId.class));
         }
         if (resourceIdSlot < 0) {
             problems.add("no resource id: set resourceId or annotate a parameter with @AuditResourceId");
         }
-        int resourceNameSlot = slot(sources, expression("resourceName", audited.resourceName(), method, owner, problems));
-        int organizationSlot = slot(sources, expression("organizationId", audited.organizationId(), method, owner, problems));
+        int resourceNameSlot = slot(sources, expression("resourceName", audited.resourceName(), false, method, owner, problems));
+        int organizationSlot = slot(sources, expression("organizationId", audited.organizationId(), false, method, owner, problems));
         if (organizationSlot < 0) {
             organizationSlot = slot(sources, annotatedArgument(found, method, AuditOrganizationId.class));
         }
@@ -149,11 +150,15 @@ public final class AuditedMethods {
         for (String key : metadataKeys) {
             if (key.isBlank()) {
                 problems.add("metadata key must not be blank");
+            } else {
+                checkIdentifier("metadata key '" + key + "'", key, problems);
             }
         }
         problems.throwIfAny();
+        boolean beforeCall = sources.stream().anyMatch(ValueSource::beforeCall);
         return new AuditedMethodPlan(description, audited.action(), resourceType, sources, resourceIdSlot,
-                resourceNameSlot, organizationSlot, metadataKeys, firstMetadataSlot, audited.recordFailures());
+                resourceNameSlot, organizationSlot, metadataKeys, firstMetadataSlot, audited.recordFailures(),
+                beforeCall);
     }
 
     private ValueSource metadataSource(AuditMetadata entry, Method method, Class<?> owner, Problems problems) {
@@ -164,22 +169,40 @@ public final class AuditedMethods {
             return new ValueSource.Literal(entry.value());
         }
         if (hasValue) {
+            if (entry.beforeCall()) {
+                problems.add("metadata '" + entry.key() + "' sets beforeCall, which applies to an expression only");
+            }
             return new ValueSource.Literal(entry.value());
         }
-        ValueSource source = expression("metadata '" + entry.key() + "'", entry.expression(), method, owner, problems);
+        ValueSource source = expression("metadata '" + entry.key() + "'", entry.expression(), entry.beforeCall(),
+                method, owner, problems);
         return source == null ? new ValueSource.Literal("") : source;
     }
 
-    private ValueSource expression(String attribute, String text, Method method, Class<?> owner, Problems problems) {
+    private ValueSource expression(String attribute, String text, boolean beforeCall, Method method, Class<?> owner,
+            Problems problems) {
         if (text.isBlank()) {
             return null;
         }
+        boolean readsResult = RESULT_REFERENCE.matcher(text).find();
+        if (beforeCall && readsResult) {
+            problems.add(attribute + " expression '" + text + "' is evaluated before the call (beforeCall = true), "
+                    + "when there is no #result yet");
+            return null;
+        }
         try {
-            return new ValueSource.Expression(text, evaluator.parse(text, method, owner),
-                    RESULT_REFERENCE.matcher(text).find());
+            return new ValueSource.Expression(text, evaluator.parse(text, method, owner), readsResult, beforeCall);
         } catch (RuntimeException e) {
             problems.add(attribute + " expression '" + text + "' is invalid: " + e.getMessage());
             return null;
+        }
+    }
+
+    private void checkIdentifier(String attribute, String value, Problems problems) {
+        try {
+            validator.checkIdentifier(attribute, value);
+        } catch (InvalidAuditEventException e) {
+            problems.add(e.getMessage());
         }
     }
 

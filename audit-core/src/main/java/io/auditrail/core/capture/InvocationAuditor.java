@@ -2,44 +2,54 @@ package io.auditrail.core.capture;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.event.AuditEvent;
-import io.auditrail.core.event.InvalidAuditEventException;
 import io.auditrail.core.event.Outcome;
-import io.auditrail.core.event.Resource;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditedInvocation;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interceptor logic shared by every framework: evaluates the argument expressions,
- * calls the method, evaluates the {@code #result} expressions, builds one event and hands
- * it to the dispatcher. A {@code CompletionStage} result is recorded when it completes.
+ * The interceptor logic shared by every framework: calls the method, then evaluates the
+ * event's expressions (arguments as the call left them, and {@code #result} when it returned),
+ * builds one event and hands it to the dispatcher. Only metadata marked
+ * {@code beforeCall} is taken before the call. A {@code CompletionStage} result is recorded
+ * when it completes.
  *
- * <p>The audited method's own exceptions propagate unchanged. An audit failure (a bad
- * value, a full queue, a failing sink in sync mode) is handled by the
- * {@link AuditFailurePolicy}: logged (WARN once, then DEBUG) and reported to the monitor,
- * and under {@code FAIL_CLOSED} thrown as an {@link AuditException} instead of returning.
+ * <p>The audited method's own exceptions propagate unchanged. A value that cannot be resolved
+ * never costs the event: it is recorded as unresolved (see {@link #CAPTURE_PROBLEMS_KEY}),
+ * reported to the monitor and logged at WARN, at most once a minute per method. An event that
+ * cannot be handed over (a full queue, a failing sink in sync mode) is handled by the
+ * {@link AuditFailurePolicy}: counted, logged the same way, and under {@code FAIL_CLOSED} thrown
+ * as an {@link AuditException} instead of returning.
  */
 public final class InvocationAuditor {
 
-    /** Resource id recorded for a failed call whose id would have come from {@code #result}. */
+    /**
+     * Resource id recorded when the id could not be resolved: its expression threw or was
+     * {@code null}, or the call failed before producing the {@code #result} it comes from.
+     */
     public static final String UNKNOWN_RESOURCE_ID = "unknown";
+
+    /**
+     * Metadata key listing the values of an event that could not be resolved, one line each
+     * naming the attribute, its expression and why (for example
+     * {@code "resourceId from expression '#pet.id': was null"}).
+     */
+    public static final String CAPTURE_PROBLEMS_KEY = "_auditrail.capture_problems";
 
     private static final Logger log = LoggerFactory.getLogger(InvocationAuditor.class);
 
     private final AuditedMethods methods;
     private final AuditEventFactory factory;
+    private final EventAssembler assembler;
     private final AuditDispatcher dispatcher;
     private final AuditFailurePolicy policy;
     private final AuditMonitor monitor;
-    private final AtomicBoolean warned = new AtomicBoolean();
+    private final MethodWarnings warnings;
 
     /**
      * Creates the auditor.
@@ -48,15 +58,17 @@ public final class InvocationAuditor {
      * @param factory builds events
      * @param dispatcher receives events
      * @param policy what an audit failure does to the business call
-     * @param monitor observes capture failures
+     * @param monitor observes capture failures and problems
      */
     public InvocationAuditor(AuditedMethods methods, AuditEventFactory factory, AuditDispatcher dispatcher,
             AuditFailurePolicy policy, AuditMonitor monitor) {
         this.methods = methods;
         this.factory = factory;
+        this.assembler = new EventAssembler(factory);
         this.dispatcher = dispatcher;
         this.policy = policy;
         this.monitor = monitor;
+        this.warnings = new MethodWarnings(log);
     }
 
     /**
@@ -81,39 +93,29 @@ public final class InvocationAuditor {
         // An asynchronous method completes on another thread, where the caller's identity is gone.
         AuditEventFactory.CallerContext caller = CompletionStage.class.isAssignableFrom(invocation.method().getReturnType())
                 ? callerContext(plan) : null;
-        Object[] values = new Object[plan.sources().size()];
-        RuntimeException beforeCallError = evaluate(plan, invocation, values, false, null);
-        if (beforeCallError != null && policy == AuditFailurePolicy.FAIL_CLOSED) {
-            throw auditFailed(plan, beforeCallError);
-        }
+        Object[] before = plan.takesValuesBeforeCall() ? valuesBeforeCall(plan, invocation) : null;
         Object result;
         try {
             result = invocation.proceed();
         } catch (Throwable error) {
-            if (beforeCallError != null) {
-                auditFailed(plan, beforeCallError);
-            } else if (plan.recordFailures()) {
-                recordFailure(plan, caller, invocation, values, error);
+            if (plan.recordFailures()) {
+                recordFailure(plan, caller, invocation, before, error);
             }
             throw error;
-        }
-        if (beforeCallError != null) {
-            auditFailed(plan, beforeCallError);
-            return result;
         }
         if (result instanceof CompletionStage<?> stage) {
             CompletionStage<?> recorded = stage.whenComplete((value, error) -> {
                 if (error == null) {
-                    recordSuccess(plan, caller, invocation, values, value);
+                    recordSuccess(plan, caller, invocation, before, value);
                 } else if (plan.recordFailures()) {
-                    recordFailure(plan, caller, invocation, values, unwrap(error));
+                    recordFailure(plan, caller, invocation, before, unwrap(error));
                 }
             });
             // Only fail-closed needs the dependent stage (to fail it); otherwise the caller keeps
             // the method's own stage, whose exceptions reach handlers unwrapped.
             return policy == AuditFailurePolicy.FAIL_CLOSED ? recorded : result;
         }
-        recordSuccess(plan, caller, invocation, values, result);
+        recordSuccess(plan, caller, invocation, before, result);
         return result;
     }
 
@@ -127,13 +129,9 @@ public final class InvocationAuditor {
     }
 
     private void recordSuccess(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller,
-            AuditedInvocation invocation, Object[] values, Object result) {
+            AuditedInvocation invocation, Object[] before, Object result) {
         try {
-            RuntimeException error = evaluate(plan, invocation, values, true, result);
-            if (error != null) {
-                throw error;
-            }
-            dispatcher.dispatch(event(plan, caller, values, Outcome.success(), false));
+            dispatcher.dispatch(event(plan, caller, invocation, before, result, Outcome.success(), false));
         } catch (Throwable e) {
             AuditException failure = auditFailed(plan, e);
             if (policy == AuditFailurePolicy.FAIL_CLOSED) {
@@ -144,60 +142,61 @@ public final class InvocationAuditor {
 
     /** Never throws: the method's own exception must reach the caller unchanged. */
     private void recordFailure(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller,
-            AuditedInvocation invocation, Object[] values, Throwable error) {
+            AuditedInvocation invocation, Object[] before, Throwable error) {
         try {
-            dispatcher.dispatch(event(plan, caller, values, factory.failure(error), true));
+            dispatcher.dispatch(event(plan, caller, invocation, before, null, factory.failure(error), true));
         } catch (Throwable e) {
             auditFailed(plan, e);
         }
     }
 
-    private RuntimeException evaluate(AuditedMethodPlan plan, AuditedInvocation invocation, Object[] values,
-            boolean afterCall, Object result) {
+    /** Allocates only for the plans that ask for a value before the call. */
+    private static Object[] valuesBeforeCall(AuditedMethodPlan plan, AuditedInvocation invocation) {
+        Object[] values = new Object[plan.sources().size()];
         List<ValueSource> sources = plan.sources();
-        for (int i = 0; i < sources.size(); i++) {
+        for (int i = 0; i < values.length; i++) {
+            if (sources.get(i).beforeCall()) {
+                values[i] = resolve(sources.get(i), invocation, null);
+            }
+        }
+        return values;
+    }
+
+    private AuditEvent event(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller,
+            AuditedInvocation invocation, Object[] before, Object result, Outcome outcome, boolean failed) {
+        List<ValueSource> sources = plan.sources();
+        Object[] values = before != null ? before : new Object[sources.size()];
+        for (int i = 0; i < values.length; i++) {
             ValueSource source = sources.get(i);
-            if (source.afterCall() == afterCall) {
-                try {
-                    values[i] = source.value(invocation, result);
-                } catch (RuntimeException | StackOverflowError e) {
-                    return new InvalidAuditEventException(source.describe() + " failed: " + e);
-                }
+            if (!source.beforeCall() && !(failed && source.readsResult())) {
+                values[i] = resolve(source, invocation, result);
             }
         }
-        return null;
+        EventAssembler.Assembled assembled = assembler.assemble(plan, caller, values, outcome, failed);
+        if (!assembled.problems().isEmpty()) {
+            reportProblems(plan, assembled);
+        }
+        return assembled.event();
     }
 
-    private AuditEvent event(AuditedMethodPlan plan, AuditEventFactory.CallerContext caller, Object[] values,
-            Outcome outcome, boolean failed) {
-        String resourceId = text(values, plan.resourceIdSlot());
-        if (resourceId == null) {
-            if (!failed) {
-                throw new InvalidAuditEventException("resource id from "
-                        + plan.sources().get(plan.resourceIdSlot()).describe() + " is null");
-            }
-            resourceId = UNKNOWN_RESOURCE_ID;
+    private static Object resolve(ValueSource source, AuditedInvocation invocation, Object result) {
+        try {
+            return source.value(invocation, result);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new EventAssembler.Unresolved(e);
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        for (int i = 0; i < plan.metadataKeys().size(); i++) {
-            metadata.put(plan.metadataKeys().get(i), values[plan.firstMetadataSlot() + i]);
-        }
-        Resource resource = new Resource(plan.resourceType(), resourceId, text(values, plan.resourceNameSlot()));
-        String organizationId = text(values, plan.organizationIdSlot());
-        return caller == null ? factory.create(plan.action(), resource, organizationId, metadata, outcome)
-                : factory.createFor(caller, plan.action(), resource, organizationId, metadata, outcome);
     }
 
-    private static String text(Object[] values, int slot) {
-        if (slot < 0 || values[slot] == null) {
-            return null;
-        }
-        return values[slot].toString();
+    private void reportProblems(AuditedMethodPlan plan, EventAssembler.Assembled assembled) {
+        safely(() -> monitor.captureProblems(plan.description(), assembled.problems()));
+        warnings.warn(plan.description(), "Audit event " + assembled.event().id() + " '" + plan.action() + "' of "
+                + plan.description() + " was recorded with unresolved values: "
+                + String.join("; ", assembled.problems()), null);
     }
 
     private Object proceedWithoutPlan(AuditedInvocation invocation, InvalidAuditConfigurationException problem)
             throws Throwable {
-        warnOnce(problem.getMessage(), problem);
+        warnings.warn(invocation.method().toString(), problem.getMessage(), problem);
         safely(() -> monitor.captureFailed(invocation.method().toString(), problem));
         if (policy == AuditFailurePolicy.FAIL_CLOSED) {
             throw new AuditException(problem.getMessage(), problem);
@@ -209,16 +208,8 @@ public final class InvocationAuditor {
         safely(() -> monitor.captureFailed(plan.description(), cause));
         String message = "Could not record audit event '" + plan.action() + "' of " + plan.description() + ": "
                 + cause;
-        warnOnce(message, cause);
+        warnings.warn(plan.description(), message, cause);
         return new AuditException(message, cause);
-    }
-
-    private void warnOnce(String message, Throwable cause) {
-        if (warned.compareAndSet(false, true)) {
-            log.warn("{} (further audit failures are logged at DEBUG)", message, cause);
-        } else {
-            log.debug(message, cause);
-        }
     }
 
     /** A failing monitor must not turn an audit problem into a business failure. */

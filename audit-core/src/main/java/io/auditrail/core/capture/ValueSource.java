@@ -6,8 +6,11 @@ import io.auditrail.core.spi.AuditedInvocation;
 /** Where one value of an event comes from: a literal, an argument, or an expression. */
 sealed interface ValueSource {
 
-    /** Whether the value can only be known after the call, because it reads {@code #result}. */
-    boolean afterCall();
+    /** Whether the value is taken before the method runs; every other value is taken after it. */
+    boolean beforeCall();
+
+    /** Whether the value reads {@code #result}, which a call that threw does not have. */
+    boolean readsResult();
 
     Object value(AuditedInvocation invocation, Object result);
 
@@ -16,7 +19,12 @@ sealed interface ValueSource {
 
     record Literal(String text) implements ValueSource {
         @Override
-        public boolean afterCall() {
+        public boolean beforeCall() {
+            return false;
+        }
+
+        @Override
+        public boolean readsResult() {
             return false;
         }
 
@@ -33,7 +41,12 @@ sealed interface ValueSource {
 
     record Argument(int index, String name) implements ValueSource {
         @Override
-        public boolean afterCall() {
+        public boolean beforeCall() {
+            return false;
+        }
+
+        @Override
+        public boolean readsResult() {
             return false;
         }
 
@@ -48,7 +61,8 @@ sealed interface ValueSource {
         }
     }
 
-    record Expression(String text, AuditExpression expression, boolean afterCall) implements ValueSource {
+    record Expression(String text, AuditExpression expression, boolean readsResult, boolean beforeCall)
+            implements ValueSource {
         @Override
         public Object value(AuditedInvocation invocation, Object result) {
             return expression.evaluate(invocation, result);

@@ -48,6 +48,11 @@ public interface AuditMonitor {
             public void captureFailed(String method, Throwable error) {
                 all.forEach(monitor -> monitor.captureFailed(method, error));
             }
+
+            @Override
+            public void captureProblems(String method, List<String> problems) {
+                all.forEach(monitor -> monitor.captureProblems(method, problems));
+            }
         };
     }
 
@@ -90,5 +95,16 @@ public interface AuditMonitor {
      * @param error why
      */
     default void captureFailed(String method, Throwable error) {
+    }
+
+    /**
+     * An audited call's event was recorded, but some of its values could not be resolved
+     * (an expression threw, or a resource id was {@code null}); the event names them in its
+     * {@code _auditrail.capture_problems} metadata entry.
+     *
+     * @param method the audited method
+     * @param problems one line per unresolved value, naming the attribute, its source and why
+     */
+    default void captureProblems(String method, List<String> problems) {
     }
 }

@@ -116,6 +116,30 @@ public final class AuditEventValidator {
                 .build();
     }
 
+    /**
+     * Makes an outcome's display text safe (escaped and cut), for an outcome set after the
+     * event was validated, such as the failure that replaces a success whose transaction
+     * failed to commit.
+     *
+     * @param outcome the outcome
+     * @return the outcome, or a copy with escaped or cut error type and message
+     */
+    public Outcome checkOutcome(Outcome outcome) {
+        return outcome.isSuccess() ? outcome : Outcome.failure(text(outcome.errorType()), text(outcome.errorMessage()));
+    }
+
+    /**
+     * Checks one identifier (an id, a type, a metadata key) on its own, for example a value
+     * computed at capture before the event is built.
+     *
+     * @param field the field's name, for the message
+     * @param value the identifier
+     * @throws InvalidAuditEventException when it is too long or holds unsafe characters
+     */
+    public void checkIdentifier(String field, String value) {
+        identifier(field, value);
+    }
+
     private void identifier(String field, String value) {
         if (value.length() > limits.maxIdentifierLength()) {
             throw new InvalidAuditEventException(field + " is " + value.length() + " characters long, over the limit of "

@@ -30,7 +30,9 @@ class AuditedMethodsTest {
                 .hasMessageContaining("resourceId expression '#nosuch' is invalid: no parameter named 'nosuch'")
                 .hasMessageContaining(prefix + ".noResourceId(String): no resource id: set resourceId or annotate a "
                         + "parameter with @AuditResourceId")
-                .hasMessageContaining(prefix + ".both(String): metadata 'note' must set exactly one of value or expression");
+                .hasMessageContaining(prefix + ".both(String): metadata 'note' must set exactly one of value or expression")
+                .hasMessageContaining(prefix + ".resultBeforeCall(String): metadata 'number' expression '#result' is "
+                        + "evaluated before the call (beforeCall = true), when there is no #result yet");
     }
 
     @Test

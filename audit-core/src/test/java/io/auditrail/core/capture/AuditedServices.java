@@ -110,6 +110,65 @@ final class AuditedServices {
                 metadata = @AuditMetadata(key = "note", value = "x", expression = "#invoiceId"))
         public void both(String invoiceId) {
         }
+
+        @Audited(action = "invoice.renamed", resourceId = "#invoiceId",
+                metadata = @AuditMetadata(key = "number", expression = "#result", beforeCall = true))
+        public String resultBeforeCall(String invoiceId) {
+            return invoiceId;
+        }
+    }
+
+    /** A JPA-like entity: the id is assigned while the audited call runs. */
+    public static final class Pet {
+        private Long id;
+        private String name;
+        private String status = "new";
+
+        public Pet(String name) {
+            this.name = name;
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public Pet getOwner() {
+            return null;
+        }
+    }
+
+    public static class PetService {
+        private long sequence;
+
+        @Audited(action = "pet.saved", resourceId = "#pet.id", resourceName = "#pet.name")
+        public void save(Pet pet) {
+            pet.id = ++sequence;
+        }
+
+        @Audited(action = "pet.status.changed", resourceId = "#pet.id", metadata = {
+                @AuditMetadata(key = "previous_status", expression = "#pet.status", beforeCall = true),
+                @AuditMetadata(key = "status", expression = "#pet.status")})
+        public void changeStatus(Pet pet, String status) {
+            pet.status = status;
+        }
+
+        @Audited(action = "pet.adopted", resourceId = "#pet.id", metadata = {
+                @AuditMetadata(key = "owner", expression = "#pet.owner.name"),
+                @AuditMetadata(key = "channel", value = "shelter")})
+        public void adopt(Pet pet) {
+        }
+
+        @Audited(action = "pet.moved", resourceId = "#pet.id", organizationId = "#shelter")
+        public void move(Pet pet, String shelter) {
+        }
     }
 
     public static class AnyIdService {

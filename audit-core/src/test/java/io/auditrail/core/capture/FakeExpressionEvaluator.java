@@ -52,12 +52,22 @@ final class FakeExpressionEvaluator implements ExpressionEvaluator {
                 current = map.get(property);
                 continue;
             }
+            current = read(current, property);
+        }
+        return current;
+    }
+
+    private static Object read(Object target, String property) {
+        String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (String name : new String[] {property, getter}) {
             try {
-                current = current.getClass().getMethod(property).invoke(current);
+                return target.getClass().getMethod(name).invoke(target);
+            } catch (NoSuchMethodException e) {
+                // try the getter
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read '" + property + "'", e);
             }
         }
-        return current;
+        throw new IllegalStateException("no property '" + property + "'");
     }
 }

@@ -7,6 +7,8 @@ import io.auditrail.core.capture.AuditedServices.DefaultMemberService;
 import io.auditrail.core.capture.AuditedServices.Invoice;
 import io.auditrail.core.capture.AuditedServices.InvoiceNotFoundException;
 import io.auditrail.core.capture.AuditedServices.InvoiceService;
+import io.auditrail.core.capture.AuditedServices.Pet;
+import io.auditrail.core.capture.AuditedServices.PetService;
 import io.auditrail.core.capture.AuditedServices.SettingsService;
 import io.auditrail.core.dispatch.AuditQueueFullException;
 import io.auditrail.core.event.Actor;
@@ -31,10 +33,16 @@ class InvocationAuditorTest {
 
     private final RecordingDispatcher dispatcher = new RecordingDispatcher();
     private final List<String> captureFailures = new CopyOnWriteArrayList<>();
+    private final List<String> captureProblems = new CopyOnWriteArrayList<>();
     private final AuditMonitor monitor = new AuditMonitor() {
         @Override
         public void captureFailed(String method, Throwable error) {
             captureFailures.add(method);
+        }
+
+        @Override
+        public void captureProblems(String method, List<String> problems) {
+            problems.forEach(problem -> captureProblems.add(method + " | " + problem));
         }
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00.000001Z"), ZoneOffset.UTC);
@@ -128,19 +136,127 @@ class InvocationAuditorTest {
     }
 
     @Test
-    void aNullResourceIdOnSuccessIsAnAuditFailureNamingTheExpression() {
-        assertThatThrownBy(() -> auditor(AuditFailurePolicy.FAIL_CLOSED).invoke(ReflectiveInvocation.of(invoices, "archive", "i-1")))
-                .isInstanceOf(AuditException.class)
-                .hasMessageContaining("resource id from expression '#result' is null");
+    void aNullResultIdIsRecordedAsUnknownAndNamedInTheEventInsteadOfLosingIt() throws Throwable {
+        auditor(AuditFailurePolicy.FAIL_CLOSED).invoke(ReflectiveInvocation.of(invoices, "archive", "i-1"));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(Outcome.success());
+            assertThat(event.resource().id()).isEqualTo(InvocationAuditor.UNKNOWN_RESOURCE_ID);
+            assertThat(event.metadata()).containsEntry(InvocationAuditor.CAPTURE_PROBLEMS_KEY,
+                    List.of("resourceId from expression '#result': was null"));
+        });
+        assertThat(captureProblems).containsExactly(InvoiceService.class.getName() + ".archive(String) | "
+                + "resourceId from expression '#result': was null");
+        assertThat(captureFailures).isEmpty();
     }
 
     @Test
-    void failClosedRefusesToRunTheMethodWhenAnArgumentExpressionFails() {
+    void aThrowingExpressionStillRecordsTheEventEvenFailClosed() throws Throwable {
         ReflectiveInvocation call = ReflectiveInvocation.of(invoices, "send", null, "bob@example.com");
 
-        assertThatThrownBy(() -> auditor(AuditFailurePolicy.FAIL_CLOSED).invoke(call)).isInstanceOf(AuditException.class)
-                .hasMessageContaining("expression '#invoice.id' failed");
-        assertThat(dispatcher.events).isEmpty();
+        Object returned = auditor(AuditFailurePolicy.FAIL_CLOSED).invoke(call);
+        invoices.pendingSend.complete("sent");
+
+        assertThat(((CompletableFuture<?>) returned).get()).isEqualTo("sent");
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.resource().id()).isEqualTo(InvocationAuditor.UNKNOWN_RESOURCE_ID);
+            assertThat(event.metadata()).containsEntry("to", "bob@example.com").containsEntry(
+                    InvocationAuditor.CAPTURE_PROBLEMS_KEY,
+                    List.of("resourceId from expression '#invoice.id': threw java.lang.IllegalStateException"));
+        });
+        assertThat(captureProblems).hasSize(1);
+        assertThat(captureFailures).isEmpty();
+    }
+
+    @Test
+    void readsArgumentsAfterTheCallSoAnIdAssignedDuringItIsRecorded() throws Throwable {
+        PetService pets = new PetService();
+        Pet rex = new Pet("Rex");
+
+        auditor(AuditFailurePolicy.FAIL_OPEN).invoke(ReflectiveInvocation.of(pets, "save", rex));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.resource().id()).isEqualTo("1");
+            assertThat(event.resource().name()).isEqualTo("Rex");
+            assertThat(event.metadata()).doesNotContainKey(InvocationAuditor.CAPTURE_PROBLEMS_KEY);
+        });
+        assertThat(captureProblems).isEmpty();
+    }
+
+    @Test
+    void takesBeforeCallMetadataBeforeTheMethodChangesIt() throws Throwable {
+        PetService pets = new PetService();
+        Pet rex = new Pet("Rex");
+        pets.save(rex);
+
+        auditor(AuditFailurePolicy.FAIL_OPEN).invoke(ReflectiveInvocation.of(pets, "changeStatus", rex, "adopted"));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> assertThat(event.metadata())
+                .containsEntry("previous_status", "new").containsEntry("status", "adopted"));
+    }
+
+    @Test
+    void aThrowingMetadataExpressionLeavesAnEmptyValueAndKeepsTheRest() throws Throwable {
+        PetService pets = new PetService();
+        Pet rex = new Pet("Rex");
+        pets.save(rex);
+
+        auditor(AuditFailurePolicy.FAIL_CLOSED).invoke(ReflectiveInvocation.of(pets, "adopt", rex));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.resource().id()).isEqualTo("1");
+            assertThat(event.metadata()).containsEntry("owner", null).containsEntry("channel", "shelter")
+                    .containsEntry(InvocationAuditor.CAPTURE_PROBLEMS_KEY, List.of("metadata 'owner' from expression "
+                            + "'#pet.owner.name': threw java.lang.IllegalStateException"));
+        });
+    }
+
+    @Test
+    void aNullOrganisationFallsBackToTheCallersAndIsNamedAsAProblem() throws Throwable {
+        PetService pets = new PetService();
+        Pet rex = new Pet("Rex");
+        pets.save(rex);
+
+        auditor(AuditFailurePolicy.FAIL_OPEN).invoke(ReflectiveInvocation.of(pets, "move", rex, null));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.organizationId()).isEqualTo("default-org");
+            assertThat(event.metadata()).containsEntry(InvocationAuditor.CAPTURE_PROBLEMS_KEY,
+                    List.of("organizationId from expression '#shelter': was null"));
+        });
+    }
+
+    @Test
+    void anIdBreakingTheIdentifierRulesIsRecordedAsUnknownNotRejected() throws Throwable {
+        auditor(AuditFailurePolicy.FAIL_CLOSED)
+                .invoke(ReflectiveInvocation.of(new AuditedServices.AnyIdService(), "touch", "evil\r\nid"));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.resource().id()).isEqualTo(InvocationAuditor.UNKNOWN_RESOURCE_ID);
+            assertThat((List<?>) event.metadata().get(InvocationAuditor.CAPTURE_PROBLEMS_KEY)).singleElement()
+                    .asString().startsWith("resourceId from argument 'thing': is not a valid identifier: resource.id "
+                            + "contains control character U+000D");
+        });
+    }
+
+    @Test
+    void metadataOverTheSizeLimitKeepsTheEventWithItsLiteralsAndSaysWhy() throws Throwable {
+        AuditEventFactory small = AuditEventFactory.builder().clock(clock)
+                .limits(new io.auditrail.core.validation.AuditLimits(255, 1024, 600, 16)).build();
+        InvocationAuditor auditor = new InvocationAuditor(methods, small, dispatcher, AuditFailurePolicy.FAIL_CLOSED,
+                monitor);
+        PetService pets = new PetService();
+        Pet rex = new Pet("R".repeat(700));
+        pets.save(rex);
+
+        auditor.invoke(ReflectiveInvocation.of(pets, "changeStatus", rex, "x".repeat(700)));
+
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.metadata()).containsEntry("status", null).containsEntry("previous_status", null);
+            assertThat((List<?>) event.metadata().get(InvocationAuditor.CAPTURE_PROBLEMS_KEY)).singleElement()
+                    .asString().startsWith("metadata: computed values left out: metadata is ");
+        });
+        assertThat(captureFailures).isEmpty();
     }
 
     @Test
@@ -232,19 +348,23 @@ class InvocationAuditorTest {
     }
 
     @Test
-    void anErrorWhileCapturingDoesNotBreakAFailOpenCall() throws Throwable {
+    void anErrorInAnArgumentsToStringStillRecordsTheEvent() throws Throwable {
         Object hostile = new Object() {
             @Override
             public String toString() {
                 throw new StackOverflowError("cyclic toString");
             }
         };
-        InvocationAuditor auditor = auditor(AuditFailurePolicy.FAIL_OPEN);
+        InvocationAuditor auditor = auditor(AuditFailurePolicy.FAIL_CLOSED);
 
         auditor.invoke(ReflectiveInvocation.of(new AuditedServices.AnyIdService(), "touch", hostile));
 
-        assertThat(dispatcher.events).isEmpty();
-        assertThat(captureFailures).hasSize(1);
+        assertThat(dispatcher.events).singleElement().satisfies(event -> {
+            assertThat(event.resource().id()).isEqualTo(InvocationAuditor.UNKNOWN_RESOURCE_ID);
+            assertThat(event.metadata()).containsEntry(InvocationAuditor.CAPTURE_PROBLEMS_KEY,
+                    List.of("resourceId from argument 'thing': toString() threw java.lang.StackOverflowError"));
+        });
+        assertThat(captureFailures).isEmpty();
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.validation.AuditEventValidator;
+import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.micronaut.dispatch.TransactionalDispatch;
 import io.auditrail.micronaut.jdbc.CallerTransactions;
@@ -11,6 +15,7 @@ import io.micronaut.transaction.jdbc.DataSourceTransactionManager;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -27,15 +32,22 @@ import javax.sql.DataSource;
 public final class MicronautTransactions implements CallerTransactions, TransactionalDispatch {
 
     private final DataSourceTransactionManager manager;
+    private final Function<Throwable, Outcome> failureOf;
 
     /**
      * Picks the transaction manager of the application's data source.
      *
      * @param dataSource the application's data source
      * @param managers Micronaut Data's JDBC transaction managers, one per data source
+     * @param configuration whether failures keep messages, and the bounds of their text
+     * @param codec measures metadata for the validator that bounds failure text
      * @throws IllegalStateException when none manages the data source
      */
-    public MicronautTransactions(DataSource dataSource, List<DataSourceTransactionManager> managers) {
+    public MicronautTransactions(DataSource dataSource, List<DataSourceTransactionManager> managers,
+            AuditrailConfiguration configuration, AuditEventCodec codec) {
+        AuditEventValidator validator = new AuditEventValidator(configuration.toAuditLimits(), codec);
+        boolean withMessages = configuration.isRecordErrorMessages();
+        this.failureOf = error -> validator.checkOutcome(Outcome.failure(error, withMessages));
         DataSource target = DelegatingDataSource.unwrapDataSource(dataSource);
         this.manager = managers.stream()
                 .filter(candidate -> DelegatingDataSource.unwrapDataSource(candidate.getDataSource()) == target)
@@ -64,16 +76,17 @@ public final class MicronautTransactions implements CallerTransactions, Transact
 
     @Override
     public AuditDispatcher wrap(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(dispatcher, this, monitor, true);
+        return new TransactionAwareDispatcher(dispatcher, this, monitor, true, failureOf);
     }
 
     @Override
     public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor, true);
+        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor, true,
+                failureOf);
     }
 
     @Override
     public AuditDispatcher afterCompletion(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(dispatcher, this, monitor, false);
+        return new TransactionAwareDispatcher(dispatcher, this, monitor, false, failureOf);
     }
 }

@@ -2,14 +2,17 @@ package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
+import io.auditrail.core.dispatch.TransactionBoundary;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A sink outside the database ({@code joinsTransaction} false) gets every event only after the
  * transaction ends, on the thread that ended it and in no transaction, with the same
- * success-to-failure turn on rollback.
+ * success-to-failure turn on rollback. The failure names the exception that ended the enclosing
+ * {@code @Transactional} call (see {@link TransactionBoundaryInterceptor}), {@link #ROLLED_BACK}
+ * only when there was none.
  */
 final class TransactionAwareDispatcher implements AuditDispatcher {
 
@@ -39,13 +44,15 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
     private final MicronautTransactions transactions;
     private final AuditMonitor monitor;
     private final boolean joinsTransaction;
+    private final Function<Throwable, Outcome> failureOf;
 
     TransactionAwareDispatcher(AuditDispatcher delegate, MicronautTransactions transactions, AuditMonitor monitor,
-            boolean joinsTransaction) {
+            boolean joinsTransaction, Function<Throwable, Outcome> failureOf) {
         this.delegate = delegate;
         this.transactions = transactions;
         this.monitor = monitor;
         this.joinsTransaction = joinsTransaction;
+        this.failureOf = failureOf;
     }
 
     @Override
@@ -80,10 +87,19 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
             }
             toSend = event;
         } else {
-            toSend = event.toBuilder().outcome(Outcome.failure(ROLLED_BACK,
-                    completion == TransactionSynchronization.Status.ROLLED_BACK ? null : "transaction outcome unknown"))
-                    .build();
+            Outcome unknownCause = Outcome.failure(ROLLED_BACK,
+                    completion == TransactionSynchronization.Status.ROLLED_BACK ? null : "transaction outcome unknown");
+            if (TransactionBoundary.defer(cause -> write(event.toBuilder()
+                    .outcome(cause == null || cause instanceof UnexpectedRollbackException ? unknownCause
+                            : failureOf.apply(cause)).build()))) {
+                return;
+            }
+            toSend = event.toBuilder().outcome(unknownCause).build();
         }
+        write(toSend);
+    }
+
+    private void write(AuditEvent toSend) {
         try {
             if (joinsTransaction) {
                 transactions.manager().execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW),

@@ -23,6 +23,11 @@ public class CreateInvoice {
         return amount;
     }
 
+    /** Fails, as a getter of a half-built object may, for the test of values that cannot be resolved. */
+    public BigDecimal getTotal() {
+        throw new ArithmeticException("no total without lines");
+    }
+
     public String getPassword() {
         return password;
     }

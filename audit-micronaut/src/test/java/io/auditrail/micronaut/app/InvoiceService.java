@@ -31,6 +31,12 @@ public class InvoiceService {
         return amount;
     }
 
+    @Audited(action = "invoice.checked", resourceId = "#invoiceId",
+            metadata = @AuditMetadata(key = "total", expression = "#request.total"))
+    public void check(String invoiceId, CreateInvoice request) {
+        // the values that cannot be resolved are what is checked
+    }
+
     @Audited(action = "invoice.sent", resourceId = "#invoiceId")
     public void send(String invoiceId) {
         throw new IllegalStateException("mail server down for " + invoiceId);

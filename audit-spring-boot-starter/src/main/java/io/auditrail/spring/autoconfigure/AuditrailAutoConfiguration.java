@@ -20,6 +20,9 @@ import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.validation.MetadataRedactor;
 import io.auditrail.spring.aop.AuditedAdvisor;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import io.auditrail.spring.tx.TransactionBoundaryAdvisor;
 import io.auditrail.spring.aop.AuditedAutoProxyRegistrar;
 import io.auditrail.spring.aop.AuditedBeanValidator;
 import io.auditrail.spring.aop.AuditedMethodInterceptor;
@@ -136,8 +139,8 @@ public final class AuditrailAutoConfiguration {
         if (all.isEmpty() && properties.getSink().isEmpty()) {
             all = List.of(new LogAuditSink(codec));
         }
-        return new SinkDispatcherFactory(properties, AuditMonitor.of(monitors.orderedStream().toList()), beanFactory)
-                .create(all);
+        return new SinkDispatcherFactory(properties, AuditMonitor.of(monitors.orderedStream().toList()), beanFactory,
+                codec).create(all);
     }
 
     @Bean
@@ -146,6 +149,12 @@ public final class AuditrailAutoConfiguration {
             AuditrailProperties properties, ObjectProvider<AuditMonitor> monitors) {
         return new InvocationAuditor(methods, factory, dispatcher, properties.getFailurePolicy(),
                 AuditMonitor.of(monitors.orderedStream().toList()));
+    }
+
+    @Bean
+    StartupLog auditrailStartupLog(ListableBeanFactory beanFactory, AuditrailProperties properties,
+            Environment environment) {
+        return new StartupLog(beanFactory, properties, environment);
     }
 
     /**
@@ -164,5 +173,22 @@ public final class AuditrailAutoConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static AuditedBeanValidator auditedBeanValidator(ObjectProvider<AuditedMethods> methods) {
         return new AuditedBeanValidator(methods);
+    }
+
+    /** Only with spring-tx on the class path, so that its classes load only then. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.transaction.annotation.AnnotationTransactionAttributeSource")
+    static class TransactionBoundaryConfiguration {
+
+        /**
+         * Lets the failure recorded for a transaction that failed at commit name the exception
+         * the commit threw. Static, like every advisor.
+         */
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        @ConditionalOnMissingBean
+        static TransactionBoundaryAdvisor auditTransactionBoundaryAdvisor() {
+            return new TransactionBoundaryAdvisor();
+        }
     }
 }

@@ -7,6 +7,9 @@ import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.SyncDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
+import io.auditrail.core.event.Outcome;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +38,16 @@ final class SinkDispatcherFactory {
     private final AuditrailProperties properties;
     private final AuditMonitor monitor;
     private final ListableBeanFactory beanFactory;
+    private final Function<Throwable, Outcome> failureOf;
 
-    SinkDispatcherFactory(AuditrailProperties properties, AuditMonitor monitor, ListableBeanFactory beanFactory) {
+    SinkDispatcherFactory(AuditrailProperties properties, AuditMonitor monitor, ListableBeanFactory beanFactory,
+            AuditEventCodec codec) {
         this.properties = properties;
         this.monitor = monitor;
         this.beanFactory = beanFactory;
+        AuditEventValidator validator = new AuditEventValidator(properties.getLimits().toAuditLimits(), codec);
+        boolean withMessages = properties.isRecordErrorMessages();
+        this.failureOf = error -> validator.checkOutcome(Outcome.failure(error, withMessages));
     }
 
     AuditSinkDispatchers create(List<AuditSink> sinks) {
@@ -82,7 +91,7 @@ final class SinkDispatcherFactory {
         if (!TX_PRESENT) {
             return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(), base, queue);
         }
-        return Transactions.wrap(sink, mode, base, queue, monitor, beanFactory);
+        return Transactions.wrap(sink, mode, base, queue, monitor, beanFactory, failureOf);
     }
 
     private Outbox outbox() {
@@ -105,7 +114,8 @@ final class SinkDispatcherFactory {
     private static final class Transactions {
 
         static AuditSinkDispatchers.SinkDispatch wrap(AuditSink sink, DispatchMode mode, AuditDispatcher base,
-                AsyncDispatcher queue, AuditMonitor monitor, ListableBeanFactory beanFactory) {
+                AsyncDispatcher queue, AuditMonitor monitor, ListableBeanFactory beanFactory,
+                Function<Throwable, Outcome> failureOf) {
             PlatformTransactionManager manager = beanFactory.getBeanProvider(PlatformTransactionManager.class)
                     .getIfUnique();
             TransactionAwareDispatcher.Mode txMode = TransactionAwareDispatcher.Mode.AFTER_COMMIT;
@@ -128,7 +138,7 @@ final class SinkDispatcherFactory {
             String description = mode.name().toLowerCase() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
                     ? " (in transaction)" : " (after commit)");
             return new AuditSinkDispatchers.SinkDispatch(sink.name(), description, new TransactionAwareDispatcher(base,
-                    txMode, writesOnCallerThread ? manager : null, holdsConnection, monitor), queue);
+                    txMode, writesOnCallerThread ? manager : null, holdsConnection, monitor, failureOf), queue);
         }
     }
 }

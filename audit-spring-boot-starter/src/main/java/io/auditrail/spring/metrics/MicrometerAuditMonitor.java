@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code auditrail.events.failed} (sink, retry) — events in a batch a sink failed to store;</li>
  *   <li>{@code auditrail.events.dropped} (sink, reason) — events given up;</li>
  *   <li>{@code auditrail.capture.failures} — audited calls whose event could not be built or handed over;</li>
+ *   <li>{@code auditrail.capture.problems} — values recorded as unresolved (an expression threw, an id was
+ *       {@code null}); their events were recorded;</li>
  *   <li>{@code auditrail.sink.latency} (sink) — time per sink write.</li>
  * </ul>
  * Queue depth is registered separately, per async sink, as {@code auditrail.queue.depth}.
@@ -25,6 +27,7 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
 
     private final MeterRegistry registry;
     private final Counter captureFailures;
+    private final Counter captureProblems;
     private final Map<String, DeliveryMeters> deliveryMeters = new ConcurrentHashMap<>();
 
     /**
@@ -36,6 +39,8 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
         this.registry = registry;
         this.captureFailures = Counter.builder("auditrail.capture.failures")
                 .description("Audited calls whose event could not be recorded").register(registry);
+        this.captureProblems = Counter.builder("auditrail.capture.problems")
+                .description("Values of recorded audit events that could not be resolved").register(registry);
     }
 
     /** Looked up once per sink: in sync mode every delivery runs on the audited caller's thread. */
@@ -69,6 +74,11 @@ public final class MicrometerAuditMonitor implements AuditMonitor {
     @Override
     public void captureFailed(String method, Throwable error) {
         captureFailures.increment();
+    }
+
+    @Override
+    public void captureProblems(String method, List<String> problems) {
+        captureProblems.increment(problems.size());
     }
 
     private Counter counter(String name, String... tags) {

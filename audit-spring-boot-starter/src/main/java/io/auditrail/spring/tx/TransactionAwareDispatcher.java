@@ -2,15 +2,18 @@ package io.auditrail.spring.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
+import io.auditrail.core.dispatch.TransactionBoundary;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       after commit; after a rollback a failure event is handed over instead.</li>
  * </ul>
  * The failure recorded for a rolled-back transaction keeps the success event's id, so each
- * audited call leaves exactly one event.
+ * audited call leaves exactly one event. Its cause is the exception that ended the enclosing
+ * {@code @Transactional} call (a constraint violation at flush, a serialisation failure at
+ * commit), learnt through {@link TransactionBoundaryAdvisor}; {@link #ROLLED_BACK} only when no
+ * exception is known, as when a transaction marked rollback-only ends without one.
  */
 public final class TransactionAwareDispatcher implements AuditDispatcher {
 
@@ -52,6 +58,7 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
     private final TransactionTemplate requiresNew;
     private final BooleanSupplier holdsSinkConnection;
     private final AuditMonitor monitor;
+    private final Function<Throwable, Outcome> failureOf;
 
     /**
      * Creates the dispatcher.
@@ -64,9 +71,10 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
      * @param holdsSinkConnection whether the current transaction holds the sink's connection;
      *        only consulted in {@link Mode#IN_TRANSACTION}
      * @param monitor told about events that could not be written after completion
+     * @param failureOf the failure outcome recorded for the exception that made a transaction fail
      */
     public TransactionAwareDispatcher(AuditDispatcher delegate, Mode mode, PlatformTransactionManager transactionManager,
-            BooleanSupplier holdsSinkConnection, AuditMonitor monitor) {
+            BooleanSupplier holdsSinkConnection, AuditMonitor monitor, Function<Throwable, Outcome> failureOf) {
         if (mode == Mode.IN_TRANSACTION && transactionManager == null) {
             throw new IllegalArgumentException("in-transaction dispatch needs a transaction manager");
         }
@@ -74,6 +82,7 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
         this.mode = mode;
         this.holdsSinkConnection = holdsSinkConnection;
         this.monitor = monitor;
+        this.failureOf = failureOf;
         this.requiresNew = transactionManager == null ? null : new TransactionTemplate(transactionManager);
         if (requiresNew != null) {
             requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -111,10 +120,18 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
             }
             toSend = event;
         } else {
-            toSend = event.toBuilder().outcome(Outcome.failure(ROLLED_BACK,
-                    status == TransactionSynchronization.STATUS_ROLLED_BACK ? null : "transaction outcome unknown"))
-                    .build();
+            Outcome unknownCause = Outcome.failure(ROLLED_BACK,
+                    status == TransactionSynchronization.STATUS_ROLLED_BACK ? null : "transaction outcome unknown");
+            if (TransactionBoundary.defer(cause -> write(event.toBuilder().outcome(cause == null
+                    || cause instanceof UnexpectedRollbackException ? unknownCause : failureOf.apply(cause)).build()))) {
+                return;
+            }
+            toSend = event.toBuilder().outcome(unknownCause).build();
         }
+        write(toSend);
+    }
+
+    private void write(AuditEvent toSend) {
         try {
             if (requiresNew != null) {
                 // The finished transaction's connection is still bound here; only a new transaction escapes it.

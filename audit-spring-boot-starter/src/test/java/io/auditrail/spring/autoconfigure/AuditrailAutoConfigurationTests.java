@@ -75,6 +75,23 @@ class AuditrailAutoConfigurationTests {
     }
 
     @Test
+    void logsOneStartupLineNamingSinkPolicyAndChain() {
+        runner.withPropertyValues("auditrail.failure-policy=fail-closed").run(context -> assertThat(
+                context.getBean(StartupLog.class).summary().text()).isEqualTo("Auditrail is on: sink recording (sync (after commit)), "
+                        + "failure policy fail-closed, hash chain off"));
+    }
+
+    @Test
+    void theStartupLineSaysWhyEventsOnlyGoToTheLog() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, AuditrailAutoConfiguration.class))
+                .run(context -> assertThat(context.getBean(StartupLog.class).summary().text()).isEqualTo(
+                        "Auditrail is on: sink log (async (after commit)), because no DataSource was found (events are only logged; "
+                                + "add a DataSource and audit-jdbc-store, or set auditrail.sink), "
+                                + "failure policy fail-open, hash chain off"));
+    }
+
+    @Test
     void auditsThroughJdkProxiesAndCglibProxies() {
         runner.withPropertyValues("spring.aop.proxy-target-class=false").run(context -> {
             InvoiceService jdkProxy = context.getBean(InvoiceService.class);

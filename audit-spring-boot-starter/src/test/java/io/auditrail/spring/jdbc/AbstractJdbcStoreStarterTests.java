@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -30,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The starter with the real JDBC store on a real database: the default sink and dispatch,
  * and the transaction rules end to end. Subclasses name the database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractJdbcStoreStarterTests {
 
     protected abstract DataSource dataSource();
@@ -69,6 +73,13 @@ abstract class AbstractJdbcStoreStarterTests {
                     assertThat(sink.name()).isEqualTo("jdbc");
                     assertThat(sink.mode()).isEqualTo("transactional (in transaction)");
                 }));
+    }
+
+    @Test
+    void theStartupLineNamesTheJdbcSinkAndItsTable(CapturedOutput output) {
+        runner().withPropertyValues("auditrail.jdbc.table-name=audit_startup_line").run(context -> assertThat(output)
+                .contains("Auditrail is on: sink jdbc (transactional (in transaction)), table audit_startup_line, "
+                        + "failure policy fail-open, hash chain off"));
     }
 
     @Test
