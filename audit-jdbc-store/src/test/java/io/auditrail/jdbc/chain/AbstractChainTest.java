@@ -1,6 +1,7 @@
 package io.auditrail.jdbc.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.auditrail.core.chain.ChainHasher;
@@ -16,6 +17,7 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -146,6 +148,21 @@ abstract class AbstractChainTest {
     }
 
     // ---- concurrency ---------------------------------------------------------------------
+
+    @Test
+    void turningTheChainOnWithoutItsDdlFailsTheBuildNamingTheChainTables() {
+        String plain = table + "_plain";
+        String plainCheckpoints = checkpointTable + "_plain";
+        created.add(plain);
+        JdbcAuditStore.builder(dataSource()).tableName(plain).initializeSchema(SchemaInitMode.ALWAYS).build();
+
+        assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(plain).checkpointTableName(plainCheckpoints)
+                .initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("chain heads table " + plain + "_chain_heads does not exist")
+                .hasMessageContaining("checkpoint table " + plainCheckpoints + " does not exist")
+                .hasMessageContaining("io/auditrail/jdbc/schema/v1/chain-");
+    }
 
     @Test
     void concurrentWritersAndSealersOnTwoDataSourcesBuildOneLinearChainPerOrganisation() throws Exception {
