@@ -89,7 +89,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
      * Starts configuring a store.
      *
      * @param dataSource the database; connections are borrowed per call and closed
-     * @return a builder with the defaults: table {@code audit_events}, schema created on H2 only,
+     * @return a builder with the defaults: table {@code audit_events}, schema created on H2 and HSQLDB only,
      *         no monthly limit, events kept forever
      */
     public static JdbcAuditStoreBuilder builder(DataSource dataSource) {

@@ -36,7 +36,8 @@ public class JdbcStoreFactory {
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(caller.connections(dataSource))
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(jdbc.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
+                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()))
+                .validateSchema(jdbc.isValidateSchema());
         if (jdbc.getMonthlyEventLimit() != null) {
             builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());
         }

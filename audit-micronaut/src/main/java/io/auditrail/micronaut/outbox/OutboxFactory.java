@@ -43,6 +43,7 @@ public class OutboxFactory {
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(outbox.getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .validateSchema(configuration.getJdbc().isValidateSchema())
                 .build();
     }
 
