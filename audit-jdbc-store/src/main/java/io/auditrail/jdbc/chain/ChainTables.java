@@ -32,14 +32,19 @@ record ChainTables(TableName events, TableName heads, TableName checkpoints, Str
         };
     }
 
-    /** What the chain reads and writes, for the start-up schema check; the store checks the rest of the audit table. */
-    List<SchemaValidator.RequiredTable> required() {
+    /**
+     * What the chain reads and writes, for the start-up schema check; the store checks the rest
+     * of the audit table.
+     *
+     * @param eventsDdl the DDL that creates the audit table
+     */
+    List<SchemaValidator.RequiredTable> required(String eventsDdl) {
         String ddl = ChainScript.resourceName(dialectName);
         String create = "auditrail.jdbc.initialize-schema=always";
         List<String> chainColumns = "postgresql".equals(dialectName) ? List.of("chain_seq", "prev_hash", "hash")
                 : List.of("chain_seq", "prev_hash", "hash", "chain_org");
         return List.of(
-                new SchemaValidator.RequiredTable("audit table", events, chainColumns, ddl, create),
+                new SchemaValidator.RequiredTable("audit table", events, chainColumns, eventsDdl, ddl, create),
                 new SchemaValidator.RequiredTable("chain heads table", heads,
                         List.of("organization_key", "head_seq", "head_hash"), ddl, create),
                 new SchemaValidator.RequiredTable("checkpoint table", checkpoints, List.of("id", "organization_key", "kind",

@@ -410,7 +410,7 @@ public final class JdbcAuditChain {
                 }
             }
             if (validateSchema) {
-                SchemaValidator.validate(dataSource, dialect, chain.tables.required());
+                SchemaValidator.validate(dataSource, dialect, chain.tables.required(SchemaInitializer.ddlResource(dialect)));
             }
             return chain;
         }

@@ -35,15 +35,29 @@ public final class SchemaValidator {
      * @param role what the table is, for the message, for example {@code "audit table"}
      * @param table the configured name
      * @param columns every column the code reads or writes, lower case
-     * @param ddlResource the shipped DDL that creates the table or adds the columns, a classpath resource
+     * @param createDdl the shipped DDL that creates the table, a classpath resource
+     * @param columnsDdl the shipped DDL that adds the columns, a classpath resource
      * @param createSetting how to let Auditrail run that DDL itself, for the message
      */
-    public record RequiredTable(String role, TableName table, List<String> columns, String ddlResource,
-            String createSetting) {
+    public record RequiredTable(String role, TableName table, List<String> columns, String createDdl,
+            String columnsDdl, String createSetting) {
 
         /** Copies the column list. */
         public RequiredTable {
             columns = List.copyOf(columns);
+        }
+
+        /**
+         * A table created with all its columns by one DDL file.
+         *
+         * @param role what the table is, for the message
+         * @param table the configured name
+         * @param columns every column the code reads or writes, lower case
+         * @param ddl the shipped DDL, a classpath resource
+         * @param createSetting how to let Auditrail run that DDL itself, for the message
+         */
+        public RequiredTable(String role, TableName table, List<String> columns, String ddl, String createSetting) {
+            this(role, table, columns, ddl, ddl, createSetting);
         }
     }
 
@@ -63,18 +77,17 @@ public final class SchemaValidator {
         try (Connection connection = dataSource.getConnection()) {
             for (RequiredTable required : tables) {
                 Set<String> present = columns(connection, catalogs, required.table());
-                String ddl = required.ddlResource().replaceFirst("^/", "");
                 if (present.isEmpty()) {
                     problems.add(required.role() + " " + required.table() + " does not exist. Create it with the DDL in "
-                            + ddl + " (inside the audit-jdbc-store jar), or let Auditrail create it with "
-                            + required.createSetting() + ".");
+                            + resource(required.createDdl()) + " (inside the audit-jdbc-store jar), or let Auditrail"
+                            + " create it with " + required.createSetting() + ".");
                     continue;
                 }
                 List<String> missing = required.columns().stream().filter(column -> !present.contains(column)).toList();
                 if (!missing.isEmpty()) {
                     problems.add(required.role() + " " + required.table() + " lacks column" + (missing.size() > 1 ? "s " : " ")
-                            + String.join(", ", missing) + ". Bring it up to date with the DDL in " + ddl
-                            + " (inside the audit-jdbc-store jar).");
+                            + String.join(", ", missing) + ". Bring it up to date with the DDL in "
+                            + resource(required.columnsDdl()) + " (inside the audit-jdbc-store jar).");
                 }
             }
         } catch (SQLException e) {
@@ -84,6 +97,10 @@ public final class SchemaValidator {
         if (!problems.isEmpty()) {
             throw new SchemaValidationException(String.join("\n", problems) + "\n" + OPT_OUT + " skips this check.");
         }
+    }
+
+    private static String resource(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     /** The table's columns as the database reports them, compared without case; empty when it does not exist. */

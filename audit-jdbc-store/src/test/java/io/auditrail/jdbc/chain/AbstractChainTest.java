@@ -165,6 +165,17 @@ abstract class AbstractChainTest {
     }
 
     @Test
+    void withoutTheAuditTableTheChainCheckPointsAtTheTablesOwnDdl() {
+        String missing = table + "_none";
+
+        assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(missing)
+                .checkpointTableName(checkpointTable).initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("audit table " + missing + " does not exist. Create it with the DDL in"
+                        + " io/auditrail/jdbc/schema/v1/schema-");
+    }
+
+    @Test
     void concurrentWritersAndSealersOnTwoDataSourcesBuildOneLinearChainPerOrganisation() throws Exception {
         chain = chainBuilder(dataSource(), true).sealerThreads(2).build();
         store = storeOn(dataSource());
