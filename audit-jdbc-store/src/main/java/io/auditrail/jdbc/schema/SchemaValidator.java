@@ -79,15 +79,16 @@ public final class SchemaValidator {
                 Set<String> present = columns(connection, catalogs, required.table());
                 if (present.isEmpty()) {
                     problems.add(required.role() + " " + required.table() + " does not exist. Create it with the DDL in "
-                            + resource(required.createDdl()) + " (inside the audit-jdbc-store jar), or let Auditrail"
-                            + " create it with " + required.createSetting() + ".");
+                            + resource(required.createDdl()) + " (inside the audit-jdbc-store jar; replace ${table} and"
+                            + " the other placeholders), or let Auditrail create it with " + required.createSetting() + ".");
                     continue;
                 }
                 List<String> missing = required.columns().stream().filter(column -> !present.contains(column)).toList();
                 if (!missing.isEmpty()) {
                     problems.add(required.role() + " " + required.table() + " lacks column" + (missing.size() > 1 ? "s " : " ")
                             + String.join(", ", missing) + ". Bring it up to date with the DDL in "
-                            + resource(required.columnsDdl()) + " (inside the audit-jdbc-store jar).");
+                            + resource(required.columnsDdl()) + " (inside the audit-jdbc-store jar; replace ${table} and"
+                            + " the other placeholders).");
                 }
             }
         } catch (SQLException e) {
