@@ -12,11 +12,13 @@ import io.auditrail.core.store.ExportFormat;
 import io.auditrail.core.store.Usage;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.export.EventExporter;
+import io.auditrail.jdbc.query.EventColumns;
 import io.auditrail.jdbc.query.EventQueries;
 import io.auditrail.jdbc.query.EventRowMapper;
 import io.auditrail.jdbc.retention.EventPurger;
 import io.auditrail.jdbc.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.SchemaInitializer;
+import io.auditrail.jdbc.schema.SchemaValidator;
 import io.auditrail.jdbc.write.EventWriter;
 import io.auditrail.jdbc.write.SqlFailures;
 import java.io.IOException;
@@ -40,7 +42,7 @@ import tools.jackson.core.exc.JacksonIOException;
 /**
  * The audit trail in a relational database, over plain JDBC: a sink that stores batches
  * idempotently and the store that queries, exports, counts and purges them. Works on
- * PostgreSQL, MySQL/MariaDB and H2, detected from the data source. Thread-safe.
+ * PostgreSQL, MySQL/MariaDB, H2 and HSQLDB, detected from the data source. Thread-safe.
  *
  * <pre>{@code
  * JdbcAuditStore store = JdbcAuditStore.builder(dataSource)
@@ -87,7 +89,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
      * Starts configuring a store.
      *
      * @param dataSource the database; connections are borrowed per call and closed
-     * @return a builder with the defaults: table {@code audit_events}, schema created on H2 only,
+     * @return a builder with the defaults: table {@code audit_events}, schema created on H2 and HSQLDB only,
      *         no monthly limit, events kept forever
      */
     public static JdbcAuditStoreBuilder builder(DataSource dataSource) {
@@ -105,6 +107,11 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
             new SchemaInitializer(dataSource, dialect, settings.table()).initialize(settings.schemaInitMode());
         } catch (SQLException e) {
             throw new AuditStoreException("cannot create audit table " + settings.table(), e);
+        }
+        if (settings.validateSchema()) {
+            SchemaValidator.validate(dataSource, dialect, List.of(new SchemaValidator.RequiredTable(
+                    "audit table", settings.table(), EventColumns.REQUIRED, SchemaInitializer.ddlResource(dialect),
+                    "auditrail.jdbc.initialize-schema=always")));
         }
         return new JdbcAuditStore(dataSource, dialect, settings);
     }

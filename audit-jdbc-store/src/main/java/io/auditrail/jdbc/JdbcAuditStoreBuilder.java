@@ -33,6 +33,7 @@ public final class JdbcAuditStoreBuilder {
     private int purgeBatchSize = DEFAULT_PURGE_BATCH_SIZE;
     private Clock clock = Clock.systemUTC();
     private JdbcAuditChain chain;
+    private boolean validateSchema = true;
 
     JdbcAuditStoreBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -58,6 +59,18 @@ public final class JdbcAuditStoreBuilder {
      */
     public JdbcAuditStoreBuilder initializeSchema(SchemaInitMode mode) {
         this.schemaInitMode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * Sets whether {@link #build()} checks that the table exists with every column the store
+     * uses, after creating it if the mode says so; {@code true} by default.
+     *
+     * @param validate {@code false} to skip the check
+     * @return this builder
+     */
+    public JdbcAuditStoreBuilder validateSchema(boolean validate) {
+        this.validateSchema = validate;
         return this;
     }
 
@@ -184,15 +197,18 @@ public final class JdbcAuditStoreBuilder {
     }
 
     /**
-     * Connects once to detect the database and, if the mode says so, creates the table.
+     * Connects once to detect the database and, if the mode says so, creates the table; then,
+     * unless switched off, checks the table.
      *
      * @return the store
      * @throws io.auditrail.core.store.AuditStoreException when the database cannot be reached or the DDL fails
+     * @throws io.auditrail.jdbc.schema.SchemaValidationException when the table is missing or lacks a column
      * @throws io.auditrail.jdbc.dialect.UnsupportedDatabaseException for a database without a dialect
      */
     public JdbcAuditStore build() {
         Settings settings = new Settings(table, schemaInitMode, monthlyEventLimit,
-                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock, inCallerTransaction, chain);
+                new RetentionPolicy(retention, retentionOverrides), exportFetchSize, purgeBatchSize, clock, inCallerTransaction, chain,
+                validateSchema);
         return JdbcAuditStore.create(dataSource, settings);
     }
 

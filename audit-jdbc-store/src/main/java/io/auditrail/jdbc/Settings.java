@@ -17,5 +17,6 @@ record Settings(
         int purgeBatchSize,
         Clock clock,
         BooleanSupplier inCallerTransaction,
-        JdbcAuditChain chain) {
+        JdbcAuditChain chain,
+        boolean validateSchema) {
 }

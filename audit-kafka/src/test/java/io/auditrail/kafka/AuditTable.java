@@ -27,7 +27,9 @@ final class AuditTable {
     }
 
     private AuditTable(SchemaInitMode mode) {
-        store = JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(mode).build();
+        // The start-up schema check would refuse the table that is deliberately not there yet.
+        store = JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(mode)
+                .validateSchema(mode != SchemaInitMode.NEVER).build();
     }
 
     /**

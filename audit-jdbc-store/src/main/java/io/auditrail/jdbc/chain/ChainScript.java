@@ -10,8 +10,12 @@ final class ChainScript {
     private ChainScript() {
     }
 
+    static String resourceName(String dialectName) {
+        return "/io/auditrail/jdbc/schema/v1/chain-" + dialectName + ".sql";
+    }
+
     static List<String> statements(ChainTables tables, String functionPrefix) {
-        return SqlScript.statements("/io/auditrail/jdbc/schema/v1/chain-" + tables.dialectName() + ".sql", Map.of(
+        return SqlScript.statements(resourceName(tables.dialectName()), Map.of(
                 "table", tables.events().qualified(),
                 "name", tables.events().name(),
                 "heads", tables.heads().qualified(),

@@ -12,6 +12,7 @@ import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.query.EventRowMapper;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaInitializer;
+import io.auditrail.jdbc.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -244,6 +245,7 @@ public final class JdbcAuditChain {
         private int batchSize = 500;
         private int sealerThreads = 1;
         private Clock clock = Clock.systemUTC();
+        private boolean validateSchema = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -280,6 +282,18 @@ public final class JdbcAuditChain {
          */
         public Builder initializeSchema(SchemaInitMode mode) {
             this.schemaInitMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets whether {@link #build()} checks that the chain's columns and tables exist, after
+         * creating them if the mode says so; {@code true} by default.
+         *
+         * @param validate {@code false} to skip the check
+         * @return this builder
+         */
+        public Builder validateSchema(boolean validate) {
+            this.validateSchema = validate;
             return this;
         }
 
@@ -371,10 +385,11 @@ public final class JdbcAuditChain {
 
         /**
          * Connects once to detect the database and, if the mode says so, creates the audit table
-         * when missing and adds the chain's DDL to it.
+         * when missing and adds the chain's DDL to it; then, unless switched off, checks the chain's tables.
          *
          * @return the chain
          * @throws AuditStoreException when the database cannot be reached or the DDL fails
+         * @throws io.auditrail.jdbc.schema.SchemaValidationException when a chain table or column is missing
          */
         public JdbcAuditChain build() {
             SqlDialect dialect;
@@ -393,6 +408,9 @@ public final class JdbcAuditChain {
                 } catch (SQLException e) {
                     throw new AuditStoreException("cannot add the hash chain to " + table, e);
                 }
+            }
+            if (validateSchema) {
+                SchemaValidator.validate(dataSource, dialect, chain.tables.required(SchemaInitializer.ddlResource(dialect)));
             }
             return chain;
         }

@@ -79,9 +79,9 @@ public final class VerifyChainCommand {
             }
             List<Checkpoint> exported = options.containsKey("--checkpoints")
                     ? FileCheckpointSink.read(Path.of(options.get("--checkpoints"))) : List.of();
-            JdbcAuditChain chain = builder.build();
             Long from = number(options, "--from");
             Long to = number(options, "--to");
+            JdbcAuditChain chain = builder.build();
             List<String> organizations = new ArrayList<>();
             if (options.containsKey("--organization")) {
                 organizations.add(options.get("--organization"));

@@ -28,7 +28,7 @@ final class H2Dialect implements SqlDialect {
         // Batch statements run in order in one transaction, so a duplicate later in the same
         // batch sees the earlier row; the unique constraint still guards concurrent writers.
         return "INSERT INTO " + table.qualified() + " (" + EventColumns.INSERTED + ") SELECT "
-                + EventColumns.insertParameters(jsonParameter()) + " FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM "
+                + EventColumns.insertParameters(jsonParameter()) + " FROM " + oneRowTable() + " WHERE NOT EXISTS (SELECT 1 FROM "
                 + table.qualified() + " WHERE event_id = ?)";
     }
 

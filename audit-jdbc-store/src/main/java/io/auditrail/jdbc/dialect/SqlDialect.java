@@ -22,14 +22,14 @@ public interface SqlDialect {
     /**
      * Short name used in resource names and messages.
      *
-     * @return {@code postgresql}, {@code mysql} or {@code h2}
+     * @return {@code postgresql}, {@code mysql}, {@code h2} or {@code hsqldb}
      */
     String name();
 
     /**
      * Whether the database runs inside this JVM, so creating the schema by default is safe.
      *
-     * @return {@code true} for H2
+     * @return {@code true} for H2 and HSQLDB
      */
     boolean isEmbedded();
 
@@ -51,6 +51,16 @@ public interface SqlDialect {
      * @throws SQLException from the driver
      */
     default void bindInsertExtras(PreparedStatement statement, UUID eventId) throws SQLException {
+    }
+
+    /**
+     * A table of one row to select bound values from, for the inserts that skip an existing key
+     * with {@code NOT EXISTS} on databases without an upsert.
+     *
+     * @return for example {@code "DUAL"}
+     */
+    default String oneRowTable() {
+        return "DUAL";
     }
 
     /**
@@ -118,7 +128,7 @@ public interface SqlDialect {
      *
      * @param productName as reported by {@link DatabaseMetaData#getDatabaseProductName()}
      * @return the dialect
-     * @throws UnsupportedDatabaseException for any database other than PostgreSQL, MySQL, MariaDB and H2
+     * @throws UnsupportedDatabaseException for any database other than PostgreSQL, MySQL, MariaDB, H2 and HSQLDB
      */
     static SqlDialect forProductName(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
@@ -130,6 +140,9 @@ public interface SqlDialect {
         }
         if (name.equals("h2")) {
             return new H2Dialect();
+        }
+        if (name.startsWith("hsql")) {
+            return new HsqlDialect();
         }
         throw new UnsupportedDatabaseException(productName);
     }

@@ -1,4 +1,4 @@
 /**
- * The one place that knows how PostgreSQL, MySQL/MariaDB and H2 differ. Internal.
+ * The one place that knows how PostgreSQL, MySQL/MariaDB, H2 and HSQLDB differ. Internal.
  */
 package io.auditrail.jdbc.dialect;

@@ -75,7 +75,7 @@ public final class JdbcOutbox implements Outbox {
      * Starts configuring an outbox.
      *
      * @param dataSource the application's database; connections are borrowed per call and closed
-     * @return a builder with the defaults: table {@code audit_outbox}, created on H2 only,
+     * @return a builder with the defaults: table {@code audit_outbox}, created on H2 and HSQLDB only,
      *         claims with {@code SKIP LOCKED} where supported
      */
     public static JdbcOutboxBuilder builder(DataSource dataSource) {

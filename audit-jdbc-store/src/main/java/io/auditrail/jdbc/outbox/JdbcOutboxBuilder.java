@@ -3,11 +3,13 @@ package io.auditrail.jdbc.outbox;
 import io.auditrail.core.dispatch.outbox.OutboxException;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -29,6 +31,7 @@ public final class JdbcOutboxBuilder {
     private BooleanSupplier inCallerTransaction = () -> false;
     private Clock clock = Clock.systemUTC();
     private OutboxClaimStrategy claimStrategy = OutboxClaimStrategy.AUTO;
+    private boolean validateSchema = true;
 
     JdbcOutboxBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -54,6 +57,18 @@ public final class JdbcOutboxBuilder {
      */
     public JdbcOutboxBuilder initializeSchema(SchemaInitMode mode) {
         this.schemaInitMode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * Sets whether {@link #build()} checks that the table exists with every column the outbox
+     * uses, after creating it if the mode says so; {@code true} by default.
+     *
+     * @param validate {@code false} to skip the check
+     * @return this builder
+     */
+    public JdbcOutboxBuilder validateSchema(boolean validate) {
+        this.validateSchema = validate;
         return this;
     }
 
@@ -93,10 +108,12 @@ public final class JdbcOutboxBuilder {
     }
 
     /**
-     * Connects once to detect the database and, if the mode says so, creates the table.
+     * Connects once to detect the database and, if the mode says so, creates the table; then,
+     * unless switched off, checks the table.
      *
      * @return the outbox
      * @throws OutboxException when the database cannot be reached or the DDL fails
+     * @throws io.auditrail.jdbc.schema.SchemaValidationException when the table is missing or lacks a column
      * @throws io.auditrail.jdbc.dialect.UnsupportedDatabaseException for a database without a dialect
      */
     public JdbcOutbox build() {
@@ -114,6 +131,10 @@ public final class JdbcOutboxBuilder {
             OutboxSchema.initialize(dataSource, dialect, table, schemaInitMode);
         } catch (SQLException e) {
             throw new OutboxException("cannot create audit outbox table " + table, e);
+        }
+        if (validateSchema) {
+            SchemaValidator.validate(dataSource, dialect, List.of(new SchemaValidator.RequiredTable("outbox table", table,
+                    OutboxSql.REQUIRED, OutboxSchema.resourceName(dialect), "auditrail.outbox.initialize-schema=always")));
         }
         return new JdbcOutbox(dataSource, dialect, table, inCallerTransaction, clock, strategy);
     }

@@ -2,6 +2,7 @@ package io.auditrail.jdbc.outbox;
 
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.TableName;
+import java.util.List;
 
 /** The outbox's statements for one table and database; every value is a bound parameter. */
 final class OutboxSql {
@@ -9,6 +10,10 @@ final class OutboxSql {
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";
     static final String DEAD = "dead";
+
+    /** Every column the outbox reads or writes, for the start-up schema check. */
+    static final List<String> REQUIRED = List.of("seq", "destination", "event_id", "payload", "state", "attempts",
+            "next_attempt_at", "lease_owner", "last_error", "created_at", "done_at");
 
     private static final String COLUMNS = "destination, event_id, payload, state, attempts, next_attempt_at, created_at";
     private static final String DUE = " WHERE destination = ? AND state = '" + PENDING + "' AND next_attempt_at <= ?"
@@ -35,8 +40,9 @@ final class OutboxSql {
                     + "', 0, ?, ?) ON CONFLICT (destination, event_id) DO NOTHING";
             case "mysql" -> "INSERT INTO " + t + " (" + COLUMNS + ") VALUES (?, ?, ?, '" + PENDING
                     + "', 0, ?, ?) ON DUPLICATE KEY UPDATE event_id = event_id";
-            // H2 has neither; batch rows run in order, so a later duplicate sees the earlier row.
-            default -> "INSERT INTO " + t + " (" + COLUMNS + ") SELECT ?, ?, ?, '" + PENDING + "', 0, ?, ? FROM DUAL"
+            // H2 and HSQLDB have neither; batch rows run in order, so a later duplicate sees the earlier row.
+            default -> "INSERT INTO " + t + " (" + COLUMNS + ") SELECT ?, ?, ?, '" + PENDING + "', 0, ?, ? FROM "
+                    + dialect.oneRowTable()
                     + " WHERE NOT EXISTS (SELECT 1 FROM " + t + " WHERE destination = ? AND event_id = ?)";
         };
         String select = "SELECT seq, payload, attempts FROM " + t + DUE;

@@ -6,6 +6,7 @@ import io.auditrail.jdbc.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * The mapping from an event to the columns of the audit table, in one place for the insert
@@ -22,6 +23,9 @@ public final class EventColumns {
 
     /** The columns a select reads. */
     public static final String SELECTED = "seq, " + INSERTED;
+
+    /** Every column the store reads or writes without the chain, for the start-up schema check. */
+    public static final List<String> REQUIRED = List.of(SELECTED.split(",\\s*"));
 
     private static final int INSERTED_COUNT = 18;
 

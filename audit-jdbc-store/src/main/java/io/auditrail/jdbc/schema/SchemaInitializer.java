@@ -32,6 +32,16 @@ public final class SchemaInitializer {
     }
 
     /**
+     * The shipped DDL of the audit table.
+     *
+     * @param dialect the database's dialect
+     * @return the classpath resource, for example {@code /io/auditrail/jdbc/schema/v1/schema-h2.sql}
+     */
+    public static String ddlResource(SqlDialect dialect) {
+        return SchemaScript.resourceName(dialect);
+    }
+
+    /**
      * Creates the table if the mode applies to this database and the table does not exist.
      *
      * @param mode the configured mode

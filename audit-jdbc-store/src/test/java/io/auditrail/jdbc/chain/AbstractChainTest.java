@@ -18,6 +18,7 @@ import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -148,6 +149,32 @@ abstract class AbstractChainTest {
     }
 
     // ---- concurrency ---------------------------------------------------------------------
+
+    @Test
+    void turningTheChainOnWithoutItsDdlFailsTheBuildNamingTheChainTables() {
+        String plain = table + "_plain";
+        String plainCheckpoints = checkpointTable + "_plain";
+        created.add(plain);
+        JdbcAuditStore.builder(dataSource()).tableName(plain).initializeSchema(SchemaInitMode.ALWAYS).build();
+
+        assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(plain).checkpointTableName(plainCheckpoints)
+                .initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("chain heads table " + plain + "_chain_heads does not exist")
+                .hasMessageContaining("checkpoint table " + plainCheckpoints + " does not exist")
+                .hasMessageContaining("io/auditrail/jdbc/schema/v1/chain-");
+    }
+
+    @Test
+    void withoutTheAuditTableTheChainCheckPointsAtTheTablesOwnDdl() {
+        String missing = table + "_none";
+
+        assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(missing)
+                .checkpointTableName(checkpointTable).initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("audit table " + missing + " does not exist. Create it with the DDL in"
+                        + " io/auditrail/jdbc/schema/v1/schema-");
+    }
 
     @Test
     void concurrentWritersAndSealersOnTwoDataSourcesBuildOneLinearChainPerOrganisation() throws Exception {

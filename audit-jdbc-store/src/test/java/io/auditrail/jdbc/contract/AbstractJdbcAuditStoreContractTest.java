@@ -21,7 +21,9 @@ import io.auditrail.core.store.Usage;
 import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -54,7 +56,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The behaviour every database must show, run unchanged on H2, PostgreSQL and MariaDB by a
+ * The behaviour every database must show, run unchanged on H2, HSQLDB, PostgreSQL and MariaDB by a
  * three-line subclass per database. Each test works in its own freshly created table, dropped
  * afterwards, so tests are independent and can share one server.
  */
@@ -199,7 +201,8 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     @Test
     void aStoreThatCannotWriteAtAllRefusesTheBatchNotItsEvents() {
-        JdbcAuditStore noTable = builder(newTableName()).initializeSchema(SchemaInitMode.NEVER).build();
+        JdbcAuditStore noTable = builder(newTableName()).initializeSchema(SchemaInitMode.NEVER).validateSchema(false)
+                .build();
 
         assertThatThrownBy(() -> noTable.write(List.of(event("acme", 1).build(), event("acme", 2).build())))
                 .isInstanceOfSatisfying(AuditSinkException.class, e -> {
@@ -607,9 +610,22 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     // ---- schema -----------------------------------------------------------------------------
 
     @Test
-    void schemaModeNeverCreatesNothing() {
+    void schemaModeNeverCreatesNothingAndTheCheckNamesTheMissingTableAndItsDdl() {
         String missing = newTableName();
-        JdbcAuditStore never = builder(missing).initializeSchema(SchemaInitMode.NEVER).build();
+
+        assertThatThrownBy(() -> builder(missing).initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("audit table " + missing + " does not exist")
+                .hasMessageContaining("io/auditrail/jdbc/schema/v1/schema-" + dialectName() + ".sql")
+                .hasMessageContaining("auditrail.jdbc.initialize-schema=always")
+                .hasMessageContaining("auditrail.jdbc.validate-schema=false");
+        assertThat(tableExists(missing)).isFalse();
+    }
+
+    @Test
+    void withTheCheckOffAMissingTableFailsEveryWriteInstead() {
+        String missing = newTableName();
+        JdbcAuditStore never = builder(missing).initializeSchema(SchemaInitMode.NEVER).validateSchema(false).build();
 
         assertThat(tableExists(missing)).isFalse();
         assertThatThrownBy(() -> never.write(List.of(event("acme", 1).build())))
@@ -617,9 +633,35 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void theCheckNamesTheColumnsATableLacks() throws SQLException {
+        String partial = newTableName();
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + partial + " (seq BIGINT PRIMARY KEY, event_id VARCHAR(36),"
+                    + " occurred_at VARCHAR(40), organization_id VARCHAR(255), actor_id VARCHAR(255))");
+        }
+
+        assertThatThrownBy(() -> builder(partial).initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("audit table " + partial + " lacks columns actor_name, actor_email, actor_type,"
+                        + " action, resource_type, resource_id, resource_name, outcome, error_type, error_message,"
+                        + " ip, user_agent, request_id, metadata.")
+                .hasMessageContaining("schema-" + dialectName() + ".sql");
+    }
+
+    @Test
+    void theCheckPassesOnTheShippedSchemaWithASchemaQualifiedName() throws SQLException {
+        String name = newTableName();
+        builder(name).build();
+
+        JdbcAuditStore checked = builder(currentSchema() + "." + name).initializeSchema(SchemaInitMode.NEVER).build();
+
+        assertThat(checked.query(AuditQuery.builder().build()).total()).isZero();
+    }
+
+    @Test
     void schemaModeEmbeddedCreatesOnlyOnAnEmbeddedDatabase() {
         String name = newTableName();
-        builder(name).initializeSchema(SchemaInitMode.EMBEDDED).build();
+        builder(name).initializeSchema(SchemaInitMode.EMBEDDED).validateSchema(false).build();
 
         assertThat(tableExists(name)).isEqualTo(dbConfig().isEmbedded());
     }
@@ -635,10 +677,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     @Test
     void worksWithASchemaQualifiedTableName() throws SQLException {
-        String schema;
-        try (Connection connection = dataSource().getConnection()) {
-            schema = connection.getSchema() != null ? connection.getSchema() : connection.getCatalog();
-        }
+        String schema = currentSchema();
         String name = newTableName();
         JdbcAuditStore qualified = builder(schema + "." + name).build();
         AuditEvent event = event("acme", 1).build();
@@ -700,6 +739,20 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     private DataSource dataSource() {
         return dbConfig().dataSource();
+    }
+
+    private String currentSchema() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            return connection.getSchema() != null ? connection.getSchema() : connection.getCatalog();
+        }
+    }
+
+    private String dialectName() {
+        try (Connection connection = dataSource().getConnection()) {
+            return SqlDialect.detect(connection).name();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String newTableName() {

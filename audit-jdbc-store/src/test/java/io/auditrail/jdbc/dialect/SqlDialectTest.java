@@ -13,14 +13,18 @@ class SqlDialectTest {
         assertThat(SqlDialect.forProductName("MariaDB").name()).isEqualTo("mysql");
         assertThat(SqlDialect.forProductName("MySQL").name()).isEqualTo("mysql");
         assertThat(SqlDialect.forProductName("H2").name()).isEqualTo("h2");
+        assertThat(SqlDialect.forProductName("HSQL Database Engine").name()).isEqualTo("hsqldb");
         assertThat(SqlDialect.forProductName("H2").isEmbedded()).isTrue();
+        assertThat(SqlDialect.forProductName("HSQL Database Engine").isEmbedded()).isTrue();
         assertThat(SqlDialect.forProductName("PostgreSQL").isEmbedded()).isFalse();
     }
 
     @Test
-    void refusesOtherProductsByName() {
-        assertThatThrownBy(() -> SqlDialect.forProductName("Oracle"))
+    void refusesOtherProductsNamingTheSupportedOnesAndTheWayAround() {
+        assertThatThrownBy(() -> SqlDialect.forProductName("Apache Derby"))
                 .isInstanceOf(UnsupportedDatabaseException.class)
-                .hasMessageContaining("'Oracle'");
+                .hasMessageContaining("'Apache Derby'")
+                .hasMessageContaining("PostgreSQL, MySQL/MariaDB, H2 and HSQLDB")
+                .hasMessageContaining("auditrail.sink=log");
     }
 }

@@ -12,6 +12,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.contract.DbConfig;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaInitMode;
+import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every database must do for the outbox, run unchanged on H2, PostgreSQL and MariaDB.
+ * What every database must do for the outbox, run unchanged on H2, HSQLDB, PostgreSQL and MariaDB.
  * Each test works in its own freshly created table, dropped afterwards.
  */
 public abstract class AbstractJdbcOutboxContractTest {
@@ -80,9 +81,44 @@ public abstract class AbstractJdbcOutboxContractTest {
         return outbox(dbConfig().dataSource(), OutboxClaimStrategy.AUTO);
     }
 
+    /**
+     * Whether the database has {@code FOR UPDATE SKIP LOCKED}.
+     *
+     * @return {@code true} unless a subclass says otherwise
+     */
+    protected boolean hasSkipLocked() {
+        return true;
+    }
+
     @Test
     void claimsWithSkipLockedWhereTheDatabaseHasIt() {
-        assertThat(outbox().claimStrategy()).isEqualTo(OutboxClaimStrategy.SKIP_LOCKED);
+        assertThat(outbox().claimStrategy())
+                .isEqualTo(hasSkipLocked() ? OutboxClaimStrategy.SKIP_LOCKED : OutboxClaimStrategy.COMPARE_AND_SET);
+    }
+
+    @Test
+    void aMissingTableFailsTheBuildNamingTheDdl() {
+        assertThatThrownBy(() -> JdbcOutbox.builder(dbConfig().dataSource()).tableName(table)
+                .initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("outbox table " + table + " does not exist")
+                .hasMessageContaining("io/auditrail/jdbc/schema/v1/outbox-")
+                .hasMessageContaining("auditrail.outbox.initialize-schema=always")
+                .hasMessageContaining("auditrail.jdbc.validate-schema=false");
+    }
+
+    @Test
+    void aTableLackingAColumnFailsTheBuildNamingTheColumn() throws SQLException {
+        try (Connection connection = dbConfig().dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + table + " (seq BIGINT PRIMARY KEY, destination VARCHAR(64))");
+        }
+
+        assertThatThrownBy(() -> JdbcOutbox.builder(dbConfig().dataSource()).tableName(table)
+                .initializeSchema(SchemaInitMode.NEVER).build())
+                .isInstanceOf(SchemaValidationException.class)
+                .hasMessageContaining("outbox table " + table + " lacks columns event_id, payload, state, attempts,"
+                        + " next_attempt_at, lease_owner, last_error, created_at, done_at");
     }
 
     @Test
@@ -158,11 +194,13 @@ public abstract class AbstractJdbcOutboxContractTest {
             }
             connection.setAutoCommit(false);
             JdbcOutbox inTransaction = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
+                    .initializeSchema(SchemaInitMode.NEVER).validateSchema(false).joinCallerTransactionsWhen(() -> true)
+                    .clock(CLOCK).build();
             assertThatThrownBy(() -> inTransaction.append("http", List.of(event(1))))
                     .isInstanceOf(OutboxException.class).hasMessageContaining(table)
                     .hasMessageContaining("caller's transaction");
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT 1")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES")) {
                 assertThat(rs.next()).as("the caller decides; its transaction still works").isTrue();
             }
             connection.rollback();
@@ -254,7 +292,9 @@ public abstract class AbstractJdbcOutboxContractTest {
     /** Two relays, each with its own data source, on two threads; every event must be claimed exactly once. */
     @ParameterizedTest
     @EnumSource(value = OutboxClaimStrategy.class, names = {"SKIP_LOCKED", "COMPARE_AND_SET"})
-    void concurrentRelaysNeverClaimTheSameEvent(OutboxClaimStrategy strategy) throws Exception {
+    void concurrentRelaysNeverClaimTheSameEvent(OutboxClaimStrategy requested) throws Exception {
+        // A database without SKIP LOCKED runs compare-and-set in both rounds.
+        OutboxClaimStrategy strategy = hasSkipLocked() ? requested : OutboxClaimStrategy.COMPARE_AND_SET;
         int count = 300;
         outbox().append("http", events(count));
         List<JdbcOutbox> relays = List.of(outbox(new DistinctDataSource(dbConfig().dataSource()), strategy),

@@ -7,6 +7,7 @@ import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,7 +28,8 @@ import javax.sql.DataSource;
 @Requires(condition = JdbcSinkSelected.class)
 public class JdbcStoreFactory {
 
-    @Singleton
+    /** Eager, so that a missing or outdated table stops start-up instead of the first audited call. */
+    @Context
     @Requires(missingBeans = JdbcAuditStore.class)
     JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailConfiguration configuration,
             BeanProvider<CallerTransactions> transactions) {
@@ -36,7 +38,8 @@ public class JdbcStoreFactory {
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(caller.connections(dataSource))
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(jdbc.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
+                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()))
+                .validateSchema(jdbc.isValidateSchema());
         if (jdbc.getMonthlyEventLimit() != null) {
             builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());
         }

@@ -14,7 +14,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,7 +32,8 @@ public class OutboxFactory {
 
     private static final Duration RELAY_STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    @Singleton
+    /** Eager, so that a missing or outdated table stops start-up even on an instance that does not relay. */
+    @Context
     @Requires(missingBeans = Outbox.class)
     JdbcOutbox auditOutbox(DataSource dataSource, AuditrailConfiguration configuration,
             BeanProvider<CallerTransactions> transactions) {
@@ -43,6 +43,7 @@ public class OutboxFactory {
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(outbox.getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .validateSchema(configuration.getJdbc().isValidateSchema())
                 .build();
     }
 

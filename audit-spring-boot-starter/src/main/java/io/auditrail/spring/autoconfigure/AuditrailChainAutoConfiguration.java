@@ -67,6 +67,7 @@ public final class AuditrailChainAutoConfiguration {
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource)
                 .tableName(properties.getJdbc().getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(properties.getJdbc().getInitializeSchema().name()))
+                .validateSchema(properties.getJdbc().isValidateSchema())
                 .checkpointTableName(chain.getCheckpointTableName())
                 .checkpointSink(sink)
                 .batchSize(chain.getBatchSize())

@@ -21,7 +21,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * The JDBC store on the application's {@code DataSource}, the default sink when both are
  * present. Connections come through a {@link TransactionAwareDataSourceProxy}, so a write
  * inside a Spring transaction uses that transaction's connection and commits or rolls
- * back with it. Created after Flyway or Liquibase have run.
+ * back with it. Created after Flyway, Liquibase or Boot's SQL initialisation have run
+ * ({@link DependsOnDatabaseInitialization}), so the start-up schema check sees their tables.
  */
 @AutoConfiguration(before = AuditrailAutoConfiguration.class, afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -43,7 +44,8 @@ public final class AuditrailJdbcAutoConfiguration {
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(new TransactionAwareDataSourceProxy(dataSource))
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(jdbc.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()));
+                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()))
+                .validateSchema(jdbc.isValidateSchema());
         if (jdbc.getMonthlyEventLimit() != null) {
             builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());
         }

@@ -54,6 +54,7 @@ public final class AuditrailOutboxAutoConfiguration {
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(outbox.getTableName())
                 .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .validateSchema(properties.getJdbc().isValidateSchema())
                 .build();
     }
 

@@ -223,7 +223,7 @@ public class AuditrailProperties {
         /** Table holding events waiting for remote sinks; a plain or schema-qualified SQL identifier. */
         private String tableName = "audit_outbox";
 
-        /** When the outbox table is created: embedded (H2 only), always, or never (you run the shipped DDL). */
+        /** When the outbox table is created: embedded (H2 and HSQLDB only), always, or never (you run the shipped DDL). */
         private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
 
         /** Whether this instance relays events to the sinks; switch off on instances that should only write. */
@@ -326,8 +326,11 @@ public class AuditrailProperties {
         /** Table holding the trail; a plain or schema-qualified SQL identifier. */
         private String tableName = "audit_events";
 
-        /** When the table and its indexes are created: embedded (H2 only), always, or never (you run the shipped DDL, e.g. with Flyway). */
+        /** When the table and its indexes are created: embedded (H2 and HSQLDB only), always, or never (you run the shipped DDL, e.g. with Flyway). */
         private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+        /** Whether start-up fails when the audit table, the chain tables or the outbox table are missing or lack a column; false skips the check. */
+        private boolean validateSchema = true;
 
         /** Events an organisation may record per calendar month, reported by usage; unlimited when not set. */
         private Long monthlyEventLimit;
@@ -349,6 +352,14 @@ public class AuditrailProperties {
 
         public void setInitializeSchema(InitializeSchema initializeSchema) {
             this.initializeSchema = initializeSchema;
+        }
+
+        public boolean isValidateSchema() {
+            return validateSchema;
+        }
+
+        public void setValidateSchema(boolean validateSchema) {
+            this.validateSchema = validateSchema;
         }
 
         public Long getMonthlyEventLimit() {
@@ -429,7 +440,7 @@ public class AuditrailProperties {
 
     /** Schema creation modes. */
     public enum InitializeSchema {
-        /** Only on an embedded database (H2). */
+        /** Only on an embedded database (H2, HSQLDB). */
         EMBEDDED,
         /** On every database. */
         ALWAYS,
