@@ -123,6 +123,11 @@ class OutboxAutoConfigurationTests {
         }
 
         @Override
+        public int renew(String owner, List<OutboxEntry> entries, Instant leaseUntil) {
+            return 0;
+        }
+
+        @Override
         public void markDelivered(String owner, List<OutboxEntry> entries, Instant now) {
         }
 
