@@ -67,9 +67,13 @@ public final class ChildServer implements AutoCloseable {
         process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         Http http = new Http(baseUri());
-        Awaitility.await().atMost(START_DEADLINE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .failFast("the child server exited at start; its log is " + log, () -> !process.isAlive())
-                .until(() -> http.get("/v1/usage", null).status() == 401);
+        try {
+            Awaitility.await().atMost(START_DEADLINE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("the child server exited at start", () -> !process.isAlive())
+                    .until(() -> http.get("/v1/usage", null).status() == 401);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the child server did not start; its log:\n" + Files.readString(log), e);
+        }
     }
 
     /**
@@ -82,6 +86,35 @@ public final class ChildServer implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the child server did not die within 30 s of SIGKILL");
         }
+    }
+
+    /**
+     * Asks the server to stop with SIGTERM, as a service manager does, without waiting.
+     */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits for the server to exit.
+     *
+     * @return its exit code
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the child server did not exit within 90 s");
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Whether the server process is alive.
+     *
+     * @return {@code true} until it exits
+     */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /**
