@@ -30,6 +30,8 @@ public class InvoiceApp {
 
     /** Property naming the business table. */
     static final String TABLE_PROPERTY = "invoices.table";
+    /** Property: milliseconds between two calls of the child's loop, 0 (the default) for none. */
+    static final String PAUSE_PROPERTY = "invoices.pause-millis";
 
     @Bean
     InvoiceService invoiceService(JdbcTemplate jdbc, @Value("${" + TABLE_PROPERTY + "}") String table) {
@@ -71,8 +73,12 @@ public class InvoiceApp {
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(InvoiceApp.class).web(WebApplicationType.NONE).run(args);
         InvoiceService invoices = context.getBean(InvoiceService.class);
+        long pause = context.getEnvironment().getProperty(PAUSE_PROPERTY, Long.class, 0L);
         try {
             for (int i = 0; ; i++) {
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
                 String id = (i % 7 == 6 ? "bad-" : "inv-") + i;
                 try {
                     invoices.create(id, null);
@@ -82,7 +88,7 @@ public class InvoiceApp {
                 }
                 System.out.flush();
             }
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | InterruptedException unexpected) {
             // The relay's threads would keep the JVM alive; end it so the parent sees the failure at once.
             unexpected.printStackTrace();
             System.exit(1);

@@ -47,6 +47,7 @@ public final class JdbcOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
     private static final int MAX_ERROR_LENGTH = 1000;
     private static final int PURGE_BATCH_SIZE = 1000;
+    private static final int RENEW_CHUNK_SIZE = 500;
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -179,6 +180,30 @@ public final class JdbcOutbox implements Outbox {
             statement.setString(4, owner);
             statement.addBatch();
         });
+    }
+
+    @Override
+    public int renew(String owner, List<OutboxEntry> entries, Instant leaseUntil) {
+        int renewed = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < entries.size(); from += RENEW_CHUNK_SIZE) {
+                List<OutboxEntry> chunk = entries.subList(from, Math.min(entries.size(), from + RENEW_CHUNK_SIZE));
+                renewed += OwnTransaction.run(connection, c -> {
+                    try (PreparedStatement statement = c.prepareStatement(sql.renew(chunk.size()))) {
+                        dialect.bindTimestamp(statement, 1, leaseUntil);
+                        statement.setString(2, owner);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            statement.setLong(3 + i, chunk.get(i).key());
+                        }
+                        return statement.executeUpdate();
+                    }
+                });
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot renew the lease of " + entries.size() + " audit events in " + table + ": "
+                    + e.getMessage(), e);
+        }
+        return renewed;
     }
 
     @Override

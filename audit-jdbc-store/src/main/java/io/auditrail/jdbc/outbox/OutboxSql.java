@@ -2,6 +2,7 @@ package io.auditrail.jdbc.outbox;
 
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.TableName;
+import java.util.Collections;
 import java.util.List;
 
 /** The outbox's statements for one table and database; every value is a bound parameter. */
@@ -26,6 +27,8 @@ final class OutboxSql {
     final boolean insertRepeatsKey;
     final String lease;
     final String leaseIfStillDue;
+    /** {@link #renew(int)} without its {@code IN} list. */
+    private final String renewPrefix;
     final String delivered;
     final String retry;
     final String dead;
@@ -50,6 +53,8 @@ final class OutboxSql {
         this.selectDueSkipLocked = select + " FOR UPDATE SKIP LOCKED";
         this.lease = "UPDATE " + t + " SET lease_owner = ?, next_attempt_at = ? WHERE seq = ?";
         this.leaseIfStillDue = lease + " AND state = '" + PENDING + "' AND next_attempt_at <= ?";
+        this.renewPrefix = "UPDATE " + t + " SET next_attempt_at = ? WHERE lease_owner = ? AND state = '" + PENDING
+                + "' AND seq IN (";
         this.delivered = "UPDATE " + t + " SET state = '" + DELIVERED + "', done_at = ?, lease_owner = NULL"
                 + " WHERE seq = ? AND lease_owner = ?";
         this.retry = "UPDATE " + t + " SET attempts = attempts + 1, next_attempt_at = ?, lease_owner = NULL,"
@@ -58,5 +63,16 @@ final class OutboxSql {
                 + " WHERE seq = ? AND lease_owner = ?";
         this.purgeDelivered = dialect.boundedDeleteSql(table, "state = '" + DELIVERED + "' AND done_at < ?");
         this.countPending = "SELECT COUNT(*) FROM " + t + " WHERE destination = ? AND state = '" + PENDING + "'";
+    }
+
+    /**
+     * Extends the lease of rows the owner still holds; one statement, so its update count says
+     * how many were still held on every driver (batches may answer "success, count unknown").
+     *
+     * @param rows how many {@code seq} values follow the lease end and owner
+     * @return the statement
+     */
+    String renew(int rows) {
+        return renewPrefix + String.join(", ", Collections.nCopies(rows, "?")) + ")";
     }
 }

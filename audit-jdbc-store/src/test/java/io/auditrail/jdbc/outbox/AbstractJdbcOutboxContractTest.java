@@ -236,6 +236,32 @@ public abstract class AbstractJdbcOutboxContractTest {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheEntriesFromOtherClaimersUntilItsNewEnd() {
+        JdbcOutbox outbox = outbox();
+        outbox.append("http", events(3));
+        List<OutboxEntry> held = outbox.claim("http", "relay-a", 10, T0, LEASE);
+        Instant renewedAt = T0.plusSeconds(40);
+        assertThat(outbox.renew("relay-a", held, renewedAt.plus(LEASE))).isEqualTo(3);
+        assertThat(outbox.claim("http", "relay-b", 10, T0.plus(LEASE).plusSeconds(1), LEASE))
+                .as("the first lease ended, the renewed one did not").isEmpty();
+        assertThat(outbox.claim("http", "relay-b", 10, renewedAt.plus(LEASE), LEASE)).as("due when the renewed lease ends")
+                .extracting(e -> e.event().id()).containsExactlyElementsOf(held.stream().map(e -> e.event().id()).toList());
+    }
+
+    @Test
+    void onlyEntriesTheOwnerStillHoldsAreRenewed() {
+        JdbcOutbox outbox = outbox();
+        outbox.append("http", events(3));
+        List<OutboxEntry> held = outbox.claim("http", "relay-a", 10, T0, LEASE);
+        outbox.markDelivered("relay-a", held.subList(0, 1), T0);
+        outbox.retryLater("relay-a", List.of(new Outbox.Retry(held.get(1), T0.plusSeconds(1))), "boom");
+        assertThat(outbox.renew("relay-b", held, T0.plus(Duration.ofDays(1)))).as("not relay-b's").isZero();
+        assertThat(outbox.renew("relay-a", held, T0.plus(Duration.ofDays(1)))).as("only the one still leased").isEqualTo(1);
+        assertThat(outbox.claim("http", "relay-c", 10, T0.plusSeconds(1), LEASE)).as("the rescheduled one is due")
+                .extracting(e -> e.event().id()).containsExactly(held.get(1).event().id());
+    }
+
+    @Test
     void aRetryCountsTheAttemptKeepsTheErrorAndWaitsUntilItsTime() throws SQLException {
         JdbcOutbox outbox = outbox();
         outbox.append("http", List.of(event(1)));

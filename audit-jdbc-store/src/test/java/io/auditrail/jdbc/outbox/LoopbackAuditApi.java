@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,7 @@ public final class LoopbackAuditApi implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Function<String, Reply> script = key -> null;
     private volatile long delayMillis;
+    private volatile CountDownLatch held;
 
     /**
      * Starts the server on a free loopback port.
@@ -79,6 +81,23 @@ public final class LoopbackAuditApi implements AutoCloseable {
      */
     public void delay(java.time.Duration delay) {
         this.delayMillis = delay.toMillis();
+    }
+
+    /**
+     * Holds every request from now on until {@link #release()}, as an API that hangs does; a held
+     * request then fails with 503, so its events are stored only when they are sent again.
+     */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Lets held requests fail and answers the next ones again. */
+    public void release() {
+        CountDownLatch latch = held;
+        held = null;
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     /**
@@ -139,6 +158,12 @@ public final class LoopbackAuditApi implements AutoCloseable {
                 return;
             }
             deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            CountDownLatch latch = held;
+            if (latch != null) {
+                latch.await();
+                respond(exchange, 503, null, "{\"error\":\"held, then dropped\"}");
+                return;
+            }
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
@@ -166,6 +191,7 @@ public final class LoopbackAuditApi implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.outbox.Outbox;
+import io.auditrail.core.dispatch.outbox.OutboxEntry;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.event.AuditEvent;
@@ -231,6 +233,58 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBatchClaimedByARelayThatDiedIsDeliveredByAnotherOnceTheDefaultLeaseEnds() {
+        List<AuditEvent> events = events(3);
+        outbox.append("http", events);
+        assertThat(outbox.claim("http", "relay-that-died", 10, clock.instant(), OutboxRelaySettings.DEFAULTS.lease()))
+                .hasSize(3);
+        try (OutboxRelay relay = new OutboxRelay(outbox, sink, OutboxRelaySettings.DEFAULTS, monitor, clock, null)) {
+            clock.advance(Duration.ofSeconds(29));
+            relay.relayOnce();
+            assertThat(api.requests()).as("still leased to the dead relay").isZero();
+            clock.advance(Duration.ofSeconds(1));
+            relay.relayOnce();
+        }
+        assertThat(api.storedIds()).containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
+        assertThat(outbox.pendingCount("http")).isZero();
+    }
+
+    @Test
+    void aLiveRelayRenewsItsLeaseWhileTheSinkIsSlowSoNoOtherRelayTakesTheBatch() {
+        List<AuditEvent> events = events(4);
+        outbox.append("http", events);
+        Duration lease = Duration.ofMillis(300);
+        RenewalCounting counted = new RenewalCounting(outbox);
+        OutboxRelay other = relay(10);
+        AuditSink slow = new AuditSink() {
+            @Override
+            public void write(List<AuditEvent> batch) {
+                // Two thirds of the lease pass; the relay's renewal moves the lease's end past them.
+                clock.advance(lease.multipliedBy(2).dividedBy(3));
+                int before = counted.fullRenewals.get();
+                // The second renewal from here certainly read the moved clock.
+                await().atMost(Duration.ofSeconds(20)).until(() -> counted.fullRenewals.get() > before + 1);
+                clock.advance(lease.multipliedBy(2).dividedBy(3));
+                other.relayOnce();
+                assertThat(api.requests()).as("past the first lease, but renewed: the other relay got nothing").isZero();
+                sink.write(batch);
+            }
+
+            @Override
+            public String name() {
+                return "http";
+            }
+        };
+        try (OutboxRelay relay = new OutboxRelay(counted, slow, new OutboxRelaySettings(10, Duration.ofSeconds(1), lease,
+                BACKOFF, Duration.ofDays(1)), monitor, clock, null)) {
+            relay.relayOnce();
+        }
+        other.close();
+        assertThat(events).allSatisfy(e -> assertThat(api.deliveries(e.id().toString())).as("sent once").isEqualTo(1));
+        assertThat(outbox.pendingCount("http")).isZero();
+    }
+
+    @Test
     void closeStopsTheRelayThread() {
         OutboxRelay relay = new OutboxRelay(outbox, sink, new OutboxRelaySettings(10, Duration.ofHours(1),
                 Duration.ofMinutes(1), BACKOFF, Duration.ofDays(1)), monitor);
@@ -254,6 +308,60 @@ class OutboxRelayTest {
                 ResultSet rs = statement.executeQuery("SELECT " + column + " FROM " + table)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
+        }
+    }
+
+    /** Counts renewals that found every entry still held. */
+    static final class RenewalCounting implements Outbox {
+        private final Outbox delegate;
+        final AtomicInteger fullRenewals = new AtomicInteger();
+
+        RenewalCounting(Outbox delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int renew(String owner, List<OutboxEntry> entries, Instant leaseUntil) {
+            int renewed = delegate.renew(owner, entries, leaseUntil);
+            if (renewed == entries.size()) {
+                fullRenewals.incrementAndGet();
+            }
+            return renewed;
+        }
+
+        @Override
+        public void append(String destination, List<AuditEvent> events) {
+            delegate.append(destination, events);
+        }
+
+        @Override
+        public List<OutboxEntry> claim(String destination, String owner, int limit, Instant now, Duration lease) {
+            return delegate.claim(destination, owner, limit, now, lease);
+        }
+
+        @Override
+        public void markDelivered(String owner, List<OutboxEntry> entries, Instant now) {
+            delegate.markDelivered(owner, entries, now);
+        }
+
+        @Override
+        public void retryLater(String owner, List<Retry> retries, String error) {
+            delegate.retryLater(owner, retries, error);
+        }
+
+        @Override
+        public void markDead(String owner, OutboxEntry entry, String reason, Instant now) {
+            delegate.markDead(owner, entry, reason, now);
+        }
+
+        @Override
+        public long purgeDelivered(Instant cutoff) {
+            return delegate.purgeDelivered(cutoff);
+        }
+
+        @Override
+        public long pendingCount(String destination) {
+            return delegate.pendingCount(destination);
         }
     }
 

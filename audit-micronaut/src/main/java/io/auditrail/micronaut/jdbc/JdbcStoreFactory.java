@@ -3,6 +3,7 @@ package io.auditrail.micronaut.jdbc;
 import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanProvider;
@@ -47,6 +48,7 @@ public class JdbcStoreFactory {
             builder.retention(configuration.getRetention());
         }
         builder.retentionOverrides(configuration.getRetentionByOrganization());
+        H2WriteDelayCheck.warnIfDelayed(dataSource, "JDBC sink");
         return builder.build();
     }
 

@@ -4,6 +4,7 @@ import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
@@ -39,6 +40,7 @@ public class OutboxFactory {
             BeanProvider<CallerTransactions> transactions) {
         AuditrailConfiguration.Outbox outbox = configuration.getOutbox();
         CallerTransactions caller = transactions.find(null).orElse(CallerTransactions.NONE);
+        H2WriteDelayCheck.warnIfDelayed(dataSource, "outbox");
         return JdbcOutbox.builder(caller.connections(dataSource))
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(outbox.getTableName())

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,11 +42,12 @@ class ApiExceptionHandler {
         return builder.body(Map.of("error", e.getMessage()));
     }
 
-    @ExceptionHandler({AuditStoreException.class, DataAccessException.class})
+    @ExceptionHandler({AuditStoreException.class, DataAccessException.class, TransactionException.class})
     ResponseEntity<Map<String, String>> storage(RuntimeException e) {
         log.warn("Audit server storage failure: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", "Storage is unavailable; retry later"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(JsonErrors.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", JsonErrors.STORAGE_UNAVAILABLE));
     }
 
     /** Spring MVC's own failures (404, 405, 406, 415, missing or mistyped parameters) carry their status. */

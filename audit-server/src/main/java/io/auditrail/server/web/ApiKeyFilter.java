@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String CALLER = "io.auditrail.server.caller";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
     private final TenantDirectory directory;
     private final JsonErrors errors;
@@ -42,7 +48,16 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String key = token.get();
-        Optional<Caller> caller = key.startsWith(ApiKeySecrets.KEY_PREFIX) ? directory.authenticate(key) : Optional.empty();
+        Optional<Caller> caller;
+        try {
+            caller = key.startsWith(ApiKeySecrets.KEY_PREFIX) ? directory.authenticate(key) : Optional.empty();
+        } catch (DataAccessException | TransactionException e) {
+            // The key may well be valid: a 401 would make clients give up, a 503 makes them retry.
+            log.warn("API key lookup failed, answering 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+            errors.writeRetryLater(response, JsonErrors.STORAGE_UNAVAILABLE);
+            return;
+        }
         if (caller.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key");
             return;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP side: body reading with the configured bound, JSON errors, and API key authentication on {@code /v1/*}. */
+/** The HTTP side: body reading with the configured bound, JSON errors, the shutdown gate, and API key authentication on {@code /v1/*}. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -20,6 +20,19 @@ class WebConfiguration {
     @Bean
     JsonErrors jsonErrors(JsonMapper mapper) {
         return new JsonErrors(mapper);
+    }
+
+    @Bean
+    ShutdownGate shutdownGate(JsonErrors errors) {
+        return new ShutdownGate(errors);
+    }
+
+    /** First of all filters, so that nothing behind it touches a closing database. */
+    @Bean
+    FilterRegistrationBean<ShutdownGate> shutdownGateRegistration(ShutdownGate gate) {
+        FilterRegistrationBean<ShutdownGate> registration = new FilterRegistrationBean<>(gate);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** The real server on a loopback port, started the way {@code java -jar} starts it, with test properties. */
 public final class TestServer implements AutoCloseable {
@@ -87,6 +88,16 @@ public final class TestServer implements AutoCloseable {
         args.add("--server.port=" + requestedPort);
         context = new SpringApplicationBuilder(AuditServerApplication.class).run(args.toArray(String[]::new));
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * Runs an action when the server begins to stop, before its web server and database close;
+     * the stop waits for the action, so a test can send requests into that window.
+     *
+     * @param action what to do, on the stopping thread
+     */
+    public void whenStopping(Runnable action) {
+        context.addApplicationListener((ContextClosedEvent event) -> action.run());
     }
 
     /** Stops the server; {@link #restart()} brings it back on the same port. */

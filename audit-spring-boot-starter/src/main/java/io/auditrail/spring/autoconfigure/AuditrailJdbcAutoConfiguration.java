@@ -2,6 +2,7 @@ package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.jdbc.RetentionJob;
@@ -54,6 +55,7 @@ public final class AuditrailJdbcAutoConfiguration {
         }
         builder.retentionOverrides(properties.getRetentionByOrganization());
         chain.ifAvailable(builder::chain);
+        H2WriteDelayCheck.warnIfDelayed(dataSource, "JDBC sink");
         return builder.build();
     }
 

@@ -6,6 +6,7 @@ import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
+import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.outbox.OutboxRelays;
@@ -50,6 +51,7 @@ public final class AuditrailOutboxAutoConfiguration {
     @DependsOnDatabaseInitialization
     JdbcOutbox auditOutbox(DataSource dataSource, AuditrailProperties properties) {
         AuditrailProperties.Outbox outbox = properties.getOutbox();
+        H2WriteDelayCheck.warnIfDelayed(dataSource, "outbox");
         return JdbcOutbox.builder(new TransactionAwareDataSourceProxy(dataSource))
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(outbox.getTableName())

@@ -235,8 +235,8 @@ public class AuditrailProperties {
         /** Wait between claims once the outbox is empty. */
         private Duration pollInterval = Duration.ofSeconds(1);
 
-        /** How long claimed events stay reserved for one relay; must exceed the slowest sink call, or another instance sends them again (same ids). */
-        private Duration lease = Duration.ofMinutes(5);
+        /** How long claimed events stay reserved for one relay after its last renewal; the live relay renews every third of it, and a dead relay's events are sent again (same ids) at most this long after. */
+        private Duration lease = Duration.ofSeconds(30);
 
         /** Wait before the first retry of a failing event. */
         private Duration retryInitialBackoff = Duration.ofSeconds(1);

@@ -23,19 +23,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import io.auditrail.jdbc.DriverManagerDataSource;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OutboxAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AuditrailJdbcAutoConfiguration.class,
-                    AuditrailOutboxAutoConfiguration.class, AuditrailAutoConfiguration.class))
-            .withBean(DataSource.class, () -> H2Config.INSTANCE.dataSource())
-            .withBean(RecordingSink.class, RecordingSink::new)
-            .withPropertyValues("auditrail.dispatch=outbox", "auditrail.outbox.table-name=outbox_config_tests");
+    private final ApplicationContextRunner runner = runnerOn(H2Config.INSTANCE.dataSource());
+
+    private static ApplicationContextRunner runnerOn(DataSource dataSource) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AuditrailJdbcAutoConfiguration.class,
+                        AuditrailOutboxAutoConfiguration.class, AuditrailAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withBean(RecordingSink.class, RecordingSink::new)
+                .withPropertyValues("auditrail.dispatch=outbox", "auditrail.outbox.table-name=outbox_config_tests");
+    }
 
     @Test
     void nothingOfTheOutboxWithoutOutboxDispatch() {
@@ -71,6 +82,24 @@ class OutboxAutoConfigurationTests {
                     assertThat(pending.value()).isEqualTo(before + 1);
                     assertThat(registry.find("auditrail.outbox.pending").tags("sink", "jdbc").gauge()).isNull();
                 });
+    }
+
+    @Test
+    void anOutboxAndAJdbcSinkOnAnH2FileThatDelaysWritesAreWarnedAbout(@TempDir Path directory, CapturedOutput output) {
+        DataSource delayed = new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("delayed"), "sa", "");
+        runnerOn(delayed).withPropertyValues("auditrail.outbox.relay-enabled=false")
+                .run(context -> assertThat(context).hasSingleBean(JdbcOutbox.class));
+        assertThat(output).contains("Auditrail's outbox runs on the H2 file database", "Auditrail's JDBC sink runs on the H2 "
+                + "file database", "Add ;WRITE_DELAY=0 to the JDBC URL");
+    }
+
+    @Test
+    void anH2FileThatWritesEachCommitIsNotWarnedAbout(@TempDir Path directory, CapturedOutput output) {
+        DataSource durable = new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("durable") + ";WRITE_DELAY=0",
+                "sa", "");
+        runnerOn(durable).withPropertyValues("auditrail.outbox.relay-enabled=false")
+                .run(context -> assertThat(context).hasSingleBean(JdbcOutbox.class));
+        assertThat(output).doesNotContain("WRITE_DELAY");
     }
 
     @Test
@@ -120,6 +149,11 @@ class OutboxAutoConfigurationTests {
         @Override
         public List<OutboxEntry> claim(String destination, String owner, int limit, Instant now, Duration lease) {
             return List.of();
+        }
+
+        @Override
+        public int renew(String owner, List<OutboxEntry> entries, Instant leaseUntil) {
+            return 0;
         }
 
         @Override

@@ -12,10 +12,11 @@ import java.util.List;
  * rolls back with the business change; without one it commits on its own before returning.
  * The other methods always run in transactions of their own.
  *
- * <p>A claimed entry is leased: no other claimer gets it until the lease ends, and when the
- * relay holding it dies, the next claim after the lease takes it again (at least once, with
- * the same event id). Marks are conditional on the lease owner, so a relay whose lease ran
- * out cannot overwrite what the new owner decided.
+ * <p>A claimed entry is leased: no other claimer gets it until the lease ends. A live relay
+ * {@linkplain #renew renews} the lease while its sink call runs; when the relay holding it dies,
+ * the next claim after the lease takes it again (at least once, with the same event id). Marks
+ * are conditional on the lease owner, so a relay whose lease ran out cannot overwrite what the
+ * new owner decided.
  */
 public interface Outbox {
 
@@ -41,6 +42,18 @@ public interface Outbox {
      * @throws OutboxException when the database cannot be reached
      */
     List<OutboxEntry> claim(String destination, String owner, int limit, Instant now, Duration lease);
+
+    /**
+     * Extends the lease of entries the owner still holds; entries already marked, or leased by
+     * another owner since, are left alone.
+     *
+     * @param owner the lease owner
+     * @param entries the entries the owner is delivering
+     * @param leaseUntil the new end of their lease
+     * @return how many of the entries were still held by the owner and are now leased until {@code leaseUntil}
+     * @throws OutboxException when the database cannot be reached
+     */
+    int renew(String owner, List<OutboxEntry> entries, Instant leaseUntil);
 
     /**
      * Marks entries delivered; they are kept until {@link #purgeDelivered}.

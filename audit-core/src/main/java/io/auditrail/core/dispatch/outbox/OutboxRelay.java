@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  *       retried with the settings' capped exponential backoff and jitter, never sooner than the
  *       sink's {@code Retry-After}; the relay itself pauses as long before its next claim.</li>
  *   <li>Events the sink refuses for good are parked as dead with the sink's reason and never retried.</li>
- *   <li>An entry whose relay died is claimed again when its lease ends: delivery is at least
- *       once, with the same event id, and several instances may relay at once without sharing
- *       an entry.</li>
+ *   <li>While the sink call runs, the relay renews the batch's lease every third of the lease,
+ *       so a slow sink does not lose its entries to another relay. An entry whose relay died is
+ *       claimed again when its lease ends, at most a lease after the relay's last renewal:
+ *       delivery is at least once, with the same event id, and several instances may relay at
+ *       once without sharing an entry.</li>
  * </ul>
  * Each relay runs on one daemon thread between {@link #start()} and {@link #close(Duration)};
  * {@link #relayOnce()} runs one pass on the calling thread, for tests and schedulers.
@@ -50,6 +52,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
+    private final LeaseKeeper leases;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Thread thread;
     private int consecutiveFailures;
@@ -107,6 +110,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = sleeper != null ? sleeper : this::sleepUntilStopped;
         this.owner = sink.name() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.leases = new LeaseKeeper(outbox, owner, sink.name(), settings, clock);
     }
 
     /**
@@ -186,6 +190,7 @@ public final class OutboxRelay implements AutoCloseable {
         stopping.countDown();
         Thread current = thread;
         if (current == null) {
+            leases.close();
             return;
         }
         try {
@@ -196,6 +201,8 @@ public final class OutboxRelay implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            leases.close();
         }
     }
 
@@ -245,10 +252,18 @@ public final class OutboxRelay implements AutoCloseable {
     private Duration deliver(List<OutboxEntry> batch) {
         List<AuditEvent> events = batch.stream().map(OutboxEntry::event).toList();
         long start = System.nanoTime();
+        // Renewals end before the outcome is marked, so a mark never races a renewal of its own batch.
+        RuntimeException failure = null;
+        LeaseKeeper.Held held = leases.hold(batch);
         try {
             sink.write(events);
         } catch (RuntimeException e) {
-            return failed(batch, events, e, start);
+            failure = e;
+        } finally {
+            held.close();
+        }
+        if (failure != null) {
+            return failed(batch, events, failure, start);
         }
         outbox.markDelivered(owner, batch, clock.instant());
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
