@@ -50,7 +50,7 @@ class ConfigurationKeysTest {
     @Test
     void everySharedKeyOfTheReferenceIsBoundToANonDefaultValue() throws Exception {
         List<String> keys = sharedKeys();
-        assertThat(keys).as("keys read from the README's configuration reference").hasSizeGreaterThan(30);
+        assertThat(keys).as("keys read from docs/configuration.md").hasSizeGreaterThan(30);
 
         Map<String, Object> properties = new LinkedHashMap<>();
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -74,9 +74,7 @@ class ConfigurationKeysTest {
     }
 
     private static List<String> sharedKeys() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String reference = readme.substring(readme.indexOf("## Configuration reference"));
-        reference = reference.substring(0, reference.indexOf("\n## ", 3));
+        String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> keys = new ArrayList<>();
         Matcher matcher = TABLE_KEY.matcher(reference);
         while (matcher.find()) {

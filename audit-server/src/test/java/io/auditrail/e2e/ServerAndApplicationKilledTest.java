@@ -134,7 +134,7 @@ class ServerAndApplicationKilledTest {
             assertThat(pages(http, key, "&outcome=success", "resource_id"))
                     .as("one success event per committed invoice, none for a rolled-back one")
                     .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(committed);
-            // A request the kill caught between counting and storing is counted again when it is resent (README, known limit).
+            // A request the kill caught between counting and storing is counted again when it is resent (docs/known-limits.md).
             long counted = http.get("/v1/usage", key).json().get("events_this_month").asLong();
             assertThat(counted).as("every stored event counted").isGreaterThanOrEqualTo(outboxIds.size());
             System.out.printf("server and application killed: %d invoices committed, %d outbox events undelivered at "

@@ -3,7 +3,7 @@ package io.auditrail.benchmarks.support;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects result rows and prints them as one Markdown table, ready for the README. */
+/** Collects result rows and prints them as one Markdown table, ready for docs/performance.md. */
 public final class ResultTable {
 
     private static final String HEADER = "| benchmark | measured | baseline (same run) | ratio | notes |";

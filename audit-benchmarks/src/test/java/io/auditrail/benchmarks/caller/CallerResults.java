@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
 
-/** Turns the passes' scores and trial reports into the README's rows and the targets. */
+/** Turns the passes' scores and trial reports into the rows of docs/performance.md and the targets. */
 final class CallerResults {
 
     private static final double ASYNC_TARGET_NANOS = 1_000;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoData implements ApplicationRunner {
 
-    /** Password of every demo user, as documented in the README. */
+    /** Password of every demo user, as documented in docs/sample-app.md. */
     static final String PASSWORD = "auditrail";
 
     private final SettingsRepository organizations;

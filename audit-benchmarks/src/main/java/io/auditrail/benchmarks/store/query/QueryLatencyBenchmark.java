@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The read calls as JMH sample-time benchmarks, for a close look at one page shape on a
  * quiet machine (percentiles, profilers through {@code -prof}). JMH runs one benchmark after
- * another, so on a busy machine the later ones look slower; the figures in the README come
+ * another, so on a busy machine the later ones look slower; the figures in docs/performance.md come
  * from {@link QueryLatencyHarness}, which interleaves store and baseline instead. Run with
  * {@code java -cp <classpath> org.openjdk.jmh.Main QueryLatencyBenchmark} after
  * {@code run-store-benchmarks.sh} has created the table; each call moves to the next organisation.
