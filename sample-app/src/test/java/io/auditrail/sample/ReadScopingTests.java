@@ -33,6 +33,15 @@ class ReadScopingTests {
     }
 
     @Test
+    void aQueryThatIsNotUtf8NamesItsParameterBehindSpringSecurity() throws Exception {
+        HttpResponse<String> answer = SampleClient.loggedIn(port, "alice").get("/audit/events?search=%FF%FE");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(SampleClient.JSON.readTree(answer.body()).get("error").asString())
+                .isEqualTo("parameter 'search' is not valid UTF-8 once percent-decoded");
+    }
+
+    @Test
     void aMemberReadsOnlyTheirOwnEvents() throws Exception {
         SampleClient bob = SampleClient.loggedIn(port, "bob");
         SampleClient alice = SampleClient.loggedIn(port, "alice");

@@ -63,6 +63,10 @@ public final class AuditContainerErrorValve extends ErrorReportValve {
                     ? "the request line is longer than the server accepts" + limit + "; shorten the query, a search say"
                     : "the request headers are larger than the server accepts" + limit;
         }
+        String parameterProblem = AuditErrorBodies.forStatus(status, request.getQueryString());
+        if (!parameterProblem.equals(AuditErrorBodies.forStatus(status))) {
+            return parameterProblem;
+        }
         if (status == 400 && uri != null) {
             return "bad request: the path is not a valid URI";
         }

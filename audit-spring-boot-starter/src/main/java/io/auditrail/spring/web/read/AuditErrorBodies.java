@@ -1,5 +1,7 @@
 package io.auditrail.spring.web.read;
 
+import io.auditrail.core.query.QueryString;
+import io.auditrail.core.store.InvalidAuditQueryException;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,22 @@ final class AuditErrorBodies {
 
     static String json(String message) {
         return JSON.writeValueAsString(Map.of("error", message));
+    }
+
+    /**
+     * The message for a status, naming the parameter when a 400 comes from a query string that is
+     * not percent-encoded UTF-8: the container (or a filter reading parameters before ours, such as
+     * Spring Security's firewall) refuses such a request before the endpoint's own parser can.
+     */
+    static String forStatus(int status, String queryString) {
+        if (status == 400 && queryString != null) {
+            try {
+                QueryString.decode(queryString);
+            } catch (InvalidAuditQueryException badEncoding) {
+                return badEncoding.getMessage();
+            }
+        }
+        return forStatus(status);
     }
 
     static String forStatus(int status) {

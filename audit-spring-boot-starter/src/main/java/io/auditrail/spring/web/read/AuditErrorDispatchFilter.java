@@ -44,7 +44,8 @@ public final class AuditErrorDispatchFilter implements Filter {
             answer.setContentType("application/json");
             answer.setCharacterEncoding(StandardCharsets.UTF_8.name());
             answer.setHeader("Cache-Control", "no-store");
-            answer.getOutputStream().write(AuditErrorBodies.json(AuditErrorBodies.forStatus(status))
+            answer.getOutputStream().write(AuditErrorBodies.json(AuditErrorBodies.forStatus(status,
+                            (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING)))
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
