@@ -82,6 +82,8 @@ class SigkillTests {
                 .redirectOutput(log.toFile()).start();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .failFast("the app exited at start; its log is " + log, () -> !app.isAlive())
-                .until(() -> new SampleClient(port).get("/login").statusCode() == 200);
+                // The demo users are seeded by a runner after the server is up: ready means alice can log in.
+                .until(() -> new SampleClient(port).login("alice", "auditrail").headers().firstValue("Location")
+                        .filter(location -> !location.contains("error")).isPresent());
     }
 }
