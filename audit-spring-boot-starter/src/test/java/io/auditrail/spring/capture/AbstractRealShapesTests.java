@@ -61,6 +61,7 @@ abstract class AbstractRealShapesTests {
                     generic.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
                 })
                 .properties("spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+                        "spring.flyway.enabled=false",
                         "auditrail.jdbc.table-name=" + auditTable, "auditrail.jdbc.initialize-schema=always")
                 .run();
         // Attached after start-up: Spring Boot resets Logback's configuration while starting.
