@@ -18,6 +18,7 @@ import io.auditrail.core.spi.ExpressionEvaluator;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.validation.AuditEventValidator;
+import io.auditrail.core.wiring.SinkSelection;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.auditrail.micronaut.dispatch.AuditSinks;
 import io.auditrail.micronaut.dispatch.SinkDispatcherFactory;
@@ -31,7 +32,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -110,10 +110,6 @@ public class AuditrailFactory {
     @Requires(missingBeans = AuditSinks.class)
     AuditSinks auditSinks(AuditrailConfiguration configuration, List<AuditSink> sinkBeans, AuditEventCodec codec) {
         List<SinkType> configured = configuration.getSink();
-        requireSinkBean(configured, sinkBeans, SinkType.JDBC, "there is no JDBC audit store: add audit-jdbc-store and "
-                + "a DataSource");
-        requireSinkBean(configured, sinkBeans, SinkType.KAFKA, "audit-kafka is not on the class path: add "
-                + "io.auditrail:audit-kafka");
         List<AuditSink> sinks = new ArrayList<>(sinkBeans);
         if (configured.contains(SinkType.LOG)) {
             sinks.add(new LogAuditSink(codec));
@@ -121,19 +117,7 @@ public class AuditrailFactory {
         if (configured.contains(SinkType.HTTP)) {
             sinks.add(new HostedApiSink(configuration.getHttp().toHostedApiSettings(), codec));
         }
-        if (sinks.isEmpty() && configured.isEmpty()) {
-            sinks.add(new LogAuditSink(codec));
-        }
-        return new AuditSinks(sinks);
-    }
-
-    /** A built-in sink that comes as a bean of its own module must be there when configured. */
-    private static void requireSinkBean(List<SinkType> configured, List<AuditSink> sinkBeans, SinkType type,
-            String problem) {
-        String name = type.name().toLowerCase(Locale.ROOT);
-        if (configured.contains(type) && sinkBeans.stream().noneMatch(sink -> sink.name().equals(name))) {
-            throw new IllegalStateException("auditrail.sink lists " + name + " but " + problem);
-        }
+        return new AuditSinks(SinkSelection.select(configured, sinks, () -> new LogAuditSink(codec)));
     }
 
     /** One dispatcher per sink, tied to the caller's transaction when Micronaut has a transaction manager. */

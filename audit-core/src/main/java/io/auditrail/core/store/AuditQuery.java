@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * Filters and paging for {@link AuditStore#query(AuditQuery)}, with the semantics of the
  * hosted audit-log API. Every filter is optional; blank text counts as absent. Validated
- * at construction, so a store never sees an impossible query.
+ * at construction, so a store never sees an impossible query. Build one with
+ * {@link #builder()} or derive one with {@link #toBuilder()}: the canonical constructor is public
+ * only because records require it, and its fourteen positional arguments are easy to swap.
  *
  * <pre>{@code
  * AuditQuery query = AuditQuery.builder()
@@ -122,8 +124,7 @@ public record AuditQuery(
      * @return a copy of this query positioned at the cursor, offset 0
      */
     public AuditQuery after(AuditCursor next) {
-        return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
-                start, end, limit, 0, next, countTotal);
+        return toBuilder().offset(0).cursor(next).build();
     }
 
     /**
@@ -132,8 +133,31 @@ public record AuditQuery(
      * @return a copy with {@link #countTotal()} false
      */
     public AuditQuery withoutTotal() {
-        return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
-                start, end, limit, offset, cursor, false);
+        return toBuilder().countTotal(false).build();
+    }
+
+    /**
+     * A builder holding this query's filters and paging, to derive a changed copy.
+     *
+     * @return a builder that builds an equal query until changed
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.organizationId = organizationId;
+        builder.actorId = actorId;
+        builder.actorName = actorName;
+        builder.action = action;
+        builder.resourceType = resourceType;
+        builder.resourceId = resourceId;
+        builder.outcome = outcome;
+        builder.search = search;
+        builder.start = start;
+        builder.end = end;
+        builder.limit = limit;
+        builder.offset = offset;
+        builder.cursor = cursor;
+        builder.countTotal = countTotal;
+        return builder;
     }
 
     private static String filter(String value, String name) {
@@ -163,6 +187,7 @@ public record AuditQuery(
         private int limit = DEFAULT_LIMIT;
         private int offset;
         private AuditCursor cursor;
+        private boolean countTotal = true;
 
         private Builder() {
         }
@@ -330,6 +355,17 @@ public record AuditQuery(
         }
 
         /**
+         * Sets whether the page reports its total; {@code true} by default.
+         *
+         * @param countTotal {@code false} to skip counting every match
+         * @return this builder
+         */
+        public Builder countTotal(boolean countTotal) {
+            this.countTotal = countTotal;
+            return this;
+        }
+
+        /**
          * Builds the query.
          *
          * @return the validated query
@@ -337,7 +373,7 @@ public record AuditQuery(
          */
         public AuditQuery build() {
             return new AuditQuery(organizationId, actorId, actorName, action, resourceType, resourceId, outcome, search,
-                    start, end, limit, offset, cursor, true);
+                    start, end, limit, offset, cursor, countTotal);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.auditrail.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.event.Outcome;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +124,21 @@ class AuditQueryTest {
         assertThat(query.countTotal()).isTrue();
         AuditQuery uncounted = query.withoutTotal();
         assertThat(uncounted.countTotal()).isFalse();
-        assertThat(uncounted).isEqualTo(new AuditQuery("acme", null, null, null, null, null, null, null, null, null,
-                AuditQuery.DEFAULT_LIMIT, 40, null, false));
+        assertThat(uncounted).isEqualTo(AuditQuery.builder().organizationId("acme").offset(40).countTotal(false).build());
+    }
+
+    @Test
+    void derivesCopiesThroughTheBuilderWithEveryFieldKept() {
+        AuditQuery full = AuditQuery.builder().organizationId("acme").actorId("alice").actorName("Ali")
+                .action("invoice.*").resourceType("invoice").resourceId("42").outcome(Outcome.Status.FAILURE)
+                .search("paid").start(START).end(START.plusSeconds(60)).limit(7).cursor(new AuditCursor(START, 3))
+                .countTotal(false).build();
+
+        assertThat(full.toBuilder().build()).isEqualTo(full);
+        assertThat(full.after(new AuditCursor(START, 9))).isEqualTo(full.toBuilder().cursor(new AuditCursor(START, 9))
+                .build());
+        AuditQuery everyOrganisation = AuditQuery.builder().action("login").offset(5).build();
+        assertThat(everyOrganisation.withoutTotal().organizationId()).as("an admin query stays unscoped").isNull();
+        assertThat(everyOrganisation.after(new AuditCursor(START, 1)).offset()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.validation.AuditEventValidator;
@@ -11,6 +12,7 @@ import io.auditrail.micronaut.jdbc.CallerTransactions;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.transaction.jdbc.DataSourceTransactionManager;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -81,8 +83,18 @@ public final class MicronautTransactions implements CallerTransactions, Transact
 
     @Override
     public AuditDispatcher wrapOutbox(AuditDispatcher dispatcher, AuditMonitor monitor) {
-        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this), this, monitor, true,
-                failureOf);
+        return new TransactionAwareDispatcher(new RollbackOnFailureDispatcher(dispatcher, this::failBeforeCommit), this,
+                monitor, true, failureOf);
+    }
+
+    /** Throwing before commit makes the transaction manager roll back and report it to the committer. */
+    private void failBeforeCommit(RuntimeException failure) {
+        current().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                throw failure;
+            }
+        }));
     }
 
     @Override

@@ -30,7 +30,6 @@ import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.expression.SpelExpressionEvaluator;
 import io.auditrail.spring.metrics.SinkHealthTracker;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.BeanFactory;
@@ -135,12 +134,8 @@ public final class AuditrailAutoConfiguration {
     @ConditionalOnMissingBean(AuditDispatcher.class)
     AuditSinkDispatchers auditDispatcher(AuditrailProperties properties, ObjectProvider<AuditSink> sinks,
             ObjectProvider<AuditMonitor> monitors, ListableBeanFactory beanFactory, AuditEventCodec codec) {
-        List<AuditSink> all = sinks.orderedStream().toList();
-        if (all.isEmpty() && properties.getSink().isEmpty()) {
-            all = List.of(new LogAuditSink(codec));
-        }
         return new SinkDispatcherFactory(properties, AuditMonitor.of(monitors.orderedStream().toList()), beanFactory,
-                codec).create(all);
+                codec).create(sinks.orderedStream().toList(), () -> new LogAuditSink(codec));
     }
 
     @Bean

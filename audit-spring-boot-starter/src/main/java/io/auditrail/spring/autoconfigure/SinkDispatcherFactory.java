@@ -1,34 +1,40 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.dispatch.AsyncDispatcher;
+import io.auditrail.core.config.DispatchMode;
+import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.dispatch.RetryBackoff;
-import io.auditrail.core.dispatch.SyncDispatcher;
+import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
-import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
-import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
-import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.spring.tx.RollbackOnFailureDispatcher;
+import io.auditrail.core.validation.AuditEventValidator;
+import io.auditrail.core.wiring.DispatchPlan;
+import io.auditrail.core.wiring.PlannedDispatch;
+import io.auditrail.core.wiring.SinkSelection;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
-/** Chooses each sink's dispatcher from {@code auditrail.dispatch} and what the sink supports. */
+/**
+ * Applies core's {@link SinkSelection} and {@link DispatchPlan} to the starter's properties and
+ * ties each planned dispatcher to Spring's transactions when spring-tx is present.
+ */
 final class SinkDispatcherFactory {
 
     private static final Logger log = LoggerFactory.getLogger(SinkDispatcherFactory.class);
@@ -50,57 +56,29 @@ final class SinkDispatcherFactory {
         this.failureOf = error -> validator.checkOutcome(Outcome.failure(error, withMessages));
     }
 
-    AuditSinkDispatchers create(List<AuditSink> sinks) {
-        if (sinks.isEmpty()) {
-            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or define an "
-                    + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
-        }
-        requireListed(sinks, AuditrailProperties.SinkType.JDBC,
-                "there is no JDBC audit store: add audit-jdbc-store and a DataSource");
-        requireListed(sinks, AuditrailProperties.SinkType.KAFKA,
-                "there is no Kafka audit sink: add the audit-kafka dependency");
-        List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
-        for (AuditSink sink : sinks) {
-            dispatches.add(dispatchFor(sink));
-        }
-        return new AuditSinkDispatchers(dispatches, properties.getAsync().getShutdownTimeout());
+    /**
+     * One dispatcher per sink, behind a fan-out.
+     *
+     * @param present every {@code AuditSink} bean
+     * @param fallback the log sink, for when nothing is configured and nothing is present
+     */
+    AuditSinkDispatchers create(List<AuditSink> present, Supplier<AuditSink> fallback) {
+        List<AuditSink> sinks = SinkSelection.select(configuredSinks(), present, fallback);
+        DispatchPlan plan = new DispatchPlan(configuredDispatch(), this::asyncSettings, monitor,
+                () -> Optional.ofNullable(beanFactory.getBeanProvider(Outbox.class).getIfAvailable()));
+        return plan.dispatchers(sinks, properties.getAsync().getShutdownTimeout(), planned -> TX_PRESENT
+                ? Transactions.bind(planned, monitor, beanFactory, failureOf)
+                : new AuditSinkDispatchers.SinkDispatch(planned.sink().name(), planned.modeName(),
+                        planned.dispatcher(), planned.queue()));
     }
 
-    /** A sink listed in auditrail.sink whose module is missing must not be dropped silently beside the others. */
-    private void requireListed(List<AuditSink> sinks, AuditrailProperties.SinkType type, String remedy) {
-        String name = type.name().toLowerCase(Locale.ROOT);
-        if (properties.getSink().contains(type) && sinks.stream().noneMatch(sink -> sink.name().equals(name))) {
-            throw new IllegalStateException("auditrail.sink lists " + name + " but " + remedy);
-        }
+    /** The starter's own enums, by name, as core's planner takes them. */
+    private List<SinkType> configuredSinks() {
+        return properties.getSink().stream().map(type -> SinkType.valueOf(type.name())).toList();
     }
 
-    private AuditSinkDispatchers.SinkDispatch dispatchFor(AuditSink sink) {
-        DispatchMode mode = properties.getDispatch() != null ? properties.getDispatch()
-                : sink.joinsTransactions() ? DispatchMode.TRANSACTIONAL : DispatchMode.ASYNC;
-        if (mode == DispatchMode.OUTBOX && sink.joinsTransactions()) {
-            // A sink in the application's own database gains nothing from a relay.
-            mode = DispatchMode.TRANSACTIONAL;
-        }
-        if (mode == DispatchMode.TRANSACTIONAL && !sink.joinsTransactions()) {
-            mode = DispatchMode.SYNC;
-        }
-        AsyncDispatcher queue = mode == DispatchMode.ASYNC ? new AsyncDispatcher(sink, asyncSettings(), monitor) : null;
-        AuditDispatcher base = queue != null ? queue
-                : mode == DispatchMode.OUTBOX ? new OutboxDispatcher(outbox(), sink.name())
-                : new SyncDispatcher(sink, monitor);
-        if (!TX_PRESENT) {
-            return new AuditSinkDispatchers.SinkDispatch(sink.name(), mode.name().toLowerCase(), base, queue);
-        }
-        return Transactions.wrap(sink, mode, base, queue, monitor, beanFactory, failureOf);
-    }
-
-    private Outbox outbox() {
-        Outbox outbox = beanFactory.getBeanProvider(Outbox.class).getIfAvailable();
-        if (outbox == null) {
-            throw new IllegalStateException("auditrail.dispatch is outbox but there is no audit outbox: add "
-                    + "audit-jdbc-store and a single DataSource, or define an Outbox bean");
-        }
-        return outbox;
+    private DispatchMode configuredDispatch() {
+        return properties.getDispatch() == null ? null : DispatchMode.valueOf(properties.getDispatch().name());
     }
 
     private AsyncSettings asyncSettings() {
@@ -113,32 +91,46 @@ final class SinkDispatcherFactory {
     /** Kept apart so that spring-tx classes load only when spring-tx is present. */
     private static final class Transactions {
 
-        static AuditSinkDispatchers.SinkDispatch wrap(AuditSink sink, DispatchMode mode, AuditDispatcher base,
-                AsyncDispatcher queue, AuditMonitor monitor, ListableBeanFactory beanFactory,
-                Function<Throwable, Outcome> failureOf) {
+        static AuditSinkDispatchers.SinkDispatch bind(PlannedDispatch planned, AuditMonitor monitor,
+                ListableBeanFactory beanFactory, Function<Throwable, Outcome> failureOf) {
+            AuditSink sink = planned.sink();
             PlatformTransactionManager manager = beanFactory.getBeanProvider(PlatformTransactionManager.class)
                     .getIfUnique();
             TransactionAwareDispatcher.Mode txMode = TransactionAwareDispatcher.Mode.AFTER_COMMIT;
-            boolean joinsTransactions = sink.joinsTransactions() || mode == DispatchMode.OUTBOX;
-            if (mode == DispatchMode.TRANSACTIONAL || mode == DispatchMode.OUTBOX) {
+            if (planned.inCallerTransaction()) {
                 if (manager != null) {
                     txMode = TransactionAwareDispatcher.Mode.IN_TRANSACTION;
                 } else {
                     log.warn("Audit sink '{}' uses {} dispatch but there is no unique PlatformTransactionManager; "
-                            + "events are written after commit instead", sink.name(), mode.name().toLowerCase());
+                            + "events are written after commit instead", sink.name(), planned.modeName());
                 }
             }
-            if (mode == DispatchMode.OUTBOX) {
-                base = new RollbackOnFailureDispatcher(base);
-            }
-            boolean writesOnCallerThread = queue == null && joinsTransactions;
+            AuditDispatcher base = planned.mode() == DispatchMode.OUTBOX
+                    ? new RollbackOnFailureDispatcher(planned.dispatcher(), Transactions::failBeforeCommit)
+                    : planned.dispatcher();
+            boolean joinsTransactions = sink.joinsTransactions() || planned.mode() == DispatchMode.OUTBOX;
+            boolean writesOnCallerThread = planned.queue() == null && joinsTransactions;
             DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
             BooleanSupplier holdsConnection = dataSource == null ? () -> false
                     : DataSourceTransactions.holding(dataSource);
-            String description = mode.name().toLowerCase() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
+            String description = planned.modeName() + (txMode == TransactionAwareDispatcher.Mode.IN_TRANSACTION
                     ? " (in transaction)" : " (after commit)");
             return new AuditSinkDispatchers.SinkDispatch(sink.name(), description, new TransactionAwareDispatcher(base,
-                    txMode, writesOnCallerThread ? manager : null, holdsConnection, monitor, failureOf), queue);
+                    txMode, writesOnCallerThread ? manager : null, holdsConnection, monitor, failureOf),
+                    planned.queue());
+        }
+
+        /** Throwing before commit makes the transaction manager roll back and report it to the committer. */
+        private static void failBeforeCommit(RuntimeException failure) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()
+                    && TransactionSynchronizationManager.isActualTransactionActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        throw failure;
+                    }
+                });
+            }
         }
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Wiring rules the Spring Boot starter and the Micronaut module both apply, written once: which
+ * sinks run and how each one is dispatched. The framework modules add only what their framework
+ * needs, such as tying a dispatcher to the caller's transaction.
+ */
+package io.auditrail.core.wiring;
