@@ -1,5 +1,7 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.config.DispatchMode;
+import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
@@ -12,7 +14,6 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
-import io.auditrail.spring.autoconfigure.AuditrailProperties.DispatchMode;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.tx.RollbackOnFailureDispatcher;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
@@ -55,9 +56,9 @@ final class SinkDispatcherFactory {
             throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or define an "
                     + "AuditSink bean, or switch auditing off with auditrail.enabled=false");
         }
-        requireListed(sinks, AuditrailProperties.SinkType.JDBC,
+        requireListed(sinks, SinkType.JDBC,
                 "there is no JDBC audit store: add audit-jdbc-store and a DataSource");
-        requireListed(sinks, AuditrailProperties.SinkType.KAFKA,
+        requireListed(sinks, SinkType.KAFKA,
                 "there is no Kafka audit sink: add the audit-kafka dependency");
         List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>();
         for (AuditSink sink : sinks) {
@@ -67,7 +68,7 @@ final class SinkDispatcherFactory {
     }
 
     /** A sink listed in auditrail.sink whose module is missing must not be dropped silently beside the others. */
-    private void requireListed(List<AuditSink> sinks, AuditrailProperties.SinkType type, String remedy) {
+    private void requireListed(List<AuditSink> sinks, SinkType type, String remedy) {
         String name = type.name().toLowerCase(Locale.ROOT);
         if (properties.getSink().contains(type) && sinks.stream().noneMatch(sink -> sink.name().equals(name))) {
             throw new IllegalStateException("auditrail.sink lists " + name + " but " + remedy);
