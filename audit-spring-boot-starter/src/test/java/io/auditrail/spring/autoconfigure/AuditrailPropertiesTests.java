@@ -75,6 +75,7 @@ class AuditrailPropertiesTests {
         assertThat(keys.get("auditrail.outbox.lease").get("defaultValue").asString()).isEqualTo("5m");
         assertThat(keys.get("auditrail.kafka.loader.group-id").get("defaultValue").asString())
                 .isEqualTo("auditrail-loader");
+        assertThat(keys.get("auditrail.chain.checkpoint-interval").get("defaultValue").asString()).isEqualTo("1h");
         assertThat(keys.get("auditrail.limits.max-metadata-size").get("defaultValue").asString()).isEqualTo("64KB");
         assertThat(keys.get("auditrail.sink").get("type").asString())
                 .isEqualTo("java.util.List<io.auditrail.core.config.SinkType>");
