@@ -110,6 +110,16 @@ public class AuditrailSettings {
         this.kafkaGroup = Objects.requireNonNull(kafka, "kafka");
     }
 
+    /**
+     * Replaces the limits group with a framework's own subclass, which adds the metadata size in
+     * that framework's byte-size type.
+     *
+     * @param limits {@code auditrail.limits.*}
+     */
+    protected final void useLimits(Limits limits) {
+        this.limitsGroup = Objects.requireNonNull(limits, "limits");
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -28,8 +28,7 @@ public class AuditrailProperties extends AuditrailSettings {
 
     /** Creates the properties with every default. */
     public AuditrailProperties() {
-        useGroups(getJdbc(), getHttp(), getActor(), getRequest(), getRedaction(), limits, getAsync(), getOutbox(),
-                getKafka());
+        useLimits(limits);
     }
 
     public int getAdvisorOrder() {
