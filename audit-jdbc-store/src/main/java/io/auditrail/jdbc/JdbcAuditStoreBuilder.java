@@ -1,8 +1,8 @@
 package io.auditrail.jdbc;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.retention.RetentionPolicy;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public final class JdbcAuditStoreBuilder {
 
     private final DataSource dataSource;
     private TableName table = TableName.parse(DEFAULT_TABLE_NAME);
-    private SchemaInitMode schemaInitMode = SchemaInitMode.EMBEDDED;
+    private InitializeSchema schemaInitMode = InitializeSchema.EMBEDDED;
     private Long monthlyEventLimit;
     private Duration retention;
     private BooleanSupplier inCallerTransaction = () -> false;
@@ -52,12 +52,12 @@ public final class JdbcAuditStoreBuilder {
     }
 
     /**
-     * Sets when the table is created; {@link SchemaInitMode#EMBEDDED} by default.
+     * Sets when the table is created; {@link InitializeSchema#EMBEDDED} by default.
      *
      * @param mode the mode
      * @return this builder
      */
-    public JdbcAuditStoreBuilder initializeSchema(SchemaInitMode mode) {
+    public JdbcAuditStoreBuilder initializeSchema(InitializeSchema mode) {
         this.schemaInitMode = Objects.requireNonNull(mode, "mode");
         return this;
     }

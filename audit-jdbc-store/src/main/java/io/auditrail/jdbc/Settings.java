@@ -1,8 +1,8 @@
 package io.auditrail.jdbc;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.retention.RetentionPolicy;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /** The validated configuration of one {@link JdbcAuditStore}. */
 record Settings(
         TableName table,
-        SchemaInitMode schemaInitMode,
+        InitializeSchema schemaInitMode,
         Long monthlyEventLimit,
         RetentionPolicy retention,
         int exportFetchSize,

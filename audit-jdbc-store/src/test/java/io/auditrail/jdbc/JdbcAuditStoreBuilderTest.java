@@ -3,9 +3,9 @@ package io.auditrail.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.store.AuditStoreException;
 import io.auditrail.jdbc.contract.H2Config;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class JdbcAuditStoreBuilderTest {
 
     private final JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(H2Config.INSTANCE.dataSource())
-            .initializeSchema(SchemaInitMode.NEVER);
+            .initializeSchema(InitializeSchema.NEVER);
 
     @Test
     void rejectsNonPositiveRetention() {
@@ -39,7 +39,7 @@ class JdbcAuditStoreBuilderTest {
 
         assertThatThrownBy(() -> builder.retentionOverrides(bad)).isInstanceOf(IllegalArgumentException.class);
 
-        JdbcAuditStore store = builder.tableName("audit_builder_test").initializeSchema(SchemaInitMode.ALWAYS).build();
+        JdbcAuditStore store = builder.tableName("audit_builder_test").initializeSchema(InitializeSchema.ALWAYS).build();
         try {
             assertThat(store.usage("globex").retentionDays()).isEqualTo(365);
             assertThat(store.usage("acme").retentionDays()).isNull();

@@ -3,13 +3,13 @@ package io.auditrail.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.spi.AuditSinkException;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.jdbc.contract.PostgresConfig;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -35,7 +35,7 @@ class PostgresOutageTest {
         dataSource.setPassword(shared.getPassword());
         String table = "audit_outage_" + System.nanoTime();
         JdbcAuditStore store = JdbcAuditStore.builder(dataSource).tableName(table)
-                .initializeSchema(SchemaInitMode.ALWAYS).build();
+                .initializeSchema(InitializeSchema.ALWAYS).build();
         List<AuditEvent> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             batch.add(AuditEvent.builder().organizationId("acme").actor(Actor.system("job")).action("invoice.sent")

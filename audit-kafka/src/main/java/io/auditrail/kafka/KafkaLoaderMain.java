@@ -1,9 +1,9 @@
 package io.auditrail.kafka;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.jdbc.DriverManagerDataSource;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -111,9 +111,9 @@ public final class KafkaLoaderMain {
         return value.strip();
     }
 
-    private static SchemaInitMode schemaInitMode(String value) {
+    private static InitializeSchema schemaInitMode(String value) {
         try {
-            return SchemaInitMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return InitializeSchema.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("auditrail.jdbc.initialize-schema must be embedded, always or never, was '"
                     + value + "'");

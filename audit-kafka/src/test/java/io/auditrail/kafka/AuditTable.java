@@ -1,8 +1,8 @@
 package io.auditrail.kafka;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.PostgresConfig;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,13 +23,13 @@ final class AuditTable {
     private final JdbcAuditStore store;
 
     AuditTable() {
-        this(SchemaInitMode.ALWAYS);
+        this(InitializeSchema.ALWAYS);
     }
 
-    private AuditTable(SchemaInitMode mode) {
+    private AuditTable(InitializeSchema mode) {
         // The start-up schema check would refuse the table that is deliberately not there yet.
         store = JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(mode)
-                .validateSchema(mode != SchemaInitMode.NEVER).build();
+                .validateSchema(mode != InitializeSchema.NEVER).build();
     }
 
     /**
@@ -38,11 +38,11 @@ final class AuditTable {
      * @return the table, not created until {@link #create()}
      */
     static AuditTable notYetCreated() {
-        return new AuditTable(SchemaInitMode.NEVER);
+        return new AuditTable(InitializeSchema.NEVER);
     }
 
     void create() {
-        JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(SchemaInitMode.ALWAYS).build();
+        JdbcAuditStore.builder(dataSource).tableName(name).initializeSchema(InitializeSchema.ALWAYS).build();
     }
 
     String name() {

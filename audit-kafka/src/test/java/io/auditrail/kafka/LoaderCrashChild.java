@@ -1,8 +1,8 @@
 package io.auditrail.kafka;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +28,7 @@ public final class LoaderCrashChild {
         dataSource.setUser(args[4]);
         dataSource.setPassword(args[5]);
         JdbcAuditStore store = JdbcAuditStore.builder(dataSource).tableName(args[6])
-                .initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).build();
         AtomicInteger batches = new AtomicInteger();
         KafkaLoaderSettings settings = new KafkaLoaderSettings(args[0], args[1], args[2], Duration.ofMillis(200),
                 RetryBackoff.DEFAULTS, Map.of("max.poll.records", "40", "session.timeout.ms", "6000"));

@@ -3,6 +3,7 @@ package io.auditrail.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
@@ -11,7 +12,6 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.contract.PostgresConfig;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ class OutboxThroughKafkaTest {
     void eventsCommittedWhileTheBrokerIsDownReachThePostgresTableOnceItIsBack() {
         JdbcOutbox outbox = JdbcOutbox.builder(PostgresConfig.get().dataSource())
                 .tableName("outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .initializeSchema(SchemaInitMode.ALWAYS).build();
+                .initializeSchema(InitializeSchema.ALWAYS).build();
         AuditTable table = new AuditTable();
         try (RestartableBroker broker = new RestartableBroker(2, TOPIC);
                 KafkaAuditSink sink = new KafkaAuditSink(new KafkaSinkSettings(broker.bootstrapServers(), TOPIC,

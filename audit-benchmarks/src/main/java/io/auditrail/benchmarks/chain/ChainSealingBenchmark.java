@@ -3,10 +3,10 @@ package io.auditrail.benchmarks.chain;
 import com.zaxxer.hikari.HikariDataSource;
 import io.auditrail.benchmarks.support.BenchDatabase;
 import io.auditrail.benchmarks.support.EventGenerator;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,10 +52,10 @@ public final class ChainSealingBenchmark {
         String table = "chain_bench_" + Long.toHexString(System.nanoTime() & 0xFFFFFFFL);
         try (HikariDataSource pool = database.pool(writers + sealers + 1)) {
             JdbcAuditChain chain = JdbcAuditChain.builder(pool).tableName(table).checkpointTableName(table + "_cp")
-                    .initializeSchema(SchemaInitMode.ALWAYS)
+                    .initializeSchema(InitializeSchema.ALWAYS)
                     .hmacKey("benchmark-hmac-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8)).sealerThreads(sealers)
                     .build();
-            JdbcAuditStore store = JdbcAuditStore.builder(pool).tableName(table).initializeSchema(SchemaInitMode.NEVER)
+            JdbcAuditStore store = JdbcAuditStore.builder(pool).tableName(table).initializeSchema(InitializeSchema.NEVER)
                     .chain(chain).build();
             try {
                 run(store, chain, database, table, seconds, writers, batch);

@@ -1,7 +1,7 @@
 package io.auditrail.benchmarks.support;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -22,7 +22,7 @@ public final class BenchTables {
      * @return a store on that table
      */
     public static JdbcAuditStore create(DataSource dataSource, String table) {
-        return JdbcAuditStore.builder(dataSource).tableName(table).initializeSchema(SchemaInitMode.ALWAYS).build();
+        return JdbcAuditStore.builder(dataSource).tableName(table).initializeSchema(InitializeSchema.ALWAYS).build();
     }
 
     /**

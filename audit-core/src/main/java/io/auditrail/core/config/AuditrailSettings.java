@@ -19,16 +19,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 
 /**
- * The keys under {@code auditrail.*} that every framework adapter binds, with their defaults.
- * The Spring Boot and Micronaut configuration classes extend this class and its nested
- * classes and add only what their framework alone has (advisor order, read endpoints,
- * a byte-size type for {@code limits.max-metadata-size}).
+ * The keys under {@code auditrail.*} that every framework adapter binds, with their defaults
+ * and descriptions, declared once. The Spring Boot and Micronaut configuration classes extend
+ * this class and its nested classes and add only what their framework alone has (advisor order,
+ * read endpoints, a byte-size type for {@code limits.max-metadata-size}).
  *
  * <p>Plain mutable JavaBeans, because that is what both binders fill; the {@code to...}
  * methods turn the values into core's immutable settings and check them there.
+ *
+ * <p>{@link ConfigurationPropertiesSource} (compile-only; no Spring at run time) makes Spring
+ * Boot's configuration processor write this module's descriptions and defaults to
+ * {@code META-INF/spring/configuration-metadata/}, from where the starter's processor takes them
+ * into its {@code spring-configuration-metadata.json}.
  */
+@ConfigurationPropertiesSource
 public class AuditrailSettings {
 
     /** Whether auditing is on. When off, no Auditrail bean is created and @Audited does nothing. */
@@ -55,35 +62,30 @@ public class AuditrailSettings {
     /** Retention per organisation id, overriding auditrail.retention. */
     private Map<String, Duration> retentionByOrganization = new LinkedHashMap<>();
 
-    private final Jdbc jdbc;
+    // The groups' fields are not named like their keys: Boot's processor would otherwise describe each
+    // group twice (once from the getter, once from the field) in the starter, and fail.
+    private Jdbc jdbcGroup = new Jdbc();
 
-    private final Http http;
+    private Http httpGroup = new Http();
 
-    private final ActorSettings actor;
+    private ActorSettings actorGroup = new ActorSettings();
 
-    private final Request request;
+    private Request requestGroup = new Request();
 
-    private final Redaction redaction;
+    private Redaction redactionGroup = new Redaction();
 
-    private final Limits limits;
+    private Limits limitsGroup = new Limits();
 
-    private final Async async;
+    private Async asyncGroup = new Async();
 
-    private final Outbox outbox;
+    private Outbox outboxGroup = new Outbox();
 
-    private final Kafka kafka;
-
-    private Micronaut micronaut = new Micronaut();
-
-    /** Creates the settings with every default. */
-    public AuditrailSettings() {
-        this(new Jdbc(), new Http(), new ActorSettings(), new Request(), new Redaction(), new Limits(), new Async(),
-                new Outbox(), new Kafka());
-    }
+    private Kafka kafkaGroup = new Kafka();
 
     /**
-     * Creates the settings around nested settings of a framework's own subclasses, which its
-     * binder fills.
+     * Replaces the nested groups with a framework's own subclasses, which its binder filled.
+     * A method rather than a constructor: Spring's configuration processor would read a
+     * constructor's parameters as constructor-bound properties.
      *
      * @param jdbc {@code auditrail.jdbc.*}
      * @param http {@code auditrail.http.*}
@@ -95,17 +97,27 @@ public class AuditrailSettings {
      * @param outbox {@code auditrail.outbox.*}
      * @param kafka {@code auditrail.kafka.*}
      */
-    protected AuditrailSettings(Jdbc jdbc, Http http, ActorSettings actor, Request request, Redaction redaction,
+    protected final void useGroups(Jdbc jdbc, Http http, ActorSettings actor, Request request, Redaction redaction,
             Limits limits, Async async, Outbox outbox, Kafka kafka) {
-        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.http = Objects.requireNonNull(http, "http");
-        this.actor = Objects.requireNonNull(actor, "actor");
-        this.request = Objects.requireNonNull(request, "request");
-        this.redaction = Objects.requireNonNull(redaction, "redaction");
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.async = Objects.requireNonNull(async, "async");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.kafka = Objects.requireNonNull(kafka, "kafka");
+        this.jdbcGroup = Objects.requireNonNull(jdbc, "jdbc");
+        this.httpGroup = Objects.requireNonNull(http, "http");
+        this.actorGroup = Objects.requireNonNull(actor, "actor");
+        this.requestGroup = Objects.requireNonNull(request, "request");
+        this.redactionGroup = Objects.requireNonNull(redaction, "redaction");
+        this.limitsGroup = Objects.requireNonNull(limits, "limits");
+        this.asyncGroup = Objects.requireNonNull(async, "async");
+        this.outboxGroup = Objects.requireNonNull(outbox, "outbox");
+        this.kafkaGroup = Objects.requireNonNull(kafka, "kafka");
+    }
+
+    /**
+     * Replaces the limits group with a framework's own subclass, which adds the metadata size in
+     * that framework's byte-size type.
+     *
+     * @param limits {@code auditrail.limits.*}
+     */
+    protected final void useLimits(Limits limits) {
+        this.limitsGroup = Objects.requireNonNull(limits, "limits");
     }
 
     public boolean isEnabled() {
@@ -173,55 +185,43 @@ public class AuditrailSettings {
     }
 
     public Jdbc getJdbc() {
-        return jdbc;
+        return jdbcGroup;
     }
 
     public Http getHttp() {
-        return http;
+        return httpGroup;
     }
 
     public ActorSettings getActor() {
-        return actor;
+        return actorGroup;
     }
 
     public Request getRequest() {
-        return request;
+        return requestGroup;
     }
 
     public Redaction getRedaction() {
-        return redaction;
+        return redactionGroup;
     }
 
     public Limits getLimits() {
-        return limits;
+        return limitsGroup;
     }
 
     public Async getAsync() {
-        return async;
+        return asyncGroup;
     }
 
     public Outbox getOutbox() {
-        return outbox;
-    }
-
-    public Micronaut getMicronaut() {
-        return micronaut;
-    }
-
-    /**
-     * Replaces the Micronaut-only group with the one a Micronaut binder filled.
-     *
-     * @param bound the bound group
-     */
-    protected final void useMicronaut(Micronaut bound) {
-        this.micronaut = Objects.requireNonNull(bound, "bound");
+        return outboxGroup;
     }
 
     public Kafka getKafka() {
-        return kafka;
+        return kafkaGroup;
     }
 
     /** The JDBC store. */
+    @ConfigurationPropertiesSource
     public static class Jdbc {
 
         /** Table holding the trail; a plain or schema-qualified SQL identifier. */
@@ -281,6 +281,7 @@ public class AuditrailSettings {
     }
 
     /** The hosted audit-log API sink. */
+    @ConfigurationPropertiesSource
     public static class Http {
 
         /** Base URI of the audit-log API; events are posted to {base}/v1/events. */
@@ -350,6 +351,7 @@ public class AuditrailSettings {
     }
 
     /** Who is recorded as the actor. */
+    @ConfigurationPropertiesSource
     public static class ActorSettings {
 
         /** Actor id recorded when nobody is authenticated (scheduled jobs, start-up tasks). */
@@ -429,6 +431,7 @@ public class AuditrailSettings {
     }
 
     /** Request context captured with each event. */
+    @ConfigurationPropertiesSource
     public static class Request {
 
         /** Whether the client IP is taken from X-Forwarded-For / Forwarded. Only switch on behind a proxy that sets them. */
@@ -455,6 +458,7 @@ public class AuditrailSettings {
     }
 
     /** Masking of secret metadata. */
+    @ConfigurationPropertiesSource
     public static class Redaction {
 
         /** Words that mark a metadata key as secret, matched case-insensitively ignoring '_', '-', '.' and spaces. Replaces the defaults; prefer additional-keys. */
@@ -494,6 +498,7 @@ public class AuditrailSettings {
      * ({@code max-metadata-size}, default 64KB) is bound by each framework's subclass, in
      * that framework's own byte-size type.
      */
+    @ConfigurationPropertiesSource
     public static class Limits {
 
         /** Longest action, id, type or metadata key. */
@@ -546,6 +551,7 @@ public class AuditrailSettings {
     }
 
     /** Asynchronous dispatch. */
+    @ConfigurationPropertiesSource
     public static class Async {
 
         /** Most events held in memory per sink; these are lost if the JVM dies. */
@@ -649,6 +655,7 @@ public class AuditrailSettings {
         }
     }
     /** The outbox table and its relay, used when auditrail.dispatch is outbox. */
+    @ConfigurationPropertiesSource
     public static class Outbox {
 
         /** Table holding events waiting for remote sinks; a plain or schema-qualified SQL identifier. */
@@ -763,22 +770,8 @@ public class AuditrailSettings {
         }
     }
 
-    /** {@code auditrail.micronaut.*}: keys only the Micronaut module reads. */
-    public static class Micronaut {
-
-        /** What start-up does when a bean has @Audited methods but no Auditrail interceptor is bound, because audit-micronaut-processor was missing from the annotation-processor path: warn or fail. */
-        private MissingProcessorAction onMissingProcessor = MissingProcessorAction.WARN;
-
-        public MissingProcessorAction getOnMissingProcessor() {
-            return onMissingProcessor;
-        }
-
-        public void setOnMissingProcessor(MissingProcessorAction onMissingProcessor) {
-            this.onMissingProcessor = onMissingProcessor;
-        }
-    }
-
     /** The Kafka sink and the loader from Kafka into the JDBC store (module audit-kafka). */
+    @ConfigurationPropertiesSource
     public static class Kafka {
 
         /** Kafka brokers to connect to, host:port pairs separated by commas. */
@@ -796,20 +789,16 @@ public class AuditrailSettings {
         /** Further Kafka consumer properties for the loader; auto-commit, the group id and deserialisers are fixed by the loader. */
         private Map<String, String> consumer = new LinkedHashMap<>();
 
-        private final KafkaLoader loader;
-
-        /** Creates the settings with every default. */
-        public Kafka() {
-            this(new KafkaLoader());
-        }
+        // Not named like the key, for the reason given at AuditrailSettings' groups.
+        private KafkaLoader loaderGroup = new KafkaLoader();
 
         /**
-         * Creates the settings around a framework's own loader settings, which its binder fills.
+         * Replaces the loader group with a framework's own subclass, which its binder filled.
          *
          * @param loader {@code auditrail.kafka.loader.*}
          */
-        protected Kafka(KafkaLoader loader) {
-            this.loader = Objects.requireNonNull(loader, "loader");
+        protected final void useLoader(KafkaLoader loader) {
+            this.loaderGroup = Objects.requireNonNull(loader, "loader");
         }
 
         public String getBootstrapServers() {
@@ -853,11 +842,12 @@ public class AuditrailSettings {
         }
 
         public KafkaLoader getLoader() {
-            return loader;
+            return loaderGroup;
         }
     }
 
     /** The loader that copies the Kafka topic into this application's JDBC store. */
+    @ConfigurationPropertiesSource
     public static class KafkaLoader {
 
         /** Whether this application runs the loader, writing every event of the topic to its JDBC store. */

@@ -6,11 +6,11 @@ import io.auditrail.core.chain.ChainVerifier;
 import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.core.chain.CheckpointSigner;
 import io.auditrail.core.chain.CheckpointVerifier;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.store.AuditStoreException;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.query.EventRowMapper;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaInitializer;
 import io.auditrail.jdbc.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
@@ -237,7 +237,7 @@ public final class JdbcAuditChain {
         private final DataSource dataSource;
         private TableName table = TableName.parse("audit_events");
         private TableName checkpointTable = TableName.parse("audit_checkpoints");
-        private SchemaInitMode schemaInitMode = SchemaInitMode.EMBEDDED;
+        private InitializeSchema schemaInitMode = InitializeSchema.EMBEDDED;
         private ChainHasher hasher = ChainHasher.sha256();
         private PrivateKey signingKey;
         private PublicKey verificationKey;
@@ -275,12 +275,12 @@ public final class JdbcAuditChain {
         }
 
         /**
-         * Sets when the chain's DDL runs; {@link SchemaInitMode#EMBEDDED} by default, like the table's.
+         * Sets when the chain's DDL runs; {@link InitializeSchema#EMBEDDED} by default, like the table's.
          *
          * @param mode the mode
          * @return this builder
          */
-        public Builder initializeSchema(SchemaInitMode mode) {
+        public Builder initializeSchema(InitializeSchema mode) {
             this.schemaInitMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
@@ -398,8 +398,8 @@ public final class JdbcAuditChain {
             } catch (SQLException e) {
                 throw new AuditStoreException("cannot connect to detect the database product", e);
             }
-            boolean applies = schemaInitMode == SchemaInitMode.ALWAYS
-                    || (schemaInitMode == SchemaInitMode.EMBEDDED && dialect.isEmbedded());
+            boolean applies = schemaInitMode == InitializeSchema.ALWAYS
+                    || (schemaInitMode == InitializeSchema.EMBEDDED && dialect.isEmbedded());
             JdbcAuditChain chain = new JdbcAuditChain(this, dialect);
             if (applies) {
                 try {

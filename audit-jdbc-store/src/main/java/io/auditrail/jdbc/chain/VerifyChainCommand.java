@@ -3,8 +3,8 @@ package io.auditrail.jdbc.chain;
 import io.auditrail.core.chain.ChainKeys;
 import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.chain.Checkpoint;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.DriverManagerDataSource;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class VerifyChainCommand {
         }
         try {
             JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource(options, environment))
-                    .initializeSchema(SchemaInitMode.NEVER);
+                    .initializeSchema(InitializeSchema.NEVER);
             if (options.containsKey("--table")) {
                 builder.tableName(options.get("--table"));
             }

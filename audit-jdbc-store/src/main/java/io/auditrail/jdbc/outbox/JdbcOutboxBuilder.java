@@ -1,8 +1,8 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.outbox.OutboxException;
 import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
@@ -27,7 +27,7 @@ public final class JdbcOutboxBuilder {
 
     private final DataSource dataSource;
     private TableName table = TableName.parse(DEFAULT_TABLE_NAME);
-    private SchemaInitMode schemaInitMode = SchemaInitMode.EMBEDDED;
+    private InitializeSchema schemaInitMode = InitializeSchema.EMBEDDED;
     private BooleanSupplier inCallerTransaction = () -> false;
     private Clock clock = Clock.systemUTC();
     private OutboxClaimStrategy claimStrategy = OutboxClaimStrategy.AUTO;
@@ -50,12 +50,12 @@ public final class JdbcOutboxBuilder {
     }
 
     /**
-     * Sets when the table is created; {@link SchemaInitMode#EMBEDDED} by default.
+     * Sets when the table is created; {@link InitializeSchema#EMBEDDED} by default.
      *
      * @param mode the mode
      * @return this builder
      */
-    public JdbcOutboxBuilder initializeSchema(SchemaInitMode mode) {
+    public JdbcOutboxBuilder initializeSchema(InitializeSchema mode) {
         this.schemaInitMode = Objects.requireNonNull(mode, "mode");
         return this;
     }

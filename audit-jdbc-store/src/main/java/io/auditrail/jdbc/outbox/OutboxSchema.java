@@ -1,7 +1,7 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SqlScript;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
@@ -25,9 +25,9 @@ final class OutboxSchema {
         return "/io/auditrail/jdbc/schema/v1/outbox-" + dialect.name() + ".sql";
     }
 
-    static boolean initialize(DataSource dataSource, SqlDialect dialect, TableName table, SchemaInitMode mode)
+    static boolean initialize(DataSource dataSource, SqlDialect dialect, TableName table, InitializeSchema mode)
             throws SQLException {
-        if (mode == SchemaInitMode.NEVER || (mode == SchemaInitMode.EMBEDDED && !dialect.isEmbedded())) {
+        if (mode == InitializeSchema.NEVER || (mode == InitializeSchema.EMBEDDED && !dialect.isEmbedded())) {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.schema;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,8 +49,8 @@ public final class SchemaInitializer {
      * @return whether the DDL ran
      * @throws SQLException when the DDL fails
      */
-    public boolean initialize(SchemaInitMode mode) throws SQLException {
-        boolean applies = mode == SchemaInitMode.ALWAYS || (mode == SchemaInitMode.EMBEDDED && dialect.isEmbedded());
+    public boolean initialize(InitializeSchema mode) throws SQLException {
+        boolean applies = mode == InitializeSchema.ALWAYS || (mode == InitializeSchema.EMBEDDED && dialect.isEmbedded());
         if (!applies) {
             return false;
         }

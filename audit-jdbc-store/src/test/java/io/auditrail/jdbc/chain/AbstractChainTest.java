@@ -10,6 +10,7 @@ import io.auditrail.core.chain.ChainProblem;
 import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.core.chain.CheckpointVerifier;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
@@ -17,7 +18,6 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,14 +105,14 @@ abstract class AbstractChainTest {
 
     JdbcAuditChain.Builder chainBuilder(DataSource source, boolean keyed) {
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(source).tableName(table)
-                .checkpointTableName(checkpointTable).initializeSchema(SchemaInitMode.ALWAYS)
+                .checkpointTableName(checkpointTable).initializeSchema(InitializeSchema.ALWAYS)
                 .signingKey(keys.getPrivate()).verificationKey(keys.getPublic())
                 .checkpointSink(exported::add).batchSize(50).clock(Clock.fixed(NOW, ZoneOffset.UTC));
         return keyed ? builder.hmacKey(HMAC_KEY) : builder;
     }
 
     JdbcAuditStore storeOn(DataSource source) {
-        return JdbcAuditStore.builder(source).tableName(table).initializeSchema(SchemaInitMode.NEVER)
+        return JdbcAuditStore.builder(source).tableName(table).initializeSchema(InitializeSchema.NEVER)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).chain(chain).build();
     }
 
@@ -155,10 +155,10 @@ abstract class AbstractChainTest {
         String plain = table + "_plain";
         String plainCheckpoints = checkpointTable + "_plain";
         created.add(plain);
-        JdbcAuditStore.builder(dataSource()).tableName(plain).initializeSchema(SchemaInitMode.ALWAYS).build();
+        JdbcAuditStore.builder(dataSource()).tableName(plain).initializeSchema(InitializeSchema.ALWAYS).build();
 
         assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(plain).checkpointTableName(plainCheckpoints)
-                .initializeSchema(SchemaInitMode.NEVER).build())
+                .initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("chain heads table " + plain + "_chain_heads does not exist")
                 .hasMessageContaining("checkpoint table " + plainCheckpoints + " does not exist")
@@ -170,7 +170,7 @@ abstract class AbstractChainTest {
         String missing = table + "_none";
 
         assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(missing)
-                .checkpointTableName(checkpointTable).initializeSchema(SchemaInitMode.NEVER).build())
+                .checkpointTableName(checkpointTable).initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("audit table " + missing + " does not exist. Create it with the DDL in"
                         + " io/auditrail/jdbc/schema/v1/schema-");
@@ -245,7 +245,7 @@ abstract class AbstractChainTest {
         try (Connection open = dataSource().getConnection()) {
             open.setAutoCommit(false);
             JdbcAuditStore inTransaction = JdbcAuditStore.builder(new SingleConnectionDataSource(open))
-                    .tableName(table).initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true)
+                    .tableName(table).initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true)
                     .build();
             AuditEvent early = event("acme", NOW, "early");
             inTransaction.write(List.of(early));

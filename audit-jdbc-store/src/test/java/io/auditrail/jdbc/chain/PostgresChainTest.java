@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.chain.ChainVerification;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.PostgresConfig;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,9 +63,9 @@ class PostgresChainTest extends AbstractChainTest {
         });
         try {
             DataSource app = copy(role, "app-secret");
-            JdbcAuditChain appChain = chainBuilder(app, true).initializeSchema(SchemaInitMode.NEVER).build();
+            JdbcAuditChain appChain = chainBuilder(app, true).initializeSchema(InitializeSchema.NEVER).build();
             JdbcAuditStore appStore = JdbcAuditStore.builder(app).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).chain(appChain).build();
+                    .initializeSchema(InitializeSchema.NEVER).chain(appChain).build();
             appStore.write(List.of(event("acme", NOW, "by-app")));
             assertThat(appChain.sealPending()).isEqualTo(1);
             assertThat(appChain.writeCheckpoints()).hasSize(1);

@@ -5,6 +5,7 @@ import static io.auditrail.jdbc.contract.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.ActorType;
 import io.auditrail.core.event.AuditEvent;
@@ -22,7 +23,6 @@ import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -201,7 +201,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     @Test
     void aStoreThatCannotWriteAtAllRefusesTheBatchNotItsEvents() {
-        JdbcAuditStore noTable = builder(newTableName()).initializeSchema(SchemaInitMode.NEVER).validateSchema(false)
+        JdbcAuditStore noTable = builder(newTableName()).initializeSchema(InitializeSchema.NEVER).validateSchema(false)
                 .build();
 
         assertThatThrownBy(() -> noTable.write(List.of(event("acme", 1).build(), event("acme", 2).build())))
@@ -226,7 +226,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             Connection connection = shared.getConnection();
             connection.setAutoCommit(false);
             JdbcAuditStore joined = JdbcAuditStore.builder(shared).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).build();
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).build();
 
             joined.write(List.of(event("acme", 1).build()));
             assertThat(rowCount()).as("not committed by the store").isZero();
@@ -246,7 +246,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             Connection connection = shared.getConnection();
             connection.setAutoCommit(false);
             JdbcAuditStore own = JdbcAuditStore.builder(shared).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).build();
+                    .initializeSchema(InitializeSchema.NEVER).build();
 
             own.write(List.of(event("acme", 1).build()));
             connection.rollback();
@@ -261,7 +261,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             Connection connection = shared.getConnection();
             connection.setAutoCommit(true);
             JdbcAuditStore own = JdbcAuditStore.builder(shared).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).build();
+                    .initializeSchema(InitializeSchema.NEVER).build();
 
             own.write(List.of(event("acme", 1).build(), event("acme", 2).build()));
 
@@ -528,7 +528,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         }
         StatementRecordingDataSource recording = new StatementRecordingDataSource(dataSource());
         JdbcAuditStore observed = JdbcAuditStore.builder(recording).tableName(table)
-                .initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).build();
         LineCounter out = new LineCounter();
 
         long written = observed.export(AuditQuery.builder().organizationId("acme").build(), ExportFormat.JSON_LINES, out);
@@ -548,7 +548,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     @Test
     void reportsThisMonthsUsageWithLimitAndRetention() {
-        JdbcAuditStore limited = builder(table).initializeSchema(SchemaInitMode.NEVER).monthlyEventLimit(10_000)
+        JdbcAuditStore limited = builder(table).initializeSchema(InitializeSchema.NEVER).monthlyEventLimit(10_000)
                 .retention(Duration.ofDays(90)).retention("globex", Duration.ofDays(365)).build();
         Instant lastMonth = Instant.parse("2026-10-31T23:59:59.999999Z");
         Instant firstOfMonth = Instant.parse("2026-11-01T00:00:00Z");
@@ -579,7 +579,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         store.write(List.of(recent, otherOrganisation));
         StatementRecordingDataSource recording = new StatementRecordingDataSource(dataSource());
         JdbcAuditStore purging = JdbcAuditStore.builder(recording).tableName(table)
-                .initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).build();
 
         long deleted = purging.purgeOlderThan(BASE.minusSeconds(50_000), "acme");
 
@@ -591,7 +591,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
 
     @Test
     void purgesExpiredEventsHonouringPerOrganisationRetention() {
-        JdbcAuditStore retaining = builder(table).initializeSchema(SchemaInitMode.NEVER)
+        JdbcAuditStore retaining = builder(table).initializeSchema(InitializeSchema.NEVER)
                 .retention(Duration.ofDays(30)).retention("globex", Duration.ofDays(365)).build();
         AuditEvent acmeOld = event("acme", 0).timestamp(NOW.minus(Duration.ofDays(100))).build();
         AuditEvent acmeNew = event("acme", 0).timestamp(NOW.minus(Duration.ofDays(10))).build();
@@ -613,7 +613,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     void schemaModeNeverCreatesNothingAndTheCheckNamesTheMissingTableAndItsDdl() {
         String missing = newTableName();
 
-        assertThatThrownBy(() -> builder(missing).initializeSchema(SchemaInitMode.NEVER).build())
+        assertThatThrownBy(() -> builder(missing).initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("audit table " + missing + " does not exist")
                 .hasMessageContaining("io/auditrail/jdbc/schema/v1/schema-" + dialectName() + ".sql")
@@ -625,7 +625,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     @Test
     void withTheCheckOffAMissingTableFailsEveryWriteInstead() {
         String missing = newTableName();
-        JdbcAuditStore never = builder(missing).initializeSchema(SchemaInitMode.NEVER).validateSchema(false).build();
+        JdbcAuditStore never = builder(missing).initializeSchema(InitializeSchema.NEVER).validateSchema(false).build();
 
         assertThat(tableExists(missing)).isFalse();
         assertThatThrownBy(() -> never.write(List.of(event("acme", 1).build())))
@@ -640,7 +640,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
                     + " occurred_at VARCHAR(40), organization_id VARCHAR(255), actor_id VARCHAR(255))");
         }
 
-        assertThatThrownBy(() -> builder(partial).initializeSchema(SchemaInitMode.NEVER).build())
+        assertThatThrownBy(() -> builder(partial).initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("audit table " + partial + " lacks columns actor_name, actor_email, actor_type,"
                         + " action, resource_type, resource_id, resource_name, outcome, error_type, error_message,"
@@ -653,7 +653,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         String name = newTableName();
         builder(name).build();
 
-        JdbcAuditStore checked = builder(currentSchema() + "." + name).initializeSchema(SchemaInitMode.NEVER).build();
+        JdbcAuditStore checked = builder(currentSchema() + "." + name).initializeSchema(InitializeSchema.NEVER).build();
 
         assertThat(checked.query(AuditQuery.builder().build()).total()).isZero();
     }
@@ -661,7 +661,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     @Test
     void schemaModeEmbeddedCreatesOnlyOnAnEmbeddedDatabase() {
         String name = newTableName();
-        builder(name).initializeSchema(SchemaInitMode.EMBEDDED).validateSchema(false).build();
+        builder(name).initializeSchema(InitializeSchema.EMBEDDED).validateSchema(false).build();
 
         assertThat(tableExists(name)).isEqualTo(dbConfig().isEmbedded());
     }
@@ -701,7 +701,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         void createTinyStore() {
             // Runs after the outer createStore(), so the table exists.
             recording = new StatementRecordingDataSource(dataSource());
-            tiny = JdbcAuditStore.builder(recording).tableName(table).initializeSchema(SchemaInitMode.NEVER)
+            tiny = JdbcAuditStore.builder(recording).tableName(table).initializeSchema(InitializeSchema.NEVER)
                     .exportFetchSize(1).purgeBatchSize(1).build();
         }
 
@@ -762,7 +762,7 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     private JdbcAuditStoreBuilder builder(String tableName) {
-        return JdbcAuditStore.builder(dataSource()).tableName(tableName).initializeSchema(SchemaInitMode.ALWAYS)
+        return JdbcAuditStore.builder(dataSource()).tableName(tableName).initializeSchema(InitializeSchema.ALWAYS)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.contract;
 
+import io.auditrail.core.config.InitializeSchema;
 import javax.sql.DataSource;
 
 /**
@@ -23,7 +24,7 @@ public interface DbConfig {
     DataSource dataSource();
 
     /**
-     * Whether the server runs in this JVM, so {@code SchemaInitMode.EMBEDDED} creates tables.
+     * Whether the server runs in this JVM, so {@code InitializeSchema.EMBEDDED} creates tables.
      *
      * @return {@code true} for H2
      */

@@ -5,13 +5,13 @@ import static io.auditrail.jdbc.outbox.OutboxTestEvents.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxEntry;
 import io.auditrail.core.dispatch.outbox.OutboxException;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.jdbc.contract.DbConfig;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -73,7 +73,7 @@ public abstract class AbstractJdbcOutboxContractTest {
     }
 
     private JdbcOutbox outbox(DataSource dataSource, OutboxClaimStrategy strategy) {
-        return JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(SchemaInitMode.ALWAYS)
+        return JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(InitializeSchema.ALWAYS)
                 .claimStrategy(strategy).clock(CLOCK).build();
     }
 
@@ -99,7 +99,7 @@ public abstract class AbstractJdbcOutboxContractTest {
     @Test
     void aMissingTableFailsTheBuildNamingTheDdl() {
         assertThatThrownBy(() -> JdbcOutbox.builder(dbConfig().dataSource()).tableName(table)
-                .initializeSchema(SchemaInitMode.NEVER).build())
+                .initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("outbox table " + table + " does not exist")
                 .hasMessageContaining("io/auditrail/jdbc/schema/v1/outbox-")
@@ -115,7 +115,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         }
 
         assertThatThrownBy(() -> JdbcOutbox.builder(dbConfig().dataSource()).tableName(table)
-                .initializeSchema(SchemaInitMode.NEVER).build())
+                .initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("outbox table " + table + " lacks columns event_id, payload, state, attempts,"
                         + " next_attempt_at, lease_owner, last_error, created_at, done_at");
@@ -128,7 +128,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         try (Connection connection = dbConfig().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             JdbcOutbox joined = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
             joined.append("http", List.of(event));
             assertThat(outbox.claim("http", "relay-a", 10, T0, LEASE)).as("not visible before commit").isEmpty();
             connection.commit();
@@ -146,7 +146,7 @@ public abstract class AbstractJdbcOutboxContractTest {
         try (Connection connection = dbConfig().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             JdbcOutbox joined = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).clock(CLOCK).build();
             joined.append("http", List.of(event(1)));
             connection.rollback();
         }
@@ -194,7 +194,7 @@ public abstract class AbstractJdbcOutboxContractTest {
             }
             connection.setAutoCommit(false);
             JdbcOutbox inTransaction = JdbcOutbox.builder(new SingleConnectionDataSource(connection)).tableName(table)
-                    .initializeSchema(SchemaInitMode.NEVER).validateSchema(false).joinCallerTransactionsWhen(() -> true)
+                    .initializeSchema(InitializeSchema.NEVER).validateSchema(false).joinCallerTransactionsWhen(() -> true)
                     .clock(CLOCK).build();
             assertThatThrownBy(() -> inTransaction.append("http", List.of(event(1))))
                     .isInstanceOf(OutboxException.class).hasMessageContaining(table)

@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
@@ -9,7 +10,6 @@ import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
@@ -42,8 +42,8 @@ public final class OutboxCrashChild {
         Connection business = dataSource.getConnection();
         business.setAutoCommit(false);
         JdbcOutbox appender = JdbcOutbox.builder(new SingleConnectionDataSource(business)).tableName(args[3])
-                .initializeSchema(SchemaInitMode.NEVER).joinCallerTransactionsWhen(() -> true).build();
-        JdbcOutbox relayed = JdbcOutbox.builder(dataSource).tableName(args[3]).initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).build();
+        JdbcOutbox relayed = JdbcOutbox.builder(dataSource).tableName(args[3]).initializeSchema(InitializeSchema.NEVER).build();
         HostedApiSink sink = new HostedApiSink(HostedApiSettings.of(URI.create(args[4]), "key_crash"), new AuditEventCodec());
         OutboxRelay relay = new OutboxRelay(relayed, sink, new OutboxRelaySettings(5, Duration.ofMillis(10),
                 Duration.ofMinutes(10), new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(100), 2.0, 0.2),

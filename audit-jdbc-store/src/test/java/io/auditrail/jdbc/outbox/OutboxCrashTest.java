@@ -2,6 +2,7 @@ package io.auditrail.jdbc.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
@@ -10,7 +11,6 @@ import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.contract.PostgresConfig;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class OutboxCrashTest {
     void everyCommittedEventIsDeliveredOnceStoredAfterTheJvmIsKilled() throws Exception {
         PGSimpleDataSource dataSource = (PGSimpleDataSource) PostgresConfig.get().dataSource();
         String table = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(SchemaInitMode.ALWAYS).build();
+        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(InitializeSchema.ALWAYS).build();
         Set<String> printed = new HashSet<>();
         try (LoopbackAuditApi api = new LoopbackAuditApi()) {
             api.delay(Duration.ofMillis(15));

@@ -4,6 +4,7 @@ import static io.auditrail.jdbc.outbox.OutboxTestEvents.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxEntry;
@@ -16,7 +17,6 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.jdbc.contract.H2Config;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -74,7 +74,7 @@ class OutboxRelayTest {
                 Duration.ofSeconds(5), 4), new AuditEventCodec());
         table = "relay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         outbox = JdbcOutbox.builder(H2Config.INSTANCE.dataSource()).tableName(table)
-                .initializeSchema(SchemaInitMode.ALWAYS).clock(clock).build();
+                .initializeSchema(InitializeSchema.ALWAYS).clock(clock).build();
     }
 
     @AfterEach

@@ -1,12 +1,12 @@
 package io.auditrail.micronaut.config;
 
 import io.auditrail.core.config.AuditrailSettings;
+import io.auditrail.core.config.MissingProcessorAction;
 import io.auditrail.core.validation.AuditLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.naming.conventions.StringConvention;
-import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
@@ -35,7 +35,7 @@ public class AuditrailConfiguration extends AuditrailSettings {
     public AuditrailConfiguration(JdbcConfiguration jdbc, HttpConfiguration http, ActorConfiguration actor,
             RequestConfiguration request, RedactionConfiguration redaction, LimitsConfiguration limits,
             AsyncConfiguration async, OutboxConfiguration outbox, KafkaConfiguration kafka) {
-        super(jdbc, http, actor, request, redaction, limits, async, outbox, kafka);
+        useGroups(jdbc, http, actor, request, redaction, limits, async, outbox, kafka);
         this.limitsConfiguration = limits;
     }
 
@@ -48,19 +48,20 @@ public class AuditrailConfiguration extends AuditrailSettings {
         return limitsConfiguration.toAuditLimits(limitsConfiguration.getMaxMetadataSize());
     }
 
-    /**
-     * Takes the bound {@code auditrail.micronaut.*} group, which only this module has.
-     *
-     * @param micronaut {@code auditrail.micronaut.*}
-     */
-    @Inject
-    void bindMicronaut(MicronautConfiguration micronaut) {
-        useMicronaut(micronaut);
-    }
-
-    /** {@code auditrail.micronaut.*}. */
+    /** {@code auditrail.micronaut.*}: keys only this module reads. */
     @ConfigurationProperties("micronaut")
-    public static class MicronautConfiguration extends AuditrailSettings.Micronaut {
+    public static class MicronautConfiguration {
+
+        /** What start-up does when a bean has @Audited methods but no Auditrail interceptor is bound, because audit-micronaut-processor was missing from the annotation-processor path: warn or fail. */
+        private MissingProcessorAction onMissingProcessor = MissingProcessorAction.WARN;
+
+        public MissingProcessorAction getOnMissingProcessor() {
+            return onMissingProcessor;
+        }
+
+        public void setOnMissingProcessor(MissingProcessorAction onMissingProcessor) {
+            this.onMissingProcessor = onMissingProcessor;
+        }
     }
 
     /** {@code auditrail.jdbc.*}. */
@@ -108,7 +109,7 @@ public class AuditrailConfiguration extends AuditrailSettings {
          * @param loader {@code auditrail.kafka.loader.*}
          */
         public KafkaConfiguration(LoaderConfiguration loader) {
-            super(loader);
+            useLoader(loader);
         }
 
         /** Kafka property names are dotted ({@code compression.type}): kept whole, not nested. */

@@ -4,7 +4,6 @@ import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -39,7 +38,7 @@ public class JdbcStoreFactory {
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(caller.connections(dataSource))
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(jdbc.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()))
+                .initializeSchema(jdbc.getInitializeSchema())
                 .validateSchema(jdbc.isValidateSchema());
         if (jdbc.getMonthlyEventLimit() != null) {
             builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());

@@ -6,7 +6,6 @@ import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.auditrail.micronaut.dispatch.AuditSinks;
 import io.auditrail.micronaut.jdbc.CallerTransactions;
@@ -44,7 +43,7 @@ public class OutboxFactory {
         return JdbcOutbox.builder(caller.connections(dataSource))
                 .joinCallerTransactionsWhen(caller::active)
                 .tableName(outbox.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .initializeSchema(outbox.getInitializeSchema())
                 .validateSchema(configuration.getJdbc().isValidateSchema())
                 .build();
     }

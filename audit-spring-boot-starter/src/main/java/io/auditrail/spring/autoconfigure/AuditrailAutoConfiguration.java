@@ -4,6 +4,7 @@ import io.auditrail.core.capture.AuditEventFactory;
 import io.auditrail.core.capture.AuditedMatcher;
 import io.auditrail.core.capture.AuditedMethods;
 import io.auditrail.core.capture.InvocationAuditor;
+import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.ActorType;
@@ -81,7 +82,7 @@ public final class AuditrailAutoConfiguration {
     AuditEventFactory auditEventFactory(AuditrailProperties properties, AuditEventCodec codec,
             ObjectProvider<ActorResolver> actorResolver, ObjectProvider<OrganizationResolver> organizationResolver,
             ObjectProvider<RequestContextProvider> requestContextProvider) {
-        AuditrailProperties.Actor actor = properties.getActor();
+        AuditrailProperties.ActorSettings actor = properties.getActor();
         SingletonSupplier<ActorResolver> actors = SingletonSupplier.of(
                 () -> actorResolver.getIfAvailable(() -> Optional::empty));
         OrganizationResolver organizations = OrganizationResolvers.chain(organizationResolver);
@@ -116,14 +117,14 @@ public final class AuditrailAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(LogAuditSink.class)
-    @ConditionalOnSink(AuditrailProperties.SinkType.LOG)
+    @ConditionalOnSink(SinkType.LOG)
     LogAuditSink logAuditSink(AuditEventCodec codec) {
         return new LogAuditSink(codec);
     }
 
     @Bean
     @ConditionalOnMissingBean(HostedApiSink.class)
-    @ConditionalOnSink(AuditrailProperties.SinkType.HTTP)
+    @ConditionalOnSink(SinkType.HTTP)
     HostedApiSink hostedApiSink(AuditrailProperties properties, AuditEventCodec codec) {
         AuditrailProperties.Http http = properties.getHttp();
         return new HostedApiSink(new HostedApiSettings(http.getBaseUri(), http.getApiKey(), http.getConnectTimeout(),

@@ -1,11 +1,11 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.config.SinkType;
 import io.auditrail.jdbc.chain.CheckpointSink;
 import io.auditrail.jdbc.chain.FileCheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.chain.LogCheckpointSink;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.jdbc.ChainJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "auditrail.chain.enabled")
-@ConditionalOnSink(value = AuditrailProperties.SinkType.JDBC, byDefault = true)
+@ConditionalOnSink(value = SinkType.JDBC, byDefault = true)
 @EnableConfigurationProperties({AuditrailProperties.class, AuditrailChainProperties.class})
 public final class AuditrailChainAutoConfiguration {
 
@@ -66,7 +66,7 @@ public final class AuditrailChainAutoConfiguration {
             AuditrailChainProperties chain, CheckpointSink sink) {
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource)
                 .tableName(properties.getJdbc().getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(properties.getJdbc().getInitializeSchema().name()))
+                .initializeSchema(properties.getJdbc().getInitializeSchema())
                 .validateSchema(properties.getJdbc().isValidateSchema())
                 .checkpointTableName(chain.getCheckpointTableName())
                 .checkpointSink(sink)

@@ -1,10 +1,10 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.config.SinkType;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.jdbc.RetentionJob;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
-@ConditionalOnSink(value = AuditrailProperties.SinkType.JDBC, byDefault = true)
+@ConditionalOnSink(value = SinkType.JDBC, byDefault = true)
 public final class AuditrailJdbcAutoConfiguration {
 
     @Bean
@@ -45,7 +45,7 @@ public final class AuditrailJdbcAutoConfiguration {
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(new TransactionAwareDataSourceProxy(dataSource))
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(jdbc.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(jdbc.getInitializeSchema().name()))
+                .initializeSchema(jdbc.getInitializeSchema())
                 .validateSchema(jdbc.isValidateSchema());
         if (jdbc.getMonthlyEventLimit() != null) {
             builder.monthlyEventLimit(jdbc.getMonthlyEventLimit());

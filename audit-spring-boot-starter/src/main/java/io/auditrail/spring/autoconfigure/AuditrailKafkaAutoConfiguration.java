@@ -1,5 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.config.SinkType;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
@@ -36,7 +37,7 @@ public final class AuditrailKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnSink(AuditrailProperties.SinkType.KAFKA)
+    @ConditionalOnSink(SinkType.KAFKA)
     KafkaAuditSink kafkaAuditSink(AuditrailProperties properties) {
         AuditrailProperties.Kafka kafka = properties.getKafka();
         return KafkaClientFactory.sink(kafka.getBootstrapServers(), kafka.getTopic(), kafka.getSendTimeout(),

@@ -8,7 +8,6 @@ import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.spring.outbox.OutboxRelays;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -55,7 +54,7 @@ public final class AuditrailOutboxAutoConfiguration {
         return JdbcOutbox.builder(new TransactionAwareDataSourceProxy(dataSource))
                 .joinCallerTransactionsWhen(DataSourceTransactions.holding(dataSource))
                 .tableName(outbox.getTableName())
-                .initializeSchema(SchemaInitMode.valueOf(outbox.getInitializeSchema().name()))
+                .initializeSchema(outbox.getInitializeSchema())
                 .validateSchema(properties.getJdbc().isValidateSchema())
                 .build();
     }

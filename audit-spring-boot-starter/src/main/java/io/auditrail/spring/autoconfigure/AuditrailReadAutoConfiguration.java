@@ -47,7 +47,7 @@ public final class AuditrailReadAutoConfiguration {
     @ConditionalOnMissingBean
     AuditReadScopeResolver auditReadScopeResolver(AuditrailProperties properties,
             ObjectProvider<OrganizationResolver> organizations) {
-        AuditrailProperties.Actor actor = properties.getActor();
+        AuditrailProperties.ActorSettings actor = properties.getActor();
         SpringSecurityActorResolver actors = new SpringSecurityActorResolver(new ClaimNames(actor.getNameClaim(),
                 actor.getUsernameClaim(), actor.getEmailClaim(), actor.getOrganizationClaim()));
         return new SecurityAuditReadScopeResolver(actors, OrganizationResolvers.chain(organizations),

@@ -99,7 +99,7 @@ public final class AuditrailSecurityAutoConfiguration {
     }
 
     private static ClaimNames claimNames(AuditrailProperties properties) {
-        AuditrailProperties.Actor actor = properties.getActor();
+        AuditrailProperties.ActorSettings actor = properties.getActor();
         return new ClaimNames(actor.getNameClaim(), actor.getUsernameClaim(), actor.getEmailClaim(),
                 actor.getOrganizationClaim());
     }

@@ -1,5 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.config.SinkType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -22,7 +23,7 @@ public @interface ConditionalOnSink {
      *
      * @return the sink type
      */
-    AuditrailProperties.SinkType value();
+    SinkType value();
 
     /**
      * Whether to match when no sink is configured.

@@ -1,5 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.config.SinkType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -14,10 +15,10 @@ class OnSinkCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnSink.class.getName());
-        AuditrailProperties.SinkType sink = (AuditrailProperties.SinkType) attributes.get("value");
+        SinkType sink = (SinkType) attributes.get("value");
         boolean byDefault = (Boolean) attributes.get("byDefault");
-        List<AuditrailProperties.SinkType> configured = Binder.get(context.getEnvironment())
-                .bind("auditrail.sink", Bindable.listOf(AuditrailProperties.SinkType.class)).orElse(List.of());
+        List<SinkType> configured = Binder.get(context.getEnvironment())
+                .bind("auditrail.sink", Bindable.listOf(SinkType.class)).orElse(List.of());
         if (configured.contains(sink)) {
             return ConditionOutcome.match("auditrail.sink lists " + sink);
         }

@@ -72,13 +72,12 @@ final class SinkDispatcherFactory {
                         planned.dispatcher(), planned.queue()));
     }
 
-    /** The starter's own enums, by name, as core's planner takes them. */
     private List<SinkType> configuredSinks() {
-        return properties.getSink().stream().map(type -> SinkType.valueOf(type.name())).toList();
+        return properties.getSink();
     }
 
     private DispatchMode configuredDispatch() {
-        return properties.getDispatch() == null ? null : DispatchMode.valueOf(properties.getDispatch().name());
+        return properties.getDispatch();
     }
 
     private AsyncSettings asyncSettings() {

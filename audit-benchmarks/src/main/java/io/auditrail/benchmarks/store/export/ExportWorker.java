@@ -1,11 +1,11 @@
 package io.auditrail.benchmarks.store.export;
 
 import io.auditrail.benchmarks.support.BenchDatabase;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.ExportFormat;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.util.Locale;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -33,7 +33,7 @@ public final class ExportWorker {
         dataSource.setUser(database.user());
         dataSource.setPassword(database.password());
         JdbcAuditStore store = JdbcAuditStore.builder(dataSource).tableName(table)
-                .initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).build();
         RawCsvExport raw = new RawCsvExport(dataSource, table, JdbcAuditStoreBuilder.DEFAULT_EXPORT_FETCH_SIZE);
         CountingOutputStream out = new CountingOutputStream();
         HeapSampler heap = new HeapSampler();

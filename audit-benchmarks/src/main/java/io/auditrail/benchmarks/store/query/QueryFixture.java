@@ -2,8 +2,8 @@ package io.auditrail.benchmarks.store.query;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.auditrail.benchmarks.support.BenchDatabase;
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class QueryFixture implements AutoCloseable {
     QueryFixture(BenchDatabase database) throws SQLException {
         pool = database.pool(2);
         JdbcAuditStore store = JdbcAuditStore.builder(pool).tableName(QueryDataset.TABLE)
-                .initializeSchema(SchemaInitMode.NEVER).build();
+                .initializeSchema(InitializeSchema.NEVER).build();
         calls = new QueryCalls(pool, store);
         try (Connection connection = pool.getConnection()) {
             for (int i = 0; i < QueryDataset.ORGANIZATIONS; i++) {
