@@ -21,12 +21,6 @@ public abstract class AbstractRemoteAuditSinkContractTest extends AbstractAuditS
     protected static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     /**
-     * Guards against a hang, not a measurement: a sink honouring {@link #TIMEOUT} returns long
-     * before, a sink ignoring it would wait for its client's defaults (30 seconds to minutes).
-     */
-    private static final Duration HANG = TIMEOUT.multipliedBy(20);
-
-    /**
      * A sink of the kind under test whose destination is the given silent server, with every
      * timeout the sink offers set to {@code timeout}.
      *
@@ -36,13 +30,24 @@ public abstract class AbstractRemoteAuditSinkContractTest extends AbstractAuditS
      */
     protected abstract AuditSink sinkTo(SilentServer silent, Duration timeout);
 
+    /**
+     * How long a write to the silent server may take before the test calls it a hang. A guard,
+     * not a measurement: a sink honouring {@link #TIMEOUT} returns long before, a sink ignoring
+     * it waits for its client's defaults (30 seconds to minutes).
+     *
+     * @return twenty times {@link #TIMEOUT} unless overridden
+     */
+    protected Duration hangBound() {
+        return TIMEOUT.multipliedBy(20);
+    }
+
     @Test
     void failsRetryablyWhenTheDestinationNeverAnswers() throws Exception {
         List<AuditEvent> batch = events().batch(3);
         try (SilentServer silent = new SilentServer()) {
             AuditSink sink = sinkTo(silent, TIMEOUT);
             try {
-                AuditSinkException failure = assertTimeoutPreemptively(HANG, () -> failureOf(sink, batch),
+                AuditSinkException failure = assertTimeoutPreemptively(hangBound(), () -> failureOf(sink, batch),
                         "the sink ignored its configured timeout of " + TIMEOUT);
 
                 assertThat(failure.isRetryable()).as("an unanswered batch must be retried").isTrue();
@@ -59,5 +64,4 @@ public abstract class AbstractRemoteAuditSinkContractTest extends AbstractAuditS
             closeable.close();
         }
     }
-
 }
