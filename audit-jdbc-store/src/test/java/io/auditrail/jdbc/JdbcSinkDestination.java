@@ -50,6 +50,19 @@ final class JdbcSinkDestination implements AutoCloseable {
         return events;
     }
 
+    /**
+     * A store on this test's table that lost its database after start-up.
+     *
+     * @param unreachable where its connections come from from now on
+     * @return the store
+     */
+    JdbcAuditStore storeThatLost(DataSource unreachable) {
+        HandOverDataSource handOver = new HandOverDataSource(dataSource);
+        JdbcAuditStore lost = JdbcAuditStore.builder(handOver).tableName(table).build();
+        handOver.handOver(unreachable);
+        return lost;
+    }
+
     static Optional<AuditEvent> refusedForGood(AuditEvent valid) {
         return Optional.of(valid.toBuilder().action("invoice." + "x".repeat(255)).build());
     }

@@ -43,18 +43,13 @@ class PostgresJdbcSinkContractTest extends AbstractRemoteAuditSinkContractTest {
 
     @Override
     protected AuditSink sinkTo(SilentServer silent, Duration timeout) {
-        PGSimpleDataSource shared = (PGSimpleDataSource) PostgresConfig.get().dataSource();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(shared.getURL());
-        dataSource.setUser(shared.getUser());
-        dataSource.setPassword(shared.getPassword());
-        JdbcAuditStore store = JdbcAuditStore.builder(dataSource).tableName(destination.table()).build();
         int seconds = Math.toIntExact(timeout.toSeconds());
-        dataSource.setServerNames(new String[] {silent.address().getHostString()});
-        dataSource.setPortNumbers(new int[] {silent.address().getPort()});
-        dataSource.setConnectTimeout(seconds);
-        dataSource.setLoginTimeout(seconds);
-        dataSource.setSocketTimeout(seconds);
-        return store;
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setServerNames(new String[] {silent.address().getHostString()});
+        unreachable.setPortNumbers(new int[] {silent.address().getPort()});
+        unreachable.setConnectTimeout(seconds);
+        unreachable.setLoginTimeout(seconds);
+        unreachable.setSocketTimeout(seconds);
+        return destination.storeThatLost(unreachable);
     }
 }
