@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Events for the sink contract: ordinary ones, and ones at the edges of what a valid event may
@@ -57,7 +58,7 @@ public final class ContractEvents {
      * @return the batch
      */
     public List<AuditEvent> batch(int size) {
-        return java.util.stream.IntStream.range(0, size).mapToObj(this::plain).toList();
+        return IntStream.range(0, size).mapToObj(this::plain).toList();
     }
 
     /**
