@@ -8,14 +8,15 @@ import java.util.List;
  *
  * <p>A sink receives whole batches and must treat each as one unit: either every event of
  * the batch is stored, or the call throws. Dispatchers retry a failed batch with the same
- * event ids, so a sink must be idempotent by {@link AuditEvent#id()}.
+ * event ids, so a sink must be idempotent by {@link AuditEvent#id()}. audit-core's test-jar
+ * holds the contract test every sink runs ({@code io.auditrail.core.sink.contract}).
  */
 public interface AuditSink {
 
     /**
      * Stores a batch of events.
      *
-     * @param events one or more events, oldest first
+     * @param events the events, oldest first; an empty list is a no-op
      * @throws AuditSinkException when the batch was not stored; {@link AuditSinkException#isRetryable()}
      *         tells whether trying again can help. Any other runtime exception counts as retryable.
      */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,9 @@ final class RequestBodies {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Request body must be a JSON object");
         }
         try {
-            return mapper.readTree(body);
+            // Doubles would round decimal metadata (an amount of 12345678901234567890.01 became
+            // 12345678901234567000): the stored event must carry every digit the caller sent.
+            return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
         } catch (JacksonException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Malformed JSON body");
         }

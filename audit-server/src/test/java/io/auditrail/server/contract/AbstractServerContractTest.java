@@ -2,10 +2,12 @@ package io.auditrail.server.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.store.AuditStore;
 import io.auditrail.server.retention.PlanRetentionJob;
 import io.auditrail.server.support.Http;
 import io.auditrail.server.support.Http.Answer;
 import io.auditrail.server.support.TestServer;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -419,6 +421,24 @@ abstract class AbstractServerContractTest {
         assertThat(otherOrg.json().get("event").get("id")).isNotEqualTo(first.json().get("event").get("id"));
         assertThat(http.get("/v1/events", acmeKey).json().get("total").asLong()).isEqualTo(1);
         assertThat(http.get("/v1/events", globexKey).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void decimalMetadataKeepsEveryDigitItWasSent() {
+        Answer answer = post(acmeKey, """
+                {"actor":{"id":"u1"},"action":"invoice.paid","resource":{"type":"invoice","id":"i1"},\
+                "metadata":{"amount":12345678901234567890.000000001,"rate":0.1,"nested":{"tiny":1.0E-30}}}""");
+
+        assertThat(answer.status()).isEqualTo(201);
+        String id = answer.json().get("event").get("id").asString();
+        // Read as text: a client parsing the answer into doubles would round it again. (PostgreSQL's
+        // jsonb keeps its own key order.)
+        assertThat(http.get("/v1/events/" + id, acmeKey).body())
+                .contains("\"amount\":12345678901234567890.000000001", "\"rate\":0.1");
+        Map<String, Object> stored = server.bean(AuditStore.class).findById(acme, UUID.fromString(id)).orElseThrow()
+                .metadata();
+        assertThat(stored.get("amount")).isEqualTo(new BigDecimal("12345678901234567890.000000001"));
+        assertThat((BigDecimal) ((Map<?, ?>) stored.get("nested")).get("tiny")).isEqualByComparingTo("1.0E-30");
     }
 
     @Test
