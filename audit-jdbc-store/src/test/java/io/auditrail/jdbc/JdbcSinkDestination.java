@@ -1,7 +1,7 @@
 package io.auditrail.jdbc;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.AuditEvent;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +24,7 @@ final class JdbcSinkDestination implements AutoCloseable {
 
     JdbcSinkDestination(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.store = JdbcAuditStore.builder(dataSource).tableName(table).initializeSchema(SchemaInitMode.ALWAYS).build();
+        this.store = JdbcAuditStore.builder(dataSource).tableName(table).initializeSchema(InitializeSchema.ALWAYS).build();
     }
 
     JdbcAuditStore store() {

@@ -4,6 +4,7 @@ import static io.auditrail.jdbc.outbox.OutboxTestEvents.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.event.AuditEvent;
@@ -12,7 +13,6 @@ import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.contract.PostgresConfig;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class OutboxLeaseRecoveryCrashTest {
     void aBatchHeldByAKilledRelayIsDeliveredByTheNextRelayOnceTheDefaultLeaseEnds() throws Exception {
         PGSimpleDataSource dataSource = (PGSimpleDataSource) PostgresConfig.get().dataSource();
         String table = "lease_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(SchemaInitMode.ALWAYS).build();
+        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(table).initializeSchema(InitializeSchema.ALWAYS).build();
         List<AuditEvent> events = events(7);
         outbox.append("http", events);
         try (LoopbackAuditApi api = new LoopbackAuditApi()) {

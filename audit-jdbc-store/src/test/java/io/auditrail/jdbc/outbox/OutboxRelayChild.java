@@ -1,12 +1,12 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.http.HostedApiSettings;
 import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.AuditMonitor;
-import io.auditrail.jdbc.schema.SchemaInitMode;
 import java.net.URI;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -32,7 +32,7 @@ public final class OutboxRelayChild {
         dataSource.setURL(args[0]);
         dataSource.setUser(args[1]);
         dataSource.setPassword(args[2]);
-        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(args[3]).initializeSchema(SchemaInitMode.NEVER).build();
+        JdbcOutbox outbox = JdbcOutbox.builder(dataSource).tableName(args[3]).initializeSchema(InitializeSchema.NEVER).build();
         HostedApiSink sink = new HostedApiSink(HostedApiSettings.of(URI.create(args[4]), "key_crash"), new AuditEventCodec());
         OutboxRelay relay = new OutboxRelay(outbox, sink, OutboxRelaySettings.DEFAULTS, AuditMonitor.NONE);
         relay.start();
