@@ -72,7 +72,7 @@ class AuditrailPropertiesTests {
                 .map(key -> key.get("name").asString())).as("keys without a description").isEmpty();
         assertThat(keys.get("auditrail.outbox.lease").get("sourceType").asString())
                 .isEqualTo("io.auditrail.core.config.AuditrailSettings$Outbox");
-        assertThat(keys.get("auditrail.outbox.lease").get("defaultValue").asString()).isEqualTo("5m");
+        assertThat(keys.get("auditrail.outbox.lease").get("defaultValue").asString()).isEqualTo("30s");
         assertThat(keys.get("auditrail.kafka.loader.group-id").get("defaultValue").asString())
                 .isEqualTo("auditrail-loader");
         assertThat(keys.get("auditrail.chain.checkpoint-interval").get("defaultValue").asString()).isEqualTo("1h");
