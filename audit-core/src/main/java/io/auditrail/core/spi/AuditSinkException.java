@@ -1,5 +1,6 @@
 package io.auditrail.core.spi;
 
+import io.auditrail.core.AuditrailException;
 import io.auditrail.core.event.AuditEvent;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * (some may already be stored; event ids make the retry safe); not retryable means they
  * were stored when some events were rejected, or refused for good when none were.
  */
-public class AuditSinkException extends RuntimeException {
+public class AuditSinkException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

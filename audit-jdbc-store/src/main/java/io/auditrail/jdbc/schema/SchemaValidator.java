@@ -23,8 +23,7 @@ import javax.sql.DataSource;
  */
 public final class SchemaValidator {
 
-    /** The setting that skips this check, in the name both framework adapters bind. */
-    public static final String OPT_OUT = "auditrail.jdbc.validate-schema=false";
+    private static final String OPT_OUT = SchemaValidationException.OPT_OUT;
 
     private SchemaValidator() {
     }
@@ -96,7 +95,7 @@ public final class SchemaValidator {
                     + OPT_OUT + " skips the check", e);
         }
         if (!problems.isEmpty()) {
-            throw new SchemaValidationException(String.join("\n", problems) + "\n" + OPT_OUT + " skips this check.");
+            throw new SchemaValidationException(String.join("\n", problems));
         }
     }
 
