@@ -1,7 +1,7 @@
 package io.auditrail.jdbc;
 
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.retention.RetentionPolicy;
+import io.auditrail.jdbc.internal.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.SchemaInitMode;
 import io.auditrail.jdbc.schema.TableName;
 import java.time.Clock;

@@ -1,4 +1,6 @@
 /**
- * The one place that knows how PostgreSQL, MySQL/MariaDB, H2 and HSQLDB differ. Internal.
+ * What the JDBC store says about databases it cannot use:
+ * {@link io.auditrail.jdbc.dialect.UnsupportedDatabaseException}. The dialects themselves are
+ * internal ({@code io.auditrail.jdbc.internal.dialect}).
  */
 package io.auditrail.jdbc.dialect;

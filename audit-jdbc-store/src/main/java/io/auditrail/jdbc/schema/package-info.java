@@ -1,6 +1,8 @@
 /**
- * The audit table: its validated name, the versioned DDL resources under
- * {@code io/auditrail/jdbc/schema/v1/} and the initialiser that runs them. Internal, except
- * {@link io.auditrail.jdbc.schema.SchemaInitMode}, which users pass to the builder.
+ * The audit table as users configure it: its validated name ({@link io.auditrail.jdbc.schema.TableName}),
+ * whether Auditrail creates it ({@link io.auditrail.jdbc.schema.SchemaInitMode}), the SQL script runner
+ * other modules use for their own DDL, and the exception a missing table or column raises at
+ * start-up. The versioned DDL resources live under {@code io/auditrail/jdbc/schema/v1/}; the
+ * initialiser and validator that use them are internal ({@code io.auditrail.jdbc.internal.schema}).
  */
 package io.auditrail.jdbc.schema;

@@ -1,0 +1,5 @@
+/**
+ * The one place that knows how PostgreSQL, MySQL/MariaDB, H2 and HSQLDB differ. Internal: public
+ * only so the store's other packages can share it; other modules must not use it.
+ */
+package io.auditrail.jdbc.internal.dialect;

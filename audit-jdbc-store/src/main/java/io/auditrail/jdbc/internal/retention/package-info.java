@@ -1,0 +1,5 @@
+/**
+ * Retention: the policy (a default period and per-organisation overrides) and the purge that
+ * deletes in bounded batches. Internal.
+ */
+package io.auditrail.jdbc.internal.retention;
