@@ -1,5 +1,7 @@
 package io.auditrail.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception Auditrail throws on purpose, so one {@code catch} or one error
  * handler covers them all. Unchecked, like the exceptions it replaces as their parent: a failed
@@ -28,7 +30,7 @@ public abstract class AuditrailException extends RuntimeException {
      * @param message what failed and, where there is one, what to do about it
      * @param cause the underlying failure, or {@code null}
      */
-    protected AuditrailException(String message, Throwable cause) {
+    protected AuditrailException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -5,4 +5,7 @@
  * start-up. The versioned DDL resources live under {@code io/auditrail/jdbc/schema/v1/}; the
  * initialiser and validator that use them are internal ({@code io.auditrail.jdbc.internal.schema}).
  */
+@NullMarked
 package io.auditrail.jdbc.schema;
+
+import org.jspecify.annotations.NullMarked;

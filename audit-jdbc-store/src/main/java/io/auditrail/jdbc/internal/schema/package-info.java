@@ -3,4 +3,7 @@
  * needs. Internal: public only so the store's other packages can share it; other modules must
  * not use it.
  */
+@NullMarked
 package io.auditrail.jdbc.internal.schema;
+
+import org.jspecify.annotations.NullMarked;
