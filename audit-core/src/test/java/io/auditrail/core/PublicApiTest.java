@@ -2,9 +2,14 @@ package io.auditrail.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +57,20 @@ class PublicApiTest {
         classes().that().areAssignableTo(RuntimeException.class).and().arePublic()
                 .should().beAssignableTo(AuditrailException.class)
                 .because("one catch of AuditrailException covers every exception Auditrail throws on purpose")
+                .check(CORE);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        classes().should(new ArchCondition<JavaClass>("reside in a @NullMarked package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!type.getPackage().isAnnotatedWith(NullMarked.class)) {
+                            events.add(SimpleConditionEvent.violated(type, type.getPackageName()
+                                    + " needs a package-info.java annotated @NullMarked"));
+                        }
+                    }
+                })
                 .check(CORE);
     }
 

@@ -3,6 +3,7 @@ package io.auditrail.jdbc;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.auditrail.core.AuditrailException;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +61,20 @@ class PublicApiTest {
     void everyPublicExceptionDescendsFromTheRoot() {
         classes().that().areAssignableTo(RuntimeException.class).and().arePublic()
                 .should().beAssignableTo(AuditrailException.class)
+                .check(STORE);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        classes().should(new ArchCondition<JavaClass>("reside in a @NullMarked package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!type.getPackage().isAnnotatedWith(NullMarked.class)) {
+                            events.add(SimpleConditionEvent.violated(type, type.getPackageName()
+                                    + " needs a package-info.java annotated @NullMarked"));
+                        }
+                    }
+                })
                 .check(STORE);
     }
 }
