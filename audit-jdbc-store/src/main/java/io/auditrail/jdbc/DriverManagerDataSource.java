@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new JDBC connection per call, for stand-alone tools such as the chain verifier and the
@@ -26,7 +27,7 @@ public final class DriverManagerDataSource implements DataSource {
      * @param user user name, or {@code null} to connect with the URL alone
      * @param password password, or {@code null}
      */
-    public DriverManagerDataSource(String url, String user, String password) {
+    public DriverManagerDataSource(String url, @Nullable String user, @Nullable String password) {
         this.url = url;
         this.user = user;
         this.password = password;

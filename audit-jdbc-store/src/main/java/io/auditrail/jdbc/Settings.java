@@ -2,7 +2,7 @@ package io.auditrail.jdbc;
 
 import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.retention.RetentionPolicy;
+import io.auditrail.jdbc.internal.retention.RetentionPolicy;
 import io.auditrail.jdbc.schema.TableName;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;

@@ -5,4 +5,7 @@
  * are its parts (one dialect layer, the schema, SQL building, writes, export, retention) and
  * are internal, public only so that the parts can see each other.
  */
+@NullMarked
 package io.auditrail.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,10 +1,12 @@
 package io.auditrail.core.capture;
 
+import io.auditrail.core.AuditrailException;
+
 /**
  * An audit event could not be recorded and the failure policy is
  * {@link AuditFailurePolicy#FAIL_CLOSED}.
  */
-public class AuditException extends RuntimeException {
+public class AuditException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,4 +5,7 @@
  * {@link io.auditrail.core.chain.CheckpointVerifier}) and the verification walk that names the
  * first problem and its class ({@link io.auditrail.core.chain.ChainVerifier}). JDK crypto only.
  */
+@NullMarked
 package io.auditrail.core.chain;
+
+import org.jspecify.annotations.NullMarked;

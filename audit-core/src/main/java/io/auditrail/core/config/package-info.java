@@ -4,4 +4,7 @@
  * extend, so the same YAML works in both. Each class turns its values into core's own
  * settings ({@code toAuditLimits()}, {@code toAsyncSettings()}, ...).
  */
+@NullMarked
 package io.auditrail.core.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,11 @@
 package io.auditrail.core.dispatch;
 
+import io.auditrail.core.AuditrailException;
+
 /**
  * The asynchronous dispatcher's queue had no room for an event.
  */
-public class AuditQueueFullException extends RuntimeException {
+public class AuditQueueFullException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

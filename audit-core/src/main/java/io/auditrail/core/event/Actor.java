@@ -1,5 +1,7 @@
 package io.auditrail.core.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who performed the action.
  *
@@ -8,7 +10,7 @@ package io.auditrail.core.event;
  * @param email email address, or {@code null}
  * @param type kind of actor; required
  */
-public record Actor(String id, String name, String email, ActorType type) {
+public record Actor(String id, @Nullable String name, @Nullable String email, ActorType type) {
 
     /** Validates presence of the required fields and turns blank optional fields into {@code null}. */
     public Actor {
@@ -26,7 +28,7 @@ public record Actor(String id, String name, String email, ActorType type) {
      * @param email email, or {@code null}
      * @return the actor
      */
-    public static Actor user(String id, String name, String email) {
+    public static Actor user(String id, @Nullable String name, @Nullable String email) {
         return new Actor(id, name, email, ActorType.USER);
     }
 
@@ -47,7 +49,7 @@ public record Actor(String id, String name, String email, ActorType type) {
      * @param name display name, or {@code null}
      * @return the actor
      */
-    public static Actor service(String id, String name) {
+    public static Actor service(String id, @Nullable String name) {
         return new Actor(id, name, null, ActorType.SERVICE);
     }
 

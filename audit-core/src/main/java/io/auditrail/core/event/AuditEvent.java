@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One audited action: who did what, to which resource, when, from where, and whether it
@@ -35,13 +36,13 @@ import java.util.UUID;
 public record AuditEvent(
         UUID id,
         Instant timestamp,
-        String organizationId,
+        @Nullable String organizationId,
         Actor actor,
         String action,
         Resource resource,
         Outcome outcome,
         RequestContext context,
-        Map<String, Object> metadata) {
+        Map<String, @Nullable Object> metadata) {
 
     /** Checks required fields and makes the event deeply immutable. */
     public AuditEvent {
@@ -121,7 +122,7 @@ public record AuditEvent(
          * @param organizationId tenant id, or {@code null}
          * @return this builder
          */
-        public Builder organizationId(String organizationId) {
+        public Builder organizationId(@Nullable String organizationId) {
             this.organizationId = organizationId;
             return this;
         }
@@ -176,7 +177,7 @@ public record AuditEvent(
          * @param context where the action came from, or {@code null}
          * @return this builder
          */
-        public Builder context(RequestContext context) {
+        public Builder context(@Nullable RequestContext context) {
             this.context = context;
             return this;
         }

@@ -1,5 +1,7 @@
 package io.auditrail.core.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether the action worked. A failure carries the exception's class name and, when
  * configured, its message; never its stack trace.
@@ -8,7 +10,7 @@ package io.auditrail.core.event;
  * @param errorType fully qualified exception class name, only for failures
  * @param errorMessage exception message, only for failures and only when configured
  */
-public record Outcome(Status status, String errorType, String errorMessage) {
+public record Outcome(Status status, @Nullable String errorType, @Nullable String errorMessage) {
 
     private static final Outcome SUCCESS = new Outcome(Status.SUCCESS, null, null);
 
@@ -85,7 +87,7 @@ public record Outcome(Status status, String errorType, String errorMessage) {
      * @param errorMessage optional message
      * @return the failure outcome
      */
-    public static Outcome failure(String errorType, String errorMessage) {
+    public static Outcome failure(String errorType, @Nullable String errorMessage) {
         return new Outcome(Status.FAILURE, errorType, errorMessage);
     }
 

@@ -1,5 +1,7 @@
 package io.auditrail.core.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the action came from, when a request was in scope. Every field is optional.
  *
@@ -7,7 +9,7 @@ package io.auditrail.core.event;
  * @param userAgent the client's {@code User-Agent}
  * @param requestId request or trace id correlating the event with logs and traces
  */
-public record RequestContext(String ip, String userAgent, String requestId) {
+public record RequestContext(@Nullable String ip, @Nullable String userAgent, @Nullable String requestId) {
 
     /** Context with no fields, used when no request is in scope. */
     public static final RequestContext NONE = new RequestContext(null, null, null);

@@ -1,5 +1,7 @@
 package io.auditrail.core.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the action was done to.
  *
@@ -7,7 +9,7 @@ package io.auditrail.core.event;
  * @param id resource id; required
  * @param name human-readable name, or {@code null}
  */
-public record Resource(String type, String id, String name) {
+public record Resource(String type, String id, @Nullable String name) {
 
     /** Validates presence of type and id; a blank name becomes {@code null}. */
     public Resource {

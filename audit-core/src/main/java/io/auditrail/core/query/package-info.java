@@ -4,4 +4,7 @@
  * every refusal naming the parameter and the rule it breaks. The Spring Boot read endpoints and
  * the audit server both read their parameters through it.
  */
+@NullMarked
 package io.auditrail.core.query;
+
+import org.jspecify.annotations.NullMarked;

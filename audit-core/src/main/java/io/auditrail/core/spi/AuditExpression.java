@@ -1,5 +1,7 @@
 package io.auditrail.core.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parsed {@code @Audited} expression.
  */
@@ -14,5 +16,5 @@ public interface AuditExpression {
      *        call, for {@code void} methods and on failure
      * @return the value, possibly {@code null}
      */
-    Object evaluate(AuditedInvocation invocation, Object result);
+    @Nullable Object evaluate(AuditedInvocation invocation, @Nullable Object result);
 }

@@ -1,9 +1,11 @@
 package io.auditrail.core.spi;
 
+import io.auditrail.core.AuditrailException;
 import io.auditrail.core.event.AuditEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sink could not store a batch, or some of its events.
@@ -14,7 +16,7 @@ import java.util.Optional;
  * (some may already be stored; event ids make the retry safe); not retryable means they
  * were stored when some events were rejected, or refused for good when none were.
  */
-public class AuditSinkException extends RuntimeException {
+public class AuditSinkException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +30,7 @@ public class AuditSinkException extends RuntimeException {
     }
 
     private final boolean retryable;
-    private final transient Duration retryAfter;
+    private final transient @Nullable Duration retryAfter;
     private final transient List<Rejection> rejections;
 
     /**
@@ -39,7 +41,7 @@ public class AuditSinkException extends RuntimeException {
      * @param retryable whether the same batch may succeed later (a timeout, an outage) as
      *        opposed to being refused for good (invalid data, bad credentials)
      */
-    public AuditSinkException(String message, Throwable cause, boolean retryable) {
+    public AuditSinkException(String message, @Nullable Throwable cause, boolean retryable) {
         this(message, cause, retryable, null, List.of());
     }
 
@@ -52,8 +54,8 @@ public class AuditSinkException extends RuntimeException {
      * @param retryAfter the shortest wait before a retry the remote asked for, or {@code null}
      * @param rejections events refused for good
      */
-    public AuditSinkException(String message, Throwable cause, boolean retryable, Duration retryAfter,
-            List<Rejection> rejections) {
+    public AuditSinkException(String message, @Nullable Throwable cause, boolean retryable,
+            @Nullable Duration retryAfter, List<Rejection> rejections) {
         super(message, cause);
         this.retryable = retryable;
         this.retryAfter = retryAfter;

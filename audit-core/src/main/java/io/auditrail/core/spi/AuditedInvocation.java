@@ -1,6 +1,7 @@
 package io.auditrail.core.spi;
 
 import java.lang.reflect.Method;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of an audited method, as a framework's interceptor sees it. The Spring aspect
@@ -27,14 +28,14 @@ public interface AuditedInvocation {
      *
      * @return the target, or {@code null} for static methods
      */
-    Object target();
+    @Nullable Object target();
 
     /**
      * The call's arguments, in declaration order.
      *
      * @return the arguments; callers must not modify the array
      */
-    Object[] arguments();
+    @Nullable Object[] arguments();
 
     /**
      * Calls the method.

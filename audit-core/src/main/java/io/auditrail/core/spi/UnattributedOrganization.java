@@ -1,5 +1,7 @@
 package io.auditrail.core.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The reserved organisation of security events that belong to no tenant, such as a failed
  * login for a username nobody has. Such events get their own chain and checkpoints, never a
@@ -22,7 +24,7 @@ public final class UnattributedOrganization {
      * @param organizationId an id, possibly {@code null}
      * @return {@code true} for {@link #ID}
      */
-    public static boolean is(String organizationId) {
+    public static boolean is(@Nullable String organizationId) {
         return ID.equals(organizationId);
     }
 }

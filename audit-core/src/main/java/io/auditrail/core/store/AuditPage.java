@@ -2,6 +2,7 @@ package io.auditrail.core.store;
 
 import io.auditrail.core.event.AuditEvent;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of query results, newest first.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param offset the offset asked for
  * @param nextCursor cursor for the page after this one, or {@code null} when this is the last page
  */
-public record AuditPage(List<AuditEvent> events, long total, int limit, int offset, AuditCursor nextCursor) {
+public record AuditPage(List<AuditEvent> events, long total, int limit, int offset, @Nullable AuditCursor nextCursor) {
 
     /** {@link #total()} of a page whose query did not count its matches. */
     public static final long NOT_COUNTED = -1;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an audit trail back: the counterpart of a storing {@link io.auditrail.core.spi.AuditSink}.
@@ -30,7 +31,7 @@ public interface AuditStore {
      * @return the event, or empty when it does not exist or belongs to another organisation
      * @throws AuditStoreException when the store cannot be read
      */
-    Optional<AuditEvent> findById(String organizationId, UUID id);
+    Optional<AuditEvent> findById(@Nullable String organizationId, UUID id);
 
     /**
      * Streams every event matching the query's filters, newest first, in constant memory.
@@ -54,7 +55,7 @@ public interface AuditStore {
      * @return the usage
      * @throws AuditStoreException when the store cannot be read
      */
-    Usage usage(String organizationId);
+    Usage usage(@Nullable String organizationId);
 
     /**
      * Deletes events older than a cutoff, in bounded batches so writers are never blocked for long.
@@ -64,7 +65,7 @@ public interface AuditStore {
      * @return the number of events deleted
      * @throws AuditStoreException when the store cannot be written
      */
-    long purgeOlderThan(Instant cutoff, String organizationId);
+    long purgeOlderThan(Instant cutoff, @Nullable String organizationId);
 
     /**
      * Applies the configured retention: the default period to every organisation, except

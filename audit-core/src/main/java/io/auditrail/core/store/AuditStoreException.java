@@ -1,7 +1,9 @@
 package io.auditrail.core.store;
 
+import io.auditrail.core.AuditrailException;
+
 /** An {@link AuditStore} could not read or delete events, for example because the database is down. */
-public class AuditStoreException extends RuntimeException {
+public class AuditStoreException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.auditrail.core.store;
 
 import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much of its allowance an organisation has used.
@@ -11,8 +12,8 @@ import java.time.YearMonth;
  * @param monthlyLimit configured monthly allowance, or {@code null} when unlimited
  * @param retentionDays how many days events are kept, or {@code null} when kept forever
  */
-public record Usage(String organizationId, YearMonth month, long eventsThisMonth, Long monthlyLimit,
-        Long retentionDays) {
+public record Usage(@Nullable String organizationId, YearMonth month, long eventsThisMonth, @Nullable Long monthlyLimit,
+        @Nullable Long retentionDays) {
 
     /** Checks that the month is present and the counts are not negative. */
     public Usage {

@@ -1,7 +1,7 @@
 package io.auditrail.jdbc.chain;
 
 import io.auditrail.core.chain.Checkpoint;
-import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

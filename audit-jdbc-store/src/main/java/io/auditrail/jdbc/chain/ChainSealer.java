@@ -2,8 +2,8 @@ package io.auditrail.jdbc.chain;
 
 import io.auditrail.core.chain.ChainHasher;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.jdbc.query.EventColumns;
-import io.auditrail.jdbc.query.EventRowMapper;
+import io.auditrail.jdbc.internal.query.EventColumns;
+import io.auditrail.jdbc.internal.query.EventRowMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

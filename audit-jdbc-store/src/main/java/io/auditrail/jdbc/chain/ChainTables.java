@@ -1,6 +1,6 @@
 package io.auditrail.jdbc.chain;
 
-import io.auditrail.jdbc.schema.SchemaValidator;
+import io.auditrail.jdbc.internal.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.util.List;
 

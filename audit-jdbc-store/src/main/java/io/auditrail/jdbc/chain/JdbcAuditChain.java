@@ -9,10 +9,10 @@ import io.auditrail.core.chain.CheckpointVerifier;
 import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.store.AuditStoreException;
-import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.query.EventRowMapper;
-import io.auditrail.jdbc.schema.SchemaInitializer;
-import io.auditrail.jdbc.schema.SchemaValidator;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.query.EventRowMapper;
+import io.auditrail.jdbc.internal.schema.SchemaInitializer;
+import io.auditrail.jdbc.internal.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tamper evidence for an audit table: one hash chain per organisation (events without one
@@ -168,7 +169,7 @@ public final class JdbcAuditChain {
      * @return the outcome with the first problem, if any
      * @throws AuditStoreException when the database fails
      */
-    public ChainVerification verify(String organizationId, Long from, Long to) {
+    public ChainVerification verify(@Nullable String organizationId, @Nullable Long from, @Nullable Long to) {
         return verify(organizationId, from, to, List.of());
     }
 
@@ -183,7 +184,8 @@ public final class JdbcAuditChain {
      * @return the outcome
      * @throws AuditStoreException when the database fails
      */
-    public ChainVerification verify(String organizationId, Long from, Long to, List<Checkpoint> exported) {
+    public ChainVerification verify(@Nullable String organizationId, @Nullable Long from, @Nullable Long to,
+            List<Checkpoint> exported) {
         if (from != null && to != null && from > to) {
             throw new IllegalArgumentException("from (" + from + ") must not be after to (" + to + ")");
         }
@@ -200,7 +202,7 @@ public final class JdbcAuditChain {
      * @return their ids; {@code null} stands for the chain of events without an organisation
      * @throws AuditStoreException when the database fails
      */
-    public List<String> organizations() {
+    public List<@Nullable String> organizations() {
         try (Connection connection = dataSource.getConnection()) {
             List<String> organizations = new ArrayList<>();
             for (ChainHeads.Head head : new ChainHeads(tables).all(connection)) {
@@ -223,7 +225,8 @@ public final class JdbcAuditChain {
      * @return rows deleted
      * @throws AuditStoreException when the database fails
      */
-    public long purgeOlderThan(Instant cutoff, String organizationId, Set<String> excludedOrganizations) {
+    public long purgeOlderThan(Instant cutoff, @Nullable String organizationId,
+            Set<String> excludedOrganizations) {
         try {
             return purger.purge(cutoff, organizationId, excludedOrganizations);
         } catch (SQLException e) {

@@ -4,4 +4,7 @@
  * retention purge that keeps an anchor, the streaming verifier and its command line. The
  * public entry point is {@link io.auditrail.jdbc.chain.JdbcAuditChain}.
  */
+@NullMarked
 package io.auditrail.jdbc.chain;
+
+import org.jspecify.annotations.NullMarked;

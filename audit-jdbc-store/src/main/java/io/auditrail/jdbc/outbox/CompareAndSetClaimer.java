@@ -1,6 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
-import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package io.auditrail.jdbc.outbox;
 
 import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.dispatch.outbox.OutboxException;
-import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.schema.SchemaValidator;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

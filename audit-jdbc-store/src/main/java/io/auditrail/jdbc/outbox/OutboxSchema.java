@@ -1,7 +1,7 @@
 package io.auditrail.jdbc.outbox;
 
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.core.config.InitializeSchema;
-import io.auditrail.jdbc.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.SqlScript;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;

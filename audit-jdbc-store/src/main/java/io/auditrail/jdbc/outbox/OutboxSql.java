@@ -1,6 +1,6 @@
 package io.auditrail.jdbc.outbox;
 
-import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.TableName;
 import java.util.Collections;
 import java.util.List;

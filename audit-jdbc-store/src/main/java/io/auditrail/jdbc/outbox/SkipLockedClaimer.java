@@ -1,7 +1,7 @@
 package io.auditrail.jdbc.outbox;
 
-import io.auditrail.jdbc.dialect.SqlDialect;
-import io.auditrail.jdbc.write.OwnTransaction;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.write.OwnTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -4,4 +4,7 @@
  * {@code FOR UPDATE SKIP LOCKED}, or by compare-and-set where the database lacks it.
  * {@link io.auditrail.jdbc.outbox.JdbcOutbox} and its builder are the public API.
  */
+@NullMarked
 package io.auditrail.jdbc.outbox;
+
+import org.jspecify.annotations.NullMarked;

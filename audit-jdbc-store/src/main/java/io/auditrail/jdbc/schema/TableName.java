@@ -1,6 +1,7 @@
 package io.auditrail.jdbc.schema;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated table name, optionally qualified by a schema. The name is spliced into SQL
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * @param schema the schema, or {@code null} for the connection's default
  * @param name the unqualified table name
  */
-public record TableName(String schema, String name) {
+public record TableName(@Nullable String schema, String name) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     /**

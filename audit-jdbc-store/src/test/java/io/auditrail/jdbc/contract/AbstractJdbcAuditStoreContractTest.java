@@ -22,7 +22,7 @@ import io.auditrail.core.store.Usage;
 import io.auditrail.core.validation.AuditLimits;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
-import io.auditrail.jdbc.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.schema.SchemaValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

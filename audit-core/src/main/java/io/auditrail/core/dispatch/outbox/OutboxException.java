@@ -1,7 +1,9 @@
 package io.auditrail.core.dispatch.outbox;
 
+import io.auditrail.core.AuditrailException;
+
 /** The outbox could not store or update entries, usually because its database failed. */
-public class OutboxException extends RuntimeException {
+public class OutboxException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,67 @@
+package io.auditrail.jdbc.internal.dialect;
+
+import io.auditrail.jdbc.internal.query.EventColumns;
+import io.auditrail.jdbc.schema.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** PostgreSQL: native {@code uuid}, {@code timestamptz} and {@code jsonb}. */
+final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean isEmbedded() {
+        return false;
+    }
+
+    @Override
+    public String insertSql(TableName table) {
+        return "INSERT INTO " + table.qualified() + " (" + EventColumns.INSERTED + ") VALUES ("
+                + EventColumns.insertParameters(jsonParameter()) + ") ON CONFLICT (event_id) DO NOTHING";
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public String boundedDeleteSql(TableName table, String condition) {
+        // PostgreSQL has no DELETE ... LIMIT; the sub-select walks the time index and stops early.
+        return "DELETE FROM " + table.qualified() + " WHERE seq IN (SELECT seq FROM " + table.qualified()
+                + " WHERE " + condition + " LIMIT ?)";
+    }
+
+    @Override
+    public void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+        statement.setObject(index, id);
+    }
+
+    @Override
+    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        OffsetTimestamps.bind(statement, index, instant);
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet resultSet, String column) throws SQLException {
+        return OffsetTimestamps.read(resultSet, column);
+    }
+
+    @Override
+    public boolean prepareForStreaming(Connection connection) throws SQLException {
+        // pgjdbc honours the fetch size only inside a transaction; otherwise it reads the whole result.
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,159 @@
+package io.auditrail.jdbc.internal.dialect;
+
+import io.auditrail.jdbc.dialect.UnsupportedDatabaseException;
+import io.auditrail.jdbc.schema.TableName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Everything that differs between the supported databases: the DDL resource, the
+ * idempotent insert, how UUIDs, timestamps and JSON are bound, the bounded delete, and how
+ * to make a result set stream. The rest of the store is written once in portable SQL.
+ */
+public interface SqlDialect {
+
+    /**
+     * Short name used in resource names and messages.
+     *
+     * @return {@code postgresql}, {@code mysql}, {@code h2} or {@code hsqldb}
+     */
+    String name();
+
+    /**
+     * Whether the database runs inside this JVM, so creating the schema by default is safe.
+     *
+     * @return {@code true} for H2 and HSQLDB
+     */
+    boolean isEmbedded();
+
+    /**
+     * The insert that stores one event and silently skips an event id already stored.
+     * Parameters 1 to 18 are the columns of {@link io.auditrail.jdbc.internal.query.EventColumns#INSERTED};
+     * a dialect may need more, bound by {@link #bindInsertExtras}.
+     *
+     * @param table the audit table
+     * @return the SQL
+     */
+    String insertSql(TableName table);
+
+    /**
+     * Binds the parameters after the 18 columns, if the insert has any.
+     *
+     * @param statement the insert
+     * @param eventId the event's id
+     * @throws SQLException from the driver
+     */
+    default void bindInsertExtras(PreparedStatement statement, UUID eventId) throws SQLException {
+    }
+
+    /**
+     * A table of one row to select bound values from, for the inserts that skip an existing key
+     * with {@code NOT EXISTS} on databases without an upsert.
+     *
+     * @return for example {@code "DUAL"}
+     */
+    default String oneRowTable() {
+        return "DUAL";
+    }
+
+    /**
+     * Placeholder for the metadata JSON parameter; a cast where the column type needs one.
+     *
+     * @return for example {@code "?"} or {@code "CAST(? AS jsonb)"}
+     */
+    default String jsonParameter() {
+        return "?";
+    }
+
+    /**
+     * A delete of at most {@code batchSize} rows matching {@code condition}; its last
+     * parameter is the batch size.
+     *
+     * @param table the audit table
+     * @param condition an SQL condition with {@code ?} parameters
+     * @return the SQL
+     */
+    String boundedDeleteSql(TableName table, String condition);
+
+    /**
+     * Binds an event id.
+     *
+     * @param statement the statement
+     * @param index parameter index
+     * @param id the id
+     * @throws SQLException from the driver
+     */
+    void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException;
+
+    /**
+     * Binds an instant so that the database stores it as UTC with microseconds.
+     *
+     * @param statement the statement
+     * @param index parameter index
+     * @param instant the instant
+     * @throws SQLException from the driver
+     */
+    void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+    /**
+     * Reads an instant written by {@link #bindTimestamp}.
+     *
+     * @param resultSet the row
+     * @param column column label
+     * @return the instant
+     * @throws SQLException from the driver
+     */
+    Instant readTimestamp(ResultSet resultSet, String column) throws SQLException;
+
+    /**
+     * Prepares a connection so that a large query streams instead of being read into memory.
+     *
+     * @param connection a connection this store borrowed
+     * @return whether the caller must restore auto-commit afterwards
+     * @throws SQLException from the driver
+     */
+    default boolean prepareForStreaming(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /**
+     * The dialect of a database product.
+     *
+     * @param productName as reported by {@link DatabaseMetaData#getDatabaseProductName()}
+     * @return the dialect
+     * @throws UnsupportedDatabaseException for any database other than PostgreSQL, MySQL, MariaDB, H2 and HSQLDB
+     */
+    static SqlDialect forProductName(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.contains("postgresql")) {
+            return new PostgresDialect();
+        }
+        if (name.contains("mariadb") || name.contains("mysql")) {
+            return new MySqlDialect();
+        }
+        if (name.equals("h2")) {
+            return new H2Dialect();
+        }
+        if (name.startsWith("hsql")) {
+            return new HsqlDialect();
+        }
+        throw new UnsupportedDatabaseException(productName);
+    }
+
+    /**
+     * The dialect of the database behind a connection.
+     *
+     * @param connection an open connection
+     * @return the dialect
+     * @throws SQLException when the metadata cannot be read
+     */
+    static SqlDialect detect(Connection connection) throws SQLException {
+        return forProductName(connection.getMetaData().getDatabaseProductName());
+    }
+}

@@ -1,0 +1,68 @@
+package io.auditrail.jdbc.internal.write;
+
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.jdbc.internal.dialect.SqlDialect;
+import io.auditrail.jdbc.internal.query.EventColumns;
+import io.auditrail.jdbc.schema.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Inserts a batch of events as one JDBC statement batch, skipping ids already stored.
+ *
+ * <p>Transaction rule, which the Spring starter's transactional mode relies on: on a
+ * connection in auto-commit mode the batch runs in its own transaction and is committed or
+ * rolled back whole; on a connection with auto-commit off the caller owns the transaction,
+ * so the batch joins it and is never committed or rolled back here.
+ */
+public final class EventWriter {
+
+    private final SqlDialect dialect;
+    private final AuditEventCodec codec;
+    private final String insertSql;
+
+    /**
+     * Creates a writer.
+     *
+     * @param dialect the database's dialect
+     * @param codec serialises metadata
+     * @param table the audit table
+     */
+    public EventWriter(SqlDialect dialect, AuditEventCodec codec, TableName table) {
+        this.dialect = dialect;
+        this.codec = codec;
+        this.insertSql = dialect.insertSql(table);
+    }
+
+    /**
+     * Stores the events, joining the caller's transaction or running in one of its own.
+     *
+     * @param connection a connection borrowed for this call; not closed here
+     * @param events the batch
+     * @param inCallerTransaction whether the connection belongs to the caller's transaction,
+     *        which is joined and never committed or rolled back here
+     * @throws SQLException when the batch fails; an owned transaction has been rolled back
+     */
+    public void write(Connection connection, List<AuditEvent> events, boolean inCallerTransaction) throws SQLException {
+        if (inCallerTransaction) {
+            OwnTransaction.joinCallers(connection, c -> insert(c, events));
+        } else {
+            OwnTransaction.run(connection, c -> insert(c, events));
+        }
+    }
+
+    private Void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
+            for (AuditEvent event : events) {
+                EventColumns.bind(statement, dialect, codec, event);
+                dialect.bindInsertExtras(statement, event.id());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        return null;
+    }
+}
