@@ -1,6 +1,7 @@
 package io.auditrail.core.request;
 
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** The client address a trusted proxy reports in {@code X-Forwarded-For} or {@code Forwarded}. */
 final class ForwardedHeaders {
@@ -14,7 +15,7 @@ final class ForwardedHeaders {
      * @param headers a request header's first value by name, or {@code null}
      * @return the client's address as the proxy wrote it, or {@code null} when neither header names one
      */
-    static String client(Function<String, String> headers) {
+    static @Nullable String client(Function<String, @Nullable String> headers) {
         String forwardedFor = headers.apply("X-Forwarded-For");
         if (forwardedFor != null && !forwardedFor.isBlank()) {
             // The right-most hop was added by the trusted proxy; entries left of it are the client's own claims.

@@ -6,6 +6,7 @@ import io.auditrail.core.event.UnsafeCharacters;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -49,7 +50,7 @@ public final class RequestContextReader {
                 headers.apply("User-Agent"), requestId);
     }
 
-    private static String acceptable(String requestId) {
+    private static @Nullable String acceptable(@Nullable String requestId) {
         if (requestId == null || requestId.length() > MAX_REQUEST_ID_LENGTH
                 || UnsafeCharacters.firstUnsafeIndex(requestId) >= 0) {
             return null;

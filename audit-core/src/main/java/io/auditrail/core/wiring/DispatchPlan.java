@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses each sink's dispatcher: {@code auditrail.dispatch}, else transactional for a sink that
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class DispatchPlan {
 
-    private final DispatchMode configured;
+    private final @Nullable DispatchMode configured;
     private final Supplier<AsyncSettings> async;
     private final AuditMonitor monitor;
     private final Supplier<Optional<Outbox>> outbox;
@@ -39,7 +40,7 @@ public final class DispatchPlan {
      * @param monitor observes deliveries and failures
      * @param outbox the outbox, looked up only when a sink uses outbox dispatch
      */
-    public DispatchPlan(DispatchMode configured, Supplier<AsyncSettings> async, AuditMonitor monitor,
+    public DispatchPlan(@Nullable DispatchMode configured, Supplier<AsyncSettings> async, AuditMonitor monitor,
             Supplier<Optional<Outbox>> outbox) {
         this.configured = configured;
         this.async = Objects.requireNonNull(async, "async");
@@ -54,7 +55,7 @@ public final class DispatchPlan {
      * @param sink the sink
      * @return the effective mode
      */
-    public static DispatchMode modeFor(DispatchMode configured, AuditSink sink) {
+    public static DispatchMode modeFor(@Nullable DispatchMode configured, AuditSink sink) {
         DispatchMode mode = configured != null ? configured
                 : sink.joinsTransactions() ? DispatchMode.TRANSACTIONAL : DispatchMode.ASYNC;
         if (mode == DispatchMode.OUTBOX && sink.joinsTransactions()) {

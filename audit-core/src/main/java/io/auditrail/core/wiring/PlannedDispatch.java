@@ -6,6 +6,7 @@ import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.spi.AuditSink;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sink's dispatch as {@link DispatchPlan} chose it, before the framework ties it to the
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param dispatcher the queue, the outbox dispatcher or a synchronous writer
  * @param queue the queue when the mode is {@link DispatchMode#ASYNC}, else {@code null}
  */
-public record PlannedDispatch(AuditSink sink, DispatchMode mode, AuditDispatcher dispatcher, AsyncDispatcher queue) {
+public record PlannedDispatch(AuditSink sink, DispatchMode mode, AuditDispatcher dispatcher, @Nullable AsyncDispatcher queue) {
 
     /** Checks the required parts. */
     public PlannedDispatch {

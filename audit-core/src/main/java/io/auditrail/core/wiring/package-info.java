@@ -3,4 +3,7 @@
  * sinks run and how each one is dispatched. The framework modules add only what their framework
  * needs, such as tying a dispatcher to the caller's transaction.
  */
+@NullMarked
 package io.auditrail.core.wiring;
+
+import org.jspecify.annotations.NullMarked;
