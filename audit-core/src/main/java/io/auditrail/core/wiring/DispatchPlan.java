@@ -1,5 +1,6 @@
 package io.auditrail.core.wiring;
 
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.DispatchMode;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
@@ -73,7 +74,7 @@ public final class DispatchPlan {
      *
      * @param sink the sink
      * @return the planned dispatch
-     * @throws IllegalStateException when the sink uses outbox dispatch and there is no outbox
+     * @throws InvalidAuditConfigurationException when the sink uses outbox dispatch and there is no outbox
      */
     public PlannedDispatch plan(AuditSink sink) {
         DispatchMode mode = modeFor(configured, sink);
@@ -94,12 +95,12 @@ public final class DispatchPlan {
      * @param shutdownTimeout how long closing keeps delivering
      * @param binding the framework's tie of a planned dispatch to the caller's transaction
      * @return the fan-out
-     * @throws IllegalStateException when there is no sink, or outbox dispatch has no outbox
+     * @throws InvalidAuditConfigurationException when there is no sink, or outbox dispatch has no outbox
      */
     public AuditSinkDispatchers dispatchers(List<AuditSink> sinks, Duration shutdownTimeout,
             Function<PlannedDispatch, AuditSinkDispatchers.SinkDispatch> binding) {
         if (sinks.isEmpty()) {
-            throw new IllegalStateException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or "
+            throw new InvalidAuditConfigurationException("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or "
                     + "define an AuditSink bean, or switch auditing off with auditrail.enabled=false");
         }
         List<AuditSinkDispatchers.SinkDispatch> dispatches = new ArrayList<>(sinks.size());
@@ -110,7 +111,7 @@ public final class DispatchPlan {
     }
 
     private Outbox outbox() {
-        return outbox.get().orElseThrow(() -> new IllegalStateException("auditrail.dispatch is outbox but there is no "
+        return outbox.get().orElseThrow(() -> new InvalidAuditConfigurationException("auditrail.dispatch is outbox but there is no "
                 + "audit outbox: add audit-jdbc-store and a single DataSource, or define an Outbox bean"));
     }
 }

@@ -1,5 +1,6 @@
 package io.auditrail.core.wiring;
 
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.SinkType;
 import io.auditrail.core.spi.AuditSink;
 import java.util.EnumMap;
@@ -30,7 +31,7 @@ public final class SinkSelection {
      * @param present every sink there is, the built-in ones the list asked for among them
      * @param fallback the log sink, created only when it stands in
      * @return {@code present}, or the fallback alone
-     * @throws IllegalStateException naming a listed sink that is not present and how to add it
+     * @throws InvalidAuditConfigurationException naming a listed sink that is not present and how to add it
      */
     public static List<AuditSink> select(List<SinkType> configured, List<AuditSink> present,
             Supplier<AuditSink> fallback) {
@@ -38,7 +39,7 @@ public final class SinkSelection {
             String name = type.name().toLowerCase(Locale.ROOT);
             String remedy = MODULES.get(type);
             if (remedy != null && present.stream().noneMatch(sink -> sink.name().equals(name))) {
-                throw new IllegalStateException("auditrail.sink lists " + name + " but " + remedy);
+                throw new InvalidAuditConfigurationException("auditrail.sink lists " + name + " but " + remedy);
             }
         }
         if (present.isEmpty() && configured.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.core.TestEvents;
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.DispatchMode;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
@@ -74,7 +75,7 @@ class DispatchPlanTest {
         DispatchPlan plan = new DispatchPlan(DispatchMode.OUTBOX, () -> AsyncSettings.DEFAULTS, QUIET,
                 Optional::empty);
 
-        assertThatThrownBy(() -> plan.plan(remote)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> plan.plan(remote)).isInstanceOf(InvalidAuditConfigurationException.class)
                 .hasMessage("auditrail.dispatch is outbox but there is no audit outbox: add audit-jdbc-store and a "
                         + "single DataSource, or define an Outbox bean");
         assertThat(plan.plan(store).mode()).as("the store never needs the outbox").isEqualTo(DispatchMode.TRANSACTIONAL);
@@ -103,7 +104,7 @@ class DispatchPlanTest {
         DispatchPlan plan = new DispatchPlan(null, () -> AsyncSettings.DEFAULTS, QUIET, Optional::empty);
 
         assertThatThrownBy(() -> plan.dispatchers(List.of(), Duration.ofSeconds(1), planned -> null))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidAuditConfigurationException.class)
                 .hasMessage("Auditrail has no sink: set auditrail.sink (jdbc, log, http, kafka) or define an AuditSink "
                         + "bean, or switch auditing off with auditrail.enabled=false");
     }

@@ -3,6 +3,7 @@ package io.auditrail.core.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.SinkType;
 import io.auditrail.core.spi.AuditSink;
 import java.util.List;
@@ -16,7 +17,7 @@ class SinkSelectionTest {
     @Test
     void aListedStoreThatIsMissingFailsInsteadOfBeingDroppedBesideTheOthers() {
         assertThatThrownBy(() -> SinkSelection.select(List.of(SinkType.JDBC, SinkType.LOG), List.of(LOG), () -> LOG))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidAuditConfigurationException.class)
                 .hasMessage("auditrail.sink lists jdbc but there is no JDBC audit store: add audit-jdbc-store and a "
                         + "DataSource");
     }
@@ -24,7 +25,7 @@ class SinkSelectionTest {
     @Test
     void aListedKafkaSinkThatIsMissingNamesTheModule() {
         assertThatThrownBy(() -> SinkSelection.select(List.of(SinkType.KAFKA), List.of(STORE), () -> LOG))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidAuditConfigurationException.class)
                 .hasMessage("auditrail.sink lists kafka but there is no Kafka audit sink: add io.auditrail:audit-kafka");
     }
 

@@ -70,6 +70,15 @@ class AuditrailFailureAnalyzersTests {
                         + " another sink: auditrail.sink=log");
     }
 
+    @Test
+    void aListedSinkWhoseModuleIsMissingSaysWhatToAdd(CapturedOutput output) {
+        assertThatThrownBy(() -> start(NoDataSourceApplication.class, "auditrail.sink=jdbc"))
+                .hasRootCauseInstanceOf(InvalidAuditConfigurationException.class);
+        assertReport(output);
+        assertThat(output).contains("Description:" + NL + NL + "Auditrail cannot audit as configured:" + NL + NL
+                + "auditrail.sink lists jdbc but there is no JDBC audit store: add audit-jdbc-store and a DataSource");
+    }
+
     /** The report replaces Boot's "Application run failed" log entry and its stack trace. */
     private static void assertReport(CapturedOutput output) {
         assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("Application run failed")
@@ -94,6 +103,11 @@ class AuditrailFailureAnalyzersTests {
         TypoService typoService() {
             return new TypoService();
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({AuditrailJdbcAutoConfiguration.class, AuditrailAutoConfiguration.class})
+    static class NoDataSourceApplication {
     }
 
     @Configuration(proxyBeanMethods = false)
