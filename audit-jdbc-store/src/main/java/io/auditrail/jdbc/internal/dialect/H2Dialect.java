@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** H2 in its default mode, which has neither {@code ON CONFLICT} nor {@code ON DUPLICATE KEY}. */
-final class H2Dialect implements SqlDialect {
+/**
+ * H2 in its default mode, which has neither {@code ON CONFLICT} nor {@code ON DUPLICATE KEY}.
+ * HSQLDB inserts, binds and reads the same way and differs only where {@link HsqlDialect} says.
+ */
+class H2Dialect implements SqlDialect {
 
     private static final int INSERTED_COLUMN_COUNT = 18;
 

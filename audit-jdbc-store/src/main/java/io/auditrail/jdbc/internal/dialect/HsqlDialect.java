@@ -1,43 +1,18 @@
 package io.auditrail.jdbc.internal.dialect;
 
-import io.auditrail.jdbc.internal.query.EventColumns;
 import io.auditrail.jdbc.schema.TableName;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * HSQLDB 2.7 in its default mode. Like H2 it has neither {@code ON CONFLICT} nor
  * {@code ON DUPLICATE KEY} (those need its MySQL syntax mode, which an application's database
- * may not use), and it has no {@code DUAL} outside its Oracle mode.
+ * may not use), so it inserts as H2 does; it has no {@code DUAL} outside its Oracle mode and
+ * bounds a delete with {@code LIMIT}.
  */
-final class HsqlDialect implements SqlDialect {
-
-    private static final int INSERTED_COLUMN_COUNT = 18;
+final class HsqlDialect extends H2Dialect {
 
     @Override
     public String name() {
         return "hsqldb";
-    }
-
-    @Override
-    public boolean isEmbedded() {
-        return true;
-    }
-
-    @Override
-    public String insertSql(TableName table) {
-        // As on H2: batch rows run in order in one transaction, so a later duplicate sees the earlier row.
-        return "INSERT INTO " + table.qualified() + " (" + EventColumns.INSERTED + ") SELECT "
-                + EventColumns.insertParameters(jsonParameter()) + " FROM " + oneRowTable()
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + table.qualified() + " WHERE event_id = ?)";
-    }
-
-    @Override
-    public void bindInsertExtras(PreparedStatement statement, UUID eventId) throws SQLException {
-        bindUuid(statement, INSERTED_COLUMN_COUNT + 1, eventId);
     }
 
     @Override
@@ -48,20 +23,5 @@ final class HsqlDialect implements SqlDialect {
     @Override
     public String boundedDeleteSql(TableName table, String condition) {
         return "DELETE FROM " + table.qualified() + " WHERE " + condition + " LIMIT ?";
-    }
-
-    @Override
-    public void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
-        statement.setObject(index, id);
-    }
-
-    @Override
-    public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        OffsetTimestamps.bind(statement, index, instant);
-    }
-
-    @Override
-    public Instant readTimestamp(ResultSet resultSet, String column) throws SQLException {
-        return OffsetTimestamps.read(resultSet, column);
     }
 }
