@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds validated events for the current call: fresh UUIDv7 id, timestamp, actor,
@@ -31,6 +32,9 @@ public final class AuditEventFactory {
 
     private final Clock clock;
     private final EventIds ids;
+    private static final MethodWarnings RESOLVER_WARNINGS = new MethodWarnings(
+            LoggerFactory.getLogger(AuditEventFactory.class));
+
     private final ActorResolver actorResolver;
     private final OrganizationResolver organizationResolver;
     private final RequestContextProvider contextProvider;
@@ -107,8 +111,7 @@ public final class AuditEventFactory {
     public AuditEvent create(Actor actor, String action, Resource resource, String organizationId,
             Map<String, ?> metadata, Outcome outcome) {
         CallerContext caller = new CallerContext(actor != null ? actor : currentActor(),
-                organizationId != null ? organizationId : currentOrganization(),
-                contextProvider.currentContext().orElse(RequestContext.NONE));
+                organizationId != null ? organizationId : currentOrganization(), currentRequest());
         return createFor(caller, action, resource, organizationId, metadata, outcome);
     }
 
@@ -120,8 +123,7 @@ public final class AuditEventFactory {
      * @return the caller's context
      */
     public CallerContext callerContext() {
-        return new CallerContext(currentActor(), currentOrganization(),
-                contextProvider.currentContext().orElse(RequestContext.NONE));
+        return new CallerContext(currentActor(), currentOrganization(), currentRequest());
     }
 
     /**
@@ -164,8 +166,30 @@ public final class AuditEventFactory {
     public record CallerContext(Actor actor, String organizationId, RequestContext request) {
     }
 
+    /*
+     * A resolver is application code: one that throws, or an organisation id from a token that
+     * breaks the identifier rules, must not cost the event. The caller is then recorded as far as
+     * it is known (system actor, default organisation, no request) or escaped like other
+     * identifiers chosen outside the application, and the resolver's trouble is logged.
+     */
     private Actor currentActor() {
-        return actorResolver.currentActor().orElse(systemActor);
+        try {
+            return actorResolver.currentActor().orElse(systemActor);
+        } catch (RuntimeException e) {
+            RESOLVER_WARNINGS.warn("ActorResolver", () -> "The ActorResolver failed; the event names the system actor "
+                    + "instead: " + e, e);
+            return systemActor;
+        }
+    }
+
+    private RequestContext currentRequest() {
+        try {
+            return contextProvider.currentContext().orElse(RequestContext.NONE);
+        } catch (RuntimeException e) {
+            RESOLVER_WARNINGS.warn("RequestContextProvider", () -> "The RequestContextProvider failed; the event is "
+                    + "recorded without its request context: " + e, e);
+            return RequestContext.NONE;
+        }
     }
 
     /**
@@ -185,8 +209,15 @@ public final class AuditEventFactory {
     }
 
     private String currentOrganization() {
-        Optional<String> resolved = organizationResolver.currentOrganizationId();
-        return resolved.orElse(defaultOrganizationId);
+        Optional<String> resolved;
+        try {
+            resolved = organizationResolver.currentOrganizationId();
+        } catch (RuntimeException e) {
+            RESOLVER_WARNINGS.warn("OrganizationResolver", () -> "The OrganizationResolver failed; the event is "
+                    + "recorded under the default organisation " + defaultOrganizationId + " instead: " + e, e);
+            return defaultOrganizationId;
+        }
+        return resolved.map(id -> ExternalIds.sanitize(id, limits.maxIdentifierLength())).orElse(defaultOrganizationId);
     }
 
     /** Configures an {@link AuditEventFactory}. */

@@ -189,8 +189,8 @@ public final class InvocationAuditor {
 
     private void reportProblems(AuditedMethodPlan plan, EventAssembler.Assembled assembled) {
         safely(() -> monitor.captureProblems(plan.description(), assembled.problems()));
-        warnings.warn(plan.description(), "Audit event " + assembled.event().id() + " '" + plan.action() + "' of "
-                + plan.description() + " was recorded with unresolved values: "
+        warnings.warn(plan.description(), () -> "Audit event " + assembled.event().id() + " '" + plan.action()
+                + "' of " + plan.description() + " was recorded with unresolved values: "
                 + String.join("; ", assembled.problems()), null);
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -33,14 +34,19 @@ final class MethodWarnings {
     }
 
     void warn(String method, String message, Throwable cause) {
+        warn(method, () -> message, cause);
+    }
+
+    /** As {@link #warn(String, String, Throwable)}, building the message only when it is logged. */
+    void warn(String method, Supplier<String> message, Throwable cause) {
         long now = nanoTime.getAsLong();
         AtomicLong next = nextWarning.computeIfAbsent(method, key -> new AtomicLong(now));
         long due = next.get();
         if (now - due >= 0 && next.compareAndSet(due, now + intervalNanos)) {
-            log.warn("{} (more of this method's audit problems are logged at DEBUG for {} s)", message,
+            log.warn("{} (more of this method's audit problems are logged at DEBUG for {} s)", message.get(),
                     TimeUnit.NANOSECONDS.toSeconds(intervalNanos), cause);
-        } else {
-            log.debug(message, cause);
+        } else if (log.isDebugEnabled()) {
+            log.debug(message.get(), cause);
         }
     }
 }
