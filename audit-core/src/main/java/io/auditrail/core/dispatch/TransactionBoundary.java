@@ -3,6 +3,8 @@ package io.auditrail.core.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learns the exception that ended a transactional call, for the failure event of a call whose
@@ -14,6 +16,8 @@ import java.util.function.Consumer;
  * call has ended, with that exception.
  */
 public final class TransactionBoundary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionBoundary.class);
 
     private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
 
@@ -71,8 +75,13 @@ public final class TransactionBoundary {
                 CURRENT.set(frame.outer);
             }
             if (frame.deferred != null) {
+                // One failing write must neither replace the call's own outcome nor skip the others.
                 for (Consumer<Throwable> write : frame.deferred) {
-                    write.accept(failure);
+                    try {
+                        write.accept(failure);
+                    } catch (RuntimeException e) {
+                        LOG.warn("A deferred audit write failed after its transaction ended", e);
+                    }
                 }
             }
         }

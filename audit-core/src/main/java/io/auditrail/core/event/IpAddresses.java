@@ -3,6 +3,7 @@ package io.auditrail.core.event;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * Writes client IP addresses in one form, so that equal addresses are equal strings: IPv6 in
@@ -11,6 +12,8 @@ import java.net.UnknownHostException;
  * text is part of their hash.
  */
 public final class IpAddresses {
+
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
 
     private IpAddresses() {
     }
@@ -23,7 +26,7 @@ public final class IpAddresses {
      *         value) unchanged
      */
     public static String canonical(String address) {
-        if (address == null || address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?")) {
+        if (address == null || address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
             return address;
         }
         int zoneAt = address.indexOf('%');

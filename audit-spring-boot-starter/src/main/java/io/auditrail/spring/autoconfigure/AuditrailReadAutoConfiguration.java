@@ -4,6 +4,7 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.store.AuditStore;
 import io.auditrail.spring.security.ClaimNames;
+import io.auditrail.spring.security.ClaimOrganizationResolver;
 import io.auditrail.spring.security.SpringSecurityActorResolver;
 import io.auditrail.spring.web.read.AuditContainerErrorValve;
 import io.auditrail.spring.web.read.AuditErrorDispatchFilter;
@@ -50,8 +51,11 @@ public final class AuditrailReadAutoConfiguration {
         AuditrailProperties.ActorSettings actor = properties.getActor();
         SpringSecurityActorResolver actors = new SpringSecurityActorResolver(new ClaimNames(actor.getNameClaim(),
                 actor.getUsernameClaim(), actor.getEmailClaim(), actor.getOrganizationClaim()));
+        // The default organisation scopes reads only where no resolver of the application's own
+        // places callers: in a multi-tenant app, a caller its resolver cannot place reads nothing.
+        boolean singleTenant = organizations.orderedStream().allMatch(ClaimOrganizationResolver.class::isInstance);
         return new SecurityAuditReadScopeResolver(actors, OrganizationResolvers.chain(organizations),
-                properties.getDefaultOrganizationId(), properties.getWeb().getAdminAuthority());
+                singleTenant ? properties.getDefaultOrganizationId() : null, properties.getWeb().getAdminAuthority());
     }
 
     @Bean

@@ -78,6 +78,7 @@ public final class AuditrailSecurityAutoConfiguration {
 
         /** Static, as a post-processor must be; the auditor is looked up at the first refusal. */
         @Bean
+        @ConditionalOnMissingBean
         static CsrfRefusalRecorder auditCsrfRefusalRecorder(ObjectProvider<SecurityEventAuditor> auditor) {
             return new CsrfRefusalRecorder(SingletonSupplier.of(auditor::getObject));
         }

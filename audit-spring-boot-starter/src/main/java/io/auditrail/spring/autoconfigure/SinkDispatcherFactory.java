@@ -5,7 +5,6 @@ import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.core.dispatch.RetryBackoff;
 import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.event.Outcome;
@@ -81,10 +80,7 @@ final class SinkDispatcherFactory {
     }
 
     private AsyncSettings asyncSettings() {
-        AuditrailProperties.Async async = properties.getAsync();
-        return new AsyncSettings(async.getCapacity(), async.getBatchSize(), async.getFlushInterval(),
-                async.getOverflowPolicy(), async.getBlockTimeout(), new RetryBackoff(async.getRetryInitialBackoff(),
-                        async.getRetryMaxBackoff(), RetryBackoff.DEFAULTS.multiplier(), RetryBackoff.DEFAULTS.jitter()));
+        return properties.getAsync().toAsyncSettings();
     }
 
     /** Kept apart so that spring-tx classes load only when spring-tx is present. */

@@ -20,7 +20,7 @@ public final class TransactionBoundaryAdvisor extends AbstractPointcutAdvisor {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Pointcut pointcut = new TransactionalPointcut(new AnnotationTransactionAttributeSource());
+    private final transient Pointcut pointcut = new TransactionalPointcut(new AnnotationTransactionAttributeSource(false));
     private final transient MethodInterceptor boundary = invocation -> TransactionBoundary.around(invocation::proceed);
 
     /** Creates the advisor, ordered before every other so that it wraps the transaction interceptor. */

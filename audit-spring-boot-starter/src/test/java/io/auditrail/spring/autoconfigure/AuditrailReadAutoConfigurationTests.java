@@ -2,12 +2,14 @@ package io.auditrail.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.spring.web.read.AuditReadController;
 import io.auditrail.spring.web.read.AuditReadScope;
 import io.auditrail.spring.web.read.AuditReadScopeResolver;
 import io.auditrail.spring.web.read.AuditViewerController;
 import io.auditrail.spring.web.read.SecurityAuditReadScopeResolver;
+import java.util.List;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 class AuditrailReadAutoConfigurationTests {
@@ -56,6 +60,19 @@ class AuditrailReadAutoConfigurationTests {
         runner.withPropertyValues("auditrail.web.enabled=true").run(context -> assertThat(context)
                 .hasSingleBean(AuditReadController.class).hasSingleBean(AuditViewerController.class)
                 .getBean(AuditReadScopeResolver.class).isInstanceOf(SecurityAuditReadScopeResolver.class));
+    }
+
+    @Test
+    void theDefaultOrganisationScopesReadsOnlyWithoutAResolverOfTheApplications() {
+        UsernamePasswordAuthenticationToken admin = UsernamePasswordAuthenticationToken.authenticated("ann", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_AUDIT_ADMIN")));
+        runner.withPropertyValues("auditrail.web.enabled=true", "auditrail.default-organization-id=acme")
+                .run(context -> assertThat(context.getBean(AuditReadScopeResolver.class).resolve(admin))
+                        .hasValueSatisfying(scope -> assertThat(scope.organizationId()).isEqualTo("acme")));
+        runner.withPropertyValues("auditrail.web.enabled=true", "auditrail.default-organization-id=acme")
+                .withBean(OrganizationResolver.class, () -> Optional::empty)
+                .run(context -> assertThat(context.getBean(AuditReadScopeResolver.class).resolve(admin))
+                        .as("a caller the application's resolver cannot place reads nothing").isEmpty());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private volatile List<OutboxEntry> held = List.of();
+    private boolean closed;
 
     LeaseKeeper(Outbox outbox, String owner, String sinkName, OutboxRelaySettings settings, Clock clock) {
         this.outbox = outbox;
@@ -45,8 +46,12 @@ final class LeaseKeeper implements AutoCloseable {
      * @return closes to stop renewing
      */
     synchronized Held hold(List<OutboxEntry> batch) {
+        if (closed) {
+            // A relay call after close must not start a renewal thread nothing would stop.
+            return () -> { };
+        }
         held = List.copyOf(batch);
-        if (scheduler == null || scheduler.isShutdown()) {
+        if (scheduler == null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "auditrail-outbox-lease-" + sinkName);
                 thread.setDaemon(true);
@@ -83,6 +88,7 @@ final class LeaseKeeper implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         held = List.of();
         if (scheduler != null) {
             scheduler.shutdownNow();
