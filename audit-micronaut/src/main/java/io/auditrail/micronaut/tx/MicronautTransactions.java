@@ -2,6 +2,7 @@ package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
+import io.auditrail.core.dispatch.TransactionCompletion;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.validation.AuditEventValidator;
@@ -47,9 +48,8 @@ public final class MicronautTransactions implements CallerTransactions, Transact
      */
     public MicronautTransactions(DataSource dataSource, List<DataSourceTransactionManager> managers,
             AuditrailConfiguration configuration, AuditEventCodec codec) {
-        AuditEventValidator validator = new AuditEventValidator(configuration.toAuditLimits(), codec);
-        boolean withMessages = configuration.isRecordErrorMessages();
-        this.failureOf = error -> validator.checkOutcome(Outcome.failure(error, withMessages));
+        this.failureOf = TransactionCompletion.failureOutcomes(
+                new AuditEventValidator(configuration.toAuditLimits(), codec), configuration.isRecordErrorMessages());
         DataSource target = DelegatingDataSource.unwrapDataSource(dataSource);
         this.manager = managers.stream()
                 .filter(candidate -> DelegatingDataSource.unwrapDataSource(candidate.getDataSource()) == target)

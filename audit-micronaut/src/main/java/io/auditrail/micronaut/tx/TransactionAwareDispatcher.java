@@ -2,7 +2,7 @@ package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
-import io.auditrail.core.dispatch.TransactionBoundary;
+import io.auditrail.core.dispatch.TransactionCompletion;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
@@ -44,7 +44,7 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
     private final MicronautTransactions transactions;
     private final AuditMonitor monitor;
     private final boolean joinsTransaction;
-    private final Function<Throwable, Outcome> failureOf;
+    private final TransactionCompletion completion;
 
     TransactionAwareDispatcher(AuditDispatcher delegate, MicronautTransactions transactions, AuditMonitor monitor,
             boolean joinsTransaction, Function<Throwable, Outcome> failureOf) {
@@ -52,7 +52,8 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
         this.transactions = transactions;
         this.monitor = monitor;
         this.joinsTransaction = joinsTransaction;
-        this.failureOf = failureOf;
+        this.completion = new TransactionCompletion(ROLLED_BACK, UnexpectedRollbackException.class::isInstance,
+                failureOf);
     }
 
     @Override
@@ -78,25 +79,11 @@ final class TransactionAwareDispatcher implements AuditDispatcher {
 
     private void afterCompletion(AuditEvent event, boolean writtenInTransaction,
             TransactionSynchronization.Status completion) {
-        AuditEvent toSend;
-        if (!event.outcome().isSuccess()) {
-            toSend = event;
-        } else if (completion == TransactionSynchronization.Status.COMMITTED) {
-            if (writtenInTransaction) {
-                return;
-            }
-            toSend = event;
-        } else {
-            Outcome unknownCause = Outcome.failure(ROLLED_BACK,
-                    completion == TransactionSynchronization.Status.ROLLED_BACK ? null : "transaction outcome unknown");
-            if (TransactionBoundary.defer(cause -> write(event.toBuilder()
-                    .outcome(cause == null || cause instanceof UnexpectedRollbackException ? unknownCause
-                            : failureOf.apply(cause)).build()))) {
-                return;
-            }
-            toSend = event.toBuilder().outcome(unknownCause).build();
-        }
-        write(toSend);
+        this.completion.afterCompletion(event, writtenInTransaction, switch (completion) {
+            case COMMITTED -> TransactionCompletion.Status.COMMITTED;
+            case ROLLED_BACK -> TransactionCompletion.Status.ROLLED_BACK;
+            default -> TransactionCompletion.Status.UNKNOWN;
+        }, this::write);
     }
 
     private void write(AuditEvent toSend) {

@@ -6,6 +6,7 @@ import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
+import io.auditrail.core.dispatch.TransactionCompletion;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
@@ -50,9 +51,8 @@ final class SinkDispatcherFactory {
         this.properties = properties;
         this.monitor = monitor;
         this.beanFactory = beanFactory;
-        AuditEventValidator validator = new AuditEventValidator(properties.getLimits().toAuditLimits(), codec);
-        boolean withMessages = properties.isRecordErrorMessages();
-        this.failureOf = error -> validator.checkOutcome(Outcome.failure(error, withMessages));
+        this.failureOf = TransactionCompletion.failureOutcomes(
+                new AuditEventValidator(properties.getLimits().toAuditLimits(), codec), properties.isRecordErrorMessages());
     }
 
     /**

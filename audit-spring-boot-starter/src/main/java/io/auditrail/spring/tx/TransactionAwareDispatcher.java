@@ -2,7 +2,7 @@ package io.auditrail.spring.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
-import io.auditrail.core.dispatch.TransactionBoundary;
+import io.auditrail.core.dispatch.TransactionCompletion;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
@@ -58,7 +58,7 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
     private final TransactionTemplate requiresNew;
     private final BooleanSupplier holdsSinkConnection;
     private final AuditMonitor monitor;
-    private final Function<Throwable, Outcome> failureOf;
+    private final TransactionCompletion completion;
 
     /**
      * Creates the dispatcher.
@@ -82,7 +82,8 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
         this.mode = mode;
         this.holdsSinkConnection = holdsSinkConnection;
         this.monitor = monitor;
-        this.failureOf = failureOf;
+        this.completion = new TransactionCompletion(ROLLED_BACK, UnexpectedRollbackException.class::isInstance,
+                failureOf);
         this.requiresNew = transactionManager == null ? null : new TransactionTemplate(transactionManager);
         if (requiresNew != null) {
             requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -111,24 +112,11 @@ public final class TransactionAwareDispatcher implements AuditDispatcher {
     }
 
     private void afterCompletion(AuditEvent event, boolean writtenInTransaction, int status) {
-        AuditEvent toSend;
-        if (!event.outcome().isSuccess()) {
-            toSend = event;
-        } else if (status == TransactionSynchronization.STATUS_COMMITTED) {
-            if (writtenInTransaction) {
-                return;
-            }
-            toSend = event;
-        } else {
-            Outcome unknownCause = Outcome.failure(ROLLED_BACK,
-                    status == TransactionSynchronization.STATUS_ROLLED_BACK ? null : "transaction outcome unknown");
-            if (TransactionBoundary.defer(cause -> write(event.toBuilder().outcome(cause == null
-                    || cause instanceof UnexpectedRollbackException ? unknownCause : failureOf.apply(cause)).build()))) {
-                return;
-            }
-            toSend = event.toBuilder().outcome(unknownCause).build();
-        }
-        write(toSend);
+        completion.afterCompletion(event, writtenInTransaction, switch (status) {
+            case TransactionSynchronization.STATUS_COMMITTED -> TransactionCompletion.Status.COMMITTED;
+            case TransactionSynchronization.STATUS_ROLLED_BACK -> TransactionCompletion.Status.ROLLED_BACK;
+            default -> TransactionCompletion.Status.UNKNOWN;
+        }, this::write);
     }
 
     private void write(AuditEvent toSend) {
