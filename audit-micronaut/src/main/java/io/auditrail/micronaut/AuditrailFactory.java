@@ -3,34 +3,32 @@ package io.auditrail.micronaut;
 import io.auditrail.core.capture.AuditEventFactory;
 import io.auditrail.core.capture.AuditedMethods;
 import io.auditrail.core.capture.InvocationAuditor;
-import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.expression.PathExpressionEvaluator;
-import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.core.sink.LogAuditSink;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.core.spi.ExpressionEvaluator;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.spi.SinkContext;
 import io.auditrail.core.validation.AuditEventValidator;
+import io.auditrail.core.wiring.AuditSinks;
 import io.auditrail.core.wiring.SinkSelection;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
-import io.auditrail.micronaut.dispatch.AuditSinks;
 import io.auditrail.micronaut.dispatch.SinkDispatcherFactory;
 import io.auditrail.micronaut.dispatch.TransactionalDispatch;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.SupplierUtil;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -103,21 +101,18 @@ public class AuditrailFactory {
     }
 
     /**
-     * The built-in sinks named by {@code auditrail.sink} and every {@code AuditSink} bean (the
-     * JDBC store and the Kafka sink among them); the log sink when nothing else is there.
+     * Every {@code AuditSink} bean (the JDBC store among them) and the sinks the providers on the
+     * class path create for the other names {@code auditrail.sink} lists; the log sink when nothing
+     * else is there. The dispatcher and the outbox relays depend on it, so the context closes the
+     * sinks it created after both.
      */
     @Singleton
+    @Bean(preDestroy = "close")
     @Requires(missingBeans = AuditSinks.class)
-    AuditSinks auditSinks(AuditrailConfiguration configuration, List<AuditSink> sinkBeans, AuditEventCodec codec) {
-        List<SinkType> configured = configuration.getSink();
-        List<AuditSink> sinks = new ArrayList<>(sinkBeans);
-        if (configured.contains(SinkType.LOG)) {
-            sinks.add(new LogAuditSink(codec));
-        }
-        if (configured.contains(SinkType.HTTP)) {
-            sinks.add(new HostedApiSink(configuration.getHttp().toHostedApiSettings(), codec));
-        }
-        return new AuditSinks(SinkSelection.select(configured, sinks, () -> new LogAuditSink(codec)));
+    AuditSinks auditSinks(AuditrailConfiguration configuration, List<AuditSink> sinkBeans, AuditEventCodec codec,
+            Environment environment) {
+        return SinkSelection.fromClassPath(environment.getClassLoader()).select(configuration.getSink(), sinkBeans,
+                new SinkContext(configuration, codec, key -> environment.getProperty(key, String.class)));
     }
 
     /** One dispatcher per sink, tied to the caller's transaction when Micronaut has a transaction manager. */

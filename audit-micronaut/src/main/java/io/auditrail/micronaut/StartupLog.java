@@ -1,6 +1,5 @@
 package io.auditrail.micronaut;
 
-import io.auditrail.core.config.SinkType;
 import io.auditrail.core.config.StartupSummary;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
@@ -43,7 +42,7 @@ final class StartupLog implements ApplicationEventListener<StartupEvent> {
 
     /** The log sink stands in for the JDBC store only when no sink was configured. */
     private StartupSummary.LogSinkReason logSinkReason(List<AuditSinkDispatchers.SinkDispatch> sinks) {
-        List<SinkType> configured = configuration.getSink();
+        List<String> configured = configuration.getSink();
         boolean onlyLog = sinks.size() == 1 && sinks.get(0).name().equals("log");
         if (!onlyLog || !configured.isEmpty()) {
             return null;

@@ -41,8 +41,8 @@ public class AuditrailSettings {
     /** Whether auditing is on. When off, no Auditrail bean is created and @Audited does nothing. */
     private boolean enabled = true;
 
-    /** Built-in sinks to write to; any AuditSink bean of the application is used as well. Defaults to jdbc when a DataSource and the JDBC store are present, else log. */
-    private List<SinkType> sink = new ArrayList<>();
+    /** Sinks to write to, by name: jdbc, log, http, kafka, or the name of any other sink module on the class path; any AuditSink bean of the application is used as well. Defaults to jdbc when a DataSource and the JDBC store are present, else log. */
+    private List<String> sink = new ArrayList<>();
 
     /** How events reach the sinks. Defaults to transactional for the jdbc sink and async for the others. */
     private DispatchMode dispatch;
@@ -128,11 +128,11 @@ public class AuditrailSettings {
         this.enabled = enabled;
     }
 
-    public List<SinkType> getSink() {
+    public List<String> getSink() {
         return sink;
     }
 
-    public void setSink(List<SinkType> sink) {
+    public void setSink(List<String> sink) {
         this.sink = sink;
     }
 

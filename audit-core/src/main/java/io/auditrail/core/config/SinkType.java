@@ -1,13 +1,20 @@
 package io.auditrail.core.config;
 
-/** Built-in sink types, the values of {@code auditrail.sink}. */
-public enum SinkType {
-    /** The JDBC store on the application's DataSource. */
-    JDBC,
+/**
+ * Names of the sinks Auditrail ships, values of {@code auditrail.sink}. The set is open: any
+ * {@link io.auditrail.core.spi.AuditSinkProvider} on the class path adds its own name.
+ */
+public final class SinkType {
+
+    /** The JDBC store on the application's DataSource (module audit-jdbc-store). */
+    public static final String JDBC = "jdbc";
     /** One JSON line per event through SLF4J. */
-    LOG,
+    public static final String LOG = "log";
     /** The hosted audit-log API, configured under auditrail.http. */
-    HTTP,
+    public static final String HTTP = "http";
     /** A Kafka topic, configured under auditrail.kafka (module audit-kafka). */
-    KAFKA
+    public static final String KAFKA = "kafka";
+
+    private SinkType() {
+    }
 }

@@ -7,7 +7,7 @@ import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
-import io.auditrail.micronaut.dispatch.AuditSinks;
+import io.auditrail.core.wiring.AuditSinks;
 import io.auditrail.micronaut.jdbc.CallerTransactions;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;

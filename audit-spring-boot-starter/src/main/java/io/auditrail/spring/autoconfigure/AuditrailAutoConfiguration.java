@@ -4,22 +4,21 @@ import io.auditrail.core.capture.AuditEventFactory;
 import io.auditrail.core.capture.AuditedMatcher;
 import io.auditrail.core.capture.AuditedMethods;
 import io.auditrail.core.capture.InvocationAuditor;
-import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.ActorType;
-import io.auditrail.core.http.HostedApiSettings;
-import io.auditrail.core.http.HostedApiSink;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.core.sink.LogAuditSink;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.core.spi.ExpressionEvaluator;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
+import io.auditrail.core.spi.SinkContext;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.validation.MetadataRedactor;
+import io.auditrail.core.wiring.AuditSinks;
+import io.auditrail.core.wiring.SinkSelection;
 import io.auditrail.spring.aop.AuditedAdvisor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -46,6 +45,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -115,28 +115,26 @@ public final class AuditrailAutoConfiguration {
         return new SinkHealthTracker(Clock.systemUTC());
     }
 
+    /**
+     * The application's {@code AuditSink} beans (the JDBC store among them) and the sinks the
+     * providers on the class path create for the other names {@code auditrail.sink} lists. The
+     * dispatcher and the outbox relays depend on it, so the context closes the sinks it created
+     * after both.
+     */
     @Bean
-    @ConditionalOnMissingBean(LogAuditSink.class)
-    @ConditionalOnSink(SinkType.LOG)
-    LogAuditSink logAuditSink(AuditEventCodec codec) {
-        return new LogAuditSink(codec);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(HostedApiSink.class)
-    @ConditionalOnSink(SinkType.HTTP)
-    HostedApiSink hostedApiSink(AuditrailProperties properties, AuditEventCodec codec) {
-        AuditrailProperties.Http http = properties.getHttp();
-        return new HostedApiSink(new HostedApiSettings(http.getBaseUri(), http.getApiKey(), http.getConnectTimeout(),
-                http.getRequestTimeout(), http.getMaxConcurrency()), codec);
+    @ConditionalOnMissingBean
+    AuditSinks auditSinks(AuditrailProperties properties, ObjectProvider<AuditSink> sinks, AuditEventCodec codec,
+            Environment environment, ResourceLoader resourceLoader) {
+        return SinkSelection.fromClassPath(resourceLoader.getClassLoader()).select(properties.getSink(), sinks.orderedStream().toList(),
+                new SinkContext(properties, codec, key -> Optional.ofNullable(environment.getProperty(key))));
     }
 
     @Bean
     @ConditionalOnMissingBean(AuditDispatcher.class)
-    AuditSinkDispatchers auditDispatcher(AuditrailProperties properties, ObjectProvider<AuditSink> sinks,
+    AuditSinkDispatchers auditDispatcher(AuditrailProperties properties, AuditSinks sinks,
             ObjectProvider<AuditMonitor> monitors, ListableBeanFactory beanFactory, AuditEventCodec codec) {
         return new SinkDispatcherFactory(properties, AuditMonitor.of(monitors.orderedStream().toList()), beanFactory,
-                codec).create(sinks.orderedStream().toList(), () -> new LogAuditSink(codec));
+                codec).create(sinks.all());
     }
 
     @Bean

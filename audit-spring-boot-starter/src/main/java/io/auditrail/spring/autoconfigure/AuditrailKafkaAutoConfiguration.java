@@ -1,6 +1,5 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.config.SinkType;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
@@ -17,13 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Kafka sink for {@code auditrail.sink=kafka}, and the loader that copies the topic into
- * this application's JDBC store for {@code auditrail.kafka.loader.enabled=true}.
- *
- * <p>The {@code auditDispatcher} bean looks the sink up while it is being built, which makes the
- * sink a dependency of the dispatcher, so the context destroys the sink after it: events still
- * queued by the async dispatcher are sent before the producer closes. Outbox relays stop even
- * earlier, with the lifecycle beans.
+ * The loader that copies the Kafka topic into this application's JDBC store for
+ * {@code auditrail.kafka.loader.enabled=true}. The sink itself needs no configuration here:
+ * audit-kafka registers it as an {@code AuditSinkProvider}, and the {@code auditSinks} bean creates
+ * it when {@code auditrail.sink} lists kafka and closes it after the dispatcher has drained.
  *
  * <p>The loader's lifecycle and counter come with {@code auditrail.kafka.loader.enabled}: a
  * {@link KafkaAuditLoader} bean of the application's own replaces the starter's then, and is
@@ -34,15 +30,6 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(KafkaAuditSink.class)
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
 public final class AuditrailKafkaAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnSink(SinkType.KAFKA)
-    KafkaAuditSink kafkaAuditSink(AuditrailProperties properties) {
-        AuditrailProperties.Kafka kafka = properties.getKafka();
-        return KafkaClientFactory.sink(kafka.getBootstrapServers(), kafka.getTopic(), kafka.getSendTimeout(),
-                kafka.getProducer(), "auditrail.sink lists kafka");
-    }
 
     /** The loader, for the service that owns the database every other service's events end in. */
     @Configuration(proxyBeanMethods = false)

@@ -5,14 +5,13 @@ import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.spi.AuditMonitor;
-import io.auditrail.core.spi.AuditSink;
+import io.auditrail.core.wiring.AuditSinks;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.spring.outbox.OutboxRelays;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,12 +62,11 @@ public final class AuditrailOutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "auditrail.outbox.relay-enabled", matchIfMissing = true)
-    OutboxRelays auditOutboxRelays(Outbox outbox, ObjectProvider<AuditSink> sinks, ObjectProvider<AuditMonitor> monitors,
+    OutboxRelays auditOutboxRelays(Outbox outbox, AuditSinks sinks, ObjectProvider<AuditMonitor> monitors,
             AuditrailProperties properties) {
         OutboxRelaySettings settings = relaySettings(properties.getOutbox());
         AuditMonitor monitor = AuditMonitor.of(monitors.orderedStream().toList());
-        List<AuditSink> relayed = OutboxRelay.relayedSinks(sinks.orderedStream().toList());
-        return new OutboxRelays(relayed.stream().map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList(),
+        return new OutboxRelays(sinks.relayed().stream().map(sink -> new OutboxRelay(outbox, sink, settings, monitor)).toList(),
                 RELAY_STOP_TIMEOUT);
     }
 
@@ -79,8 +77,8 @@ public final class AuditrailOutboxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "auditOutboxMeters")
-        MeterBinder auditOutboxMeters(Outbox outbox, ObjectProvider<AuditSink> sinks) {
-            return registry -> sinks.orderedStream().filter(sink -> !sink.joinsTransactions())
+        MeterBinder auditOutboxMeters(Outbox outbox, AuditSinks sinks) {
+            return registry -> sinks.relayed()
                     .forEach(sink -> Gauge.builder("auditrail.outbox.pending", outbox, o -> o.pendingCount(sink.name()))
                             .tag("sink", sink.name())
                             .description("Events in the outbox not yet delivered to the sink nor parked as dead")

@@ -1,6 +1,5 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.config.SinkType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,11 +18,11 @@ import org.springframework.context.annotation.Conditional;
 public @interface ConditionalOnSink {
 
     /**
-     * The sink.
+     * The sink's name, as {@code auditrail.sink} lists it.
      *
-     * @return the sink type
+     * @return such as {@code "jdbc"}
      */
-    SinkType value();
+    String value();
 
     /**
      * Whether to match when no sink is configured.

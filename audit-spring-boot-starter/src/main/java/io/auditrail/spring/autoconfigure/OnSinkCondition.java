@@ -1,6 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.config.SinkType;
+import io.auditrail.core.wiring.SinkSelection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -15,10 +15,11 @@ class OnSinkCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnSink.class.getName());
-        SinkType sink = (SinkType) attributes.get("value");
+        String sink = (String) attributes.get("value");
         boolean byDefault = (Boolean) attributes.get("byDefault");
-        List<SinkType> configured = Binder.get(context.getEnvironment())
-                .bind("auditrail.sink", Bindable.listOf(SinkType.class)).orElse(List.of());
+        List<String> configured = Binder.get(context.getEnvironment())
+                .bind("auditrail.sink", Bindable.listOf(String.class)).orElse(List.<String>of()).stream()
+                .map(SinkSelection::normalize).toList();
         if (configured.contains(sink)) {
             return ConditionOutcome.match("auditrail.sink lists " + sink);
         }

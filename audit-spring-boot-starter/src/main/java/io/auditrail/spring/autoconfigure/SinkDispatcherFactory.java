@@ -1,7 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.config.DispatchMode;
-import io.auditrail.core.config.SinkType;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
@@ -15,13 +14,11 @@ import io.auditrail.core.spi.AuditSink;
 import io.auditrail.core.validation.AuditEventValidator;
 import io.auditrail.core.wiring.DispatchPlan;
 import io.auditrail.core.wiring.PlannedDispatch;
-import io.auditrail.core.wiring.SinkSelection;
 import io.auditrail.spring.tx.TransactionAwareDispatcher;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.ClassUtils;
 
 /**
- * Applies core's {@link SinkSelection} and {@link DispatchPlan} to the starter's properties and
+ * Applies core's {@link DispatchPlan} to the starter's properties and
  * ties each planned dispatcher to Spring's transactions when spring-tx is present.
  */
 final class SinkDispatcherFactory {
@@ -58,21 +55,15 @@ final class SinkDispatcherFactory {
     /**
      * One dispatcher per sink, behind a fan-out.
      *
-     * @param present every {@code AuditSink} bean
-     * @param fallback the log sink, for when nothing is configured and nothing is present
+     * @param sinks the sinks core's {@code SinkSelection} chose
      */
-    AuditSinkDispatchers create(List<AuditSink> present, Supplier<AuditSink> fallback) {
-        List<AuditSink> sinks = SinkSelection.select(configuredSinks(), present, fallback);
+    AuditSinkDispatchers create(List<AuditSink> sinks) {
         DispatchPlan plan = new DispatchPlan(configuredDispatch(), this::asyncSettings, monitor,
                 () -> Optional.ofNullable(beanFactory.getBeanProvider(Outbox.class).getIfAvailable()));
         return plan.dispatchers(sinks, properties.getAsync().getShutdownTimeout(), planned -> TX_PRESENT
                 ? Transactions.bind(planned, monitor, beanFactory, failureOf)
                 : new AuditSinkDispatchers.SinkDispatch(planned.sink().name(), planned.modeName(),
                         planned.dispatcher(), planned.queue()));
-    }
-
-    private List<SinkType> configuredSinks() {
-        return properties.getSink();
     }
 
     private DispatchMode configuredDispatch() {

@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -78,19 +80,35 @@ class AuditrailPropertiesTests {
         assertThat(keys.get("auditrail.chain.checkpoint-interval").get("defaultValue").asString()).isEqualTo("1h");
         assertThat(keys.get("auditrail.limits.max-metadata-size").get("defaultValue").asString()).isEqualTo("64KB");
         assertThat(keys.get("auditrail.sink").get("type").asString())
-                .isEqualTo("java.util.List<io.auditrail.core.config.SinkType>");
+                .isEqualTo("java.util.List<java.lang.String>");
+        assertThat(sinkHints()).as("the names an IDE offers for auditrail.sink")
+                .containsExactly("jdbc", "log", "http", "kafka");
         assertThat(keys).doesNotContainKey("auditrail.micronaut.on-missing-processor");
     }
 
     /** The starter's own metadata file, the one its annotation processor wrote beside its classes. */
     private static Map<String, JsonNode> metadata() throws IOException, URISyntaxException {
-        Path classes = Path.of(AuditrailProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, JsonNode> keys = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(classes.resolve("META-INF/spring-configuration-metadata.json"))) {
-            for (JsonNode key : JsonMapper.builder().build().readTree(in).path("properties")) {
-                keys.put(key.get("name").asString(), key);
-            }
+        for (JsonNode key : metadataFile().path("properties")) {
+            keys.put(key.get("name").asString(), key);
         }
         return keys;
+    }
+
+    private static List<String> sinkHints() throws IOException, URISyntaxException {
+        List<String> values = new ArrayList<>();
+        for (JsonNode hint : metadataFile().path("hints")) {
+            if (hint.get("name").asString().equals("auditrail.sink")) {
+                hint.path("values").forEach(value -> values.add(value.get("value").asString()));
+            }
+        }
+        return values;
+    }
+
+    private static JsonNode metadataFile() throws IOException, URISyntaxException {
+        Path classes = Path.of(AuditrailProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (InputStream in = Files.newInputStream(classes.resolve("META-INF/spring-configuration-metadata.json"))) {
+            return JsonMapper.builder().build().readTree(in);
+        }
     }
 }

@@ -79,6 +79,16 @@ class AuditrailFailureAnalyzersTests {
                 + "auditrail.sink lists jdbc but there is no JDBC audit store: add audit-jdbc-store and a DataSource");
     }
 
+    @Test
+    void anUnknownSinkNameListsTheSinksThatAreAvailable(CapturedOutput output) {
+        assertThatThrownBy(() -> start(NoDataSourceApplication.class, "auditrail.sink=log,lgo"))
+                .hasRootCauseInstanceOf(InvalidAuditConfigurationException.class);
+        assertReport(output);
+        assertThat(output).contains("Description:" + NL + NL + "Auditrail cannot audit as configured:" + NL + NL
+                + "auditrail.sink lists 'lgo', which no sink here is named; the sinks available are http, kafka, log."
+                + " A sink module adds its name through META-INF/services/io.auditrail.core.spi.AuditSinkProvider");
+    }
+
     /** The report replaces Boot's "Application run failed" log entry and its stack trace. */
     private static void assertReport(CapturedOutput output) {
         assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain("Application run failed")
