@@ -26,17 +26,16 @@ class PublicApiTest {
     };
 
     /**
-     * What the framework adapters (Spring starter, Micronaut module, JDBC store, Kafka, server) share,
-     * so that every rule is written once in core: capture, dispatch, settings, validation, the JSON
-     * codec, query parameters, expressions, the hosted-API and log sinks, the hash chain, sink and
-     * dispatch planning, and reading the request context.
-     * Applications may use these, but they change with the adapters.
+     * What sink, store and framework modules build on, inside this build or outside it: capture,
+     * dispatch, settings, validation, the JSON codec, expressions, the hosted-API and log sinks and
+     * the hash chain. Applications may use these, but they change with the adapters. Rules only the
+     * framework modules of this build apply (sink selection and dispatch planning, transaction
+     * completion, request context, query parameters) live under {@code io.auditrail.core.internal}.
      */
     private static final String[] ADAPTER_API = {
         "io.auditrail.core.capture", "io.auditrail.core.chain", "io.auditrail.core.config",
         "io.auditrail.core.dispatch", "io.auditrail.core.dispatch.outbox", "io.auditrail.core.expression",
-        "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.query", "io.auditrail.core.sink",
-        "io.auditrail.core.validation", "io.auditrail.core.wiring", "io.auditrail.core.request",
+        "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.sink", "io.auditrail.core.validation",
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()

@@ -16,8 +16,8 @@ import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.core.spi.SinkContext;
 import io.auditrail.core.validation.AuditEventValidator;
-import io.auditrail.core.wiring.AuditSinks;
-import io.auditrail.core.wiring.SinkSelection;
+import io.auditrail.core.internal.wiring.AuditSinks;
+import io.auditrail.core.internal.wiring.SinkSelection;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.auditrail.micronaut.dispatch.SinkDispatcherFactory;
 import io.auditrail.micronaut.dispatch.TransactionalDispatch;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  */
 @Factory
 @Requires(property = "auditrail.enabled", notEquals = "false")
-public class AuditrailFactory {
+class AuditrailFactory {
 
     @Singleton
     @Requires(missingBeans = AuditEventCodec.class)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditrail.kafka.KafkaAuditLoader;
-import io.auditrail.core.wiring.AuditSinks;
+import io.auditrail.core.internal.wiring.AuditSinks;
 import io.auditrail.kafka.KafkaAuditSink;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;

@@ -7,7 +7,6 @@ import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.RequestContext;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.core.json.MetadataConverter;
 import io.auditrail.core.spi.ActorResolver;
 import io.auditrail.core.spi.OrganizationResolver;
 import io.auditrail.core.spi.RequestContextProvider;

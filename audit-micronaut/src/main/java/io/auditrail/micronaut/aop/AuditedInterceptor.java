@@ -16,7 +16,7 @@ import io.micronaut.context.annotation.Requires;
  */
 @InterceptorBean(Audited.class)
 @Requires(property = "auditrail.enabled", notEquals = "false")
-public final class AuditedInterceptor implements MethodInterceptor<Object, Object> {
+final class AuditedInterceptor implements MethodInterceptor<Object, Object> {
 
     private final BeanProvider<InvocationAuditor> auditorProvider;
     private final ReflectedMethods methods = new ReflectedMethods();

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @Requires(property = "auditrail.enabled", notEquals = "false")
-public final class AuditedMethodValidator implements ExecutableMethodProcessor<Executable> {
+final class AuditedMethodValidator implements ExecutableMethodProcessor<Executable> {
 
     private final AuditedMethods methods;
     private final Set<Class<?>> validated = ConcurrentHashMap.newKeySet();

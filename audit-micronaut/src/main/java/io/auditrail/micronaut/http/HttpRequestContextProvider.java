@@ -2,7 +2,7 @@ package io.auditrail.micronaut.http;
 
 import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.core.event.RequestContext;
-import io.auditrail.core.request.RequestContextReader;
+import io.auditrail.core.internal.request.RequestContextReader;
 import io.auditrail.core.spi.RequestContextProvider;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.annotation.Requires;
@@ -22,7 +22,7 @@ import java.util.Optional;
 @Requires(property = "auditrail.enabled", notEquals = "false")
 @Requires(classes = ServerRequestContext.class)
 @Requires(missingBeans = RequestContextProvider.class)
-public final class HttpRequestContextProvider implements RequestContextProvider {
+final class HttpRequestContextProvider implements RequestContextProvider {
 
     private final RequestContextReader reader;
 

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 @Requires(classes = JdbcAuditStore.class)
 @Requires(beans = DataSource.class)
 @Requires(condition = JdbcSinkSelected.class)
-public class JdbcStoreFactory {
+class JdbcStoreFactory {
 
     /** Eager, so that a missing or outdated table stops start-up instead of the first audited call. */
     @Context

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Deletes expired events on a fixed delay ({@code auditrail.jdbc.purge-interval}) on
  * Micronaut's scheduler. The store purges in bounded batches, so writers are never blocked long.
  */
-public final class RetentionJob implements AutoCloseable {
+final class RetentionJob implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 

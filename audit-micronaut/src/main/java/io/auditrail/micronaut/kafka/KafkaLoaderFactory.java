@@ -19,7 +19,7 @@ import io.micronaut.context.annotation.Requires;
 @Requires(property = "auditrail.enabled", notEquals = "false")
 @Requires(property = "auditrail.kafka.loader.enabled", value = "true")
 @Requires(classes = KafkaAuditLoader.class)
-public class KafkaLoaderFactory {
+class KafkaLoaderFactory {
 
     /**
      * Eager, so a wrong setting or a missing store fails start-up; {@link KafkaLoaderStarter}

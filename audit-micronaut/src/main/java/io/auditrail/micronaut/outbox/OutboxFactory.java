@@ -7,7 +7,7 @@ import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
-import io.auditrail.core.wiring.AuditSinks;
+import io.auditrail.core.internal.wiring.AuditSinks;
 import io.auditrail.micronaut.jdbc.CallerTransactions;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 @Requires(property = "auditrail.dispatch", value = "outbox")
 @Requires(classes = JdbcOutbox.class)
 @Requires(beans = DataSource.class)
-public class OutboxFactory {
+class OutboxFactory {
 
     private static final Duration RELAY_STOP_TIMEOUT = Duration.ofSeconds(10);
 

@@ -1,8 +1,8 @@
 package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
-import io.auditrail.core.dispatch.RollbackOnFailureDispatcher;
-import io.auditrail.core.dispatch.TransactionCompletion;
+import io.auditrail.core.internal.tx.RollbackOnFailureDispatcher;
+import io.auditrail.core.internal.tx.TransactionCompletion;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.validation.AuditEventValidator;
@@ -32,7 +32,7 @@ import javax.sql.DataSource;
 @Requires(property = "auditrail.enabled", notEquals = "false")
 @Requires(classes = DataSourceTransactionManager.class)
 @Requires(beans = {DataSource.class, DataSourceTransactionManager.class})
-public final class MicronautTransactions implements CallerTransactions, TransactionalDispatch {
+final class MicronautTransactions implements CallerTransactions, TransactionalDispatch {
 
     private final DataSourceTransactionManager manager;
     private final Function<Throwable, Outcome> failureOf;

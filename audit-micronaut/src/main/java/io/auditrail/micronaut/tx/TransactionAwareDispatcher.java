@@ -2,7 +2,7 @@ package io.auditrail.micronaut.tx;
 
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
-import io.auditrail.core.dispatch.TransactionCompletion;
+import io.auditrail.core.internal.tx.TransactionCompletion;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;

@@ -1,6 +1,6 @@
 package io.auditrail.micronaut.tx;
 
-import io.auditrail.core.dispatch.TransactionBoundary;
+import io.auditrail.core.internal.tx.TransactionBoundary;
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;

@@ -2,7 +2,7 @@ package io.auditrail.server.web;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
-import io.auditrail.core.query.ReadParameters;
+import io.auditrail.core.internal.query.ReadParameters;
 import io.auditrail.core.store.AuditPage;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.AuditStore;

@@ -1,8 +1,8 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.spring.metrics.AuditSinksHealthIndicator;
-import io.auditrail.spring.metrics.SinkHealthTracker;
+import io.auditrail.spring.internal.metrics.AuditSinksHealthIndicator;
+import io.auditrail.spring.internal.metrics.SinkHealthTracker;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -4,7 +4,7 @@ import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.kafka.KafkaAuditLoader;
 import io.auditrail.kafka.KafkaAuditSink;
 import io.auditrail.kafka.KafkaClientFactory;
-import io.auditrail.spring.kafka.KafkaLoaderLifecycle;
+import io.auditrail.spring.internal.kafka.KafkaLoaderLifecycle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.kafka.KafkaAuditLoader;
-import io.auditrail.spring.kafka.KafkaLoaderHealthIndicator;
+import io.auditrail.spring.internal.kafka.KafkaLoaderHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,7 +1,7 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.spring.metrics.MicrometerAuditMonitor;
+import io.auditrail.spring.internal.metrics.MicrometerAuditMonitor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

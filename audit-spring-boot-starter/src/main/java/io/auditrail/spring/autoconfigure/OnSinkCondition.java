@@ -1,6 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.wiring.SinkSelection;
+import io.auditrail.core.internal.wiring.SinkSelection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

@@ -1,7 +1,7 @@
 package io.auditrail.spring.web;
 
 import io.auditrail.core.event.RequestContext;
-import io.auditrail.core.request.RequestContextReader;
+import io.auditrail.core.internal.request.RequestContextReader;
 import io.auditrail.core.spi.RequestContextProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

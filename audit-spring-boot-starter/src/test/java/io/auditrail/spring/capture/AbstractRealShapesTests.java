@@ -11,7 +11,7 @@ import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.spring.tx.TransactionAwareDispatcher;
+import io.auditrail.spring.internal.tx.TransactionAwareDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Comparator;

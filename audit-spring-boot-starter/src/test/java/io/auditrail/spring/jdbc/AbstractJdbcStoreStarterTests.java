@@ -11,7 +11,7 @@ import io.auditrail.spring.autoconfigure.AuditrailAutoConfiguration;
 import io.auditrail.spring.autoconfigure.AuditrailJdbcAutoConfiguration;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.fixtures.PaymentService;
-import io.auditrail.spring.tx.TransactionAwareDispatcher;
+import io.auditrail.spring.internal.tx.TransactionAwareDispatcher;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;

@@ -1,6 +1,6 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.query.QueryString;
+import io.auditrail.core.internal.query.QueryString;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,7 +1,7 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.query.QueryString;
-import io.auditrail.core.query.ReadParameters;
+import io.auditrail.core.internal.query.QueryString;
+import io.auditrail.core.internal.query.ReadParameters;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,0 @@
-/**
- * SpEL for {@code @Audited} attributes.
- */
-package io.auditrail.spring.expression;

@@ -1,0 +1,4 @@
+/**
+ * SpEL for {@code @Audited} attributes.
+ */
+package io.auditrail.spring.internal.expression;

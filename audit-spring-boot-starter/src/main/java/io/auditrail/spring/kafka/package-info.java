@@ -1,2 +1,0 @@
-/** The Kafka loader, started and stopped with the application context. */
-package io.auditrail.spring.kafka;

@@ -1,4 +1,0 @@
-/**
- * Micrometer metrics and Actuator health for the audit pipeline.
- */
-package io.auditrail.spring.metrics;

@@ -1,2 +1,0 @@
-/** The outbox relays, started and stopped with the application context. */
-package io.auditrail.spring.outbox;

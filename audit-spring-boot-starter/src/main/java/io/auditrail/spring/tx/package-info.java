@@ -1,4 +1,0 @@
-/**
- * Transaction-aware dispatch on Spring's transaction synchronisation.
- */
-package io.auditrail.spring.tx;

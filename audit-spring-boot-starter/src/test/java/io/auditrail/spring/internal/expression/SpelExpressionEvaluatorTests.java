@@ -1,0 +1,122 @@
+package io.auditrail.spring.internal.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditrail.core.spi.AuditedInvocation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class SpelExpressionEvaluatorTests {
+
+    record Customer(String name, Map<String, String> tags) {
+    }
+
+    record Order(String id, Customer customer) {
+    }
+
+    static class Orders {
+        public Order place(String orderId, Customer customer) {
+            return new Order(orderId, customer);
+        }
+
+        public void cancel(String orderId) {
+        }
+    }
+
+    static class Clock {
+        public String zone() {
+            return "UTC";
+        }
+    }
+
+    private final StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", new Clock()));
+    private final SpelExpressionEvaluator evaluator = new SpelExpressionEvaluator(beans);
+    private final Method place = method("place");
+    private final Method cancel = method("cancel");
+
+    private static Method method(String name) {
+        for (Method method : Orders.class.getMethods()) {
+            if (method.getName().equals(name)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private Object evaluate(String expression, Object result) {
+        Object[] args = {"o-1", new Customer("Ada", Map.of("tier", "gold"))};
+        AuditedInvocation invocation = new AuditedInvocation() {
+            public Method method() {
+                return place;
+            }
+
+            public Class<?> targetClass() {
+                return Orders.class;
+            }
+
+            public Object target() {
+                return new Orders();
+            }
+
+            public Object[] arguments() {
+                return args;
+            }
+
+            public Object proceed() {
+                return null;
+            }
+        };
+        return evaluator.parse(expression, place, Orders.class).evaluate(invocation, result);
+    }
+
+    @Test
+    void readsArgumentsByNameAndPositionNestedPropertiesResultAndBeans() {
+        Order order = new Order("o-1", new Customer("Ada", Map.of()));
+
+        assertThat(evaluate("#orderId", null)).isEqualTo("o-1");
+        assertThat(evaluate("#p0", null)).isEqualTo("o-1");
+        assertThat(evaluate("#a1.name", null)).isEqualTo("Ada");
+        assertThat(evaluate("#customer.tags['tier']", null)).isEqualTo("gold");
+        assertThat(evaluate("#result.customer.name", order)).isEqualTo("Ada");
+        assertThat(evaluate("@clock.zone()", null)).isEqualTo("UTC");
+    }
+
+    @Test
+    void rejectsUnknownVariablesAtParseTimeListingTheParameters() {
+        assertThatThrownBy(() -> evaluator.parse("#ordrId", place, Orders.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown variable #ordrId; the method's parameters are orderId, customer, and #result "
+                        + "holds its return value");
+    }
+
+    @Test
+    void rejectsResultOnVoidMethodsAndMalformedSyntax() {
+        assertThatThrownBy(() -> evaluator.parse("#result.id", cancel, Orders.class))
+                .hasMessage("#result is used but the method returns void");
+        assertThatThrownBy(() -> evaluator.parse("#orderId.", place, Orders.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at position");
+    }
+
+    @Test
+    void rejectsPropertyTyposOnDeclaredTypesBeanTyposAndBareWordsAtParseTime() {
+        assertThatThrownBy(() -> evaluator.parse("#customer.nmae", place, Orders.class))
+                .hasMessage("Customer has no property 'nmae' (reading #customer.nmae)");
+        assertThatThrownBy(() -> evaluator.parse("#result.customer.nmae", place, Orders.class))
+                .hasMessage("Customer has no property 'nmae' (reading #result.customer.nmae)");
+        assertThatThrownBy(() -> evaluator.parse("@clok.zone()", place, Orders.class))
+                .hasMessage("no bean named 'clok' for @clok");
+        assertThatThrownBy(() -> evaluator.parse("INV", place, Orders.class))
+                .hasMessageStartingWith("'INV' would be read as a property of the bean");
+    }
+
+    @Test
+    void acceptsPathsItCannotCheckStatically() {
+        evaluator.parse("#customer.tags['tier']", place, Orders.class);
+        evaluator.parse("#customer.tags.tier", place, Orders.class);
+        evaluator.parse("#customer?.name", place, Orders.class);
+        evaluator.parse("'literal'", place, Orders.class);
+    }
+}
