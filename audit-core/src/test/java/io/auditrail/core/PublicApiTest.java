@@ -28,8 +28,8 @@ class PublicApiTest {
     /**
      * What the framework adapters (Spring starter, Micronaut module, JDBC store, Kafka, server) share,
      * so that every rule is written once in core: capture, dispatch, settings, validation, the JSON
-     * codec, query parameters, expressions, the hosted-API and log sinks, the hash chain, sink and
-     * dispatch planning, and reading the request context.
+     * codec, query parameters, expressions, the hosted-API and log sinks, the hash chain, the Merkle
+     * transparency log, sink and dispatch planning, and reading the request context.
      * Applications may use these, but they change with the adapters.
      */
     private static final String[] ADAPTER_API = {
@@ -37,6 +37,7 @@ class PublicApiTest {
         "io.auditrail.core.dispatch", "io.auditrail.core.dispatch.outbox", "io.auditrail.core.expression",
         "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.query", "io.auditrail.core.sink",
         "io.auditrail.core.validation", "io.auditrail.core.wiring", "io.auditrail.core.request",
+        "io.auditrail.core.tlog",
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()
