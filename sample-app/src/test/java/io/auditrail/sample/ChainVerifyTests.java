@@ -29,7 +29,7 @@ class ChainVerifyTests {
 
         assertThat(result.get("organization_id").asString()).isEqualTo("acme");
         assertThat(result.get("intact").asBoolean()).as(result.toString()).isTrue();
-        assertThat(result.get("rows_checked").asLong()).isPositive();
+        assertThat(result.get("leaves_checked").asLong()).isPositive();
         assertThat(SampleClient.loggedIn(port, "bob").get("/audit/chain/verify").statusCode()).isEqualTo(403);
     }
 }

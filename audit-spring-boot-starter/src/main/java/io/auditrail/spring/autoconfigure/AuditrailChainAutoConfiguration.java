@@ -1,11 +1,11 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.tlog.CheckpointSink;
+import io.auditrail.core.tlog.FileCheckpointSink;
+import io.auditrail.core.tlog.LogCheckpointSink;
 import io.auditrail.core.config.SinkType;
-import io.auditrail.jdbc.chain.CheckpointSink;
-import io.auditrail.jdbc.chain.FileCheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.LogCheckpointSink;
 import io.auditrail.spring.jdbc.ChainJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +49,8 @@ public final class AuditrailChainAutoConfiguration {
     CheckpointSink auditCheckpointSink(AuditrailChainProperties chain) {
         return switch (chain.getCheckpointSink()) {
             case LOG -> new LogCheckpointSink();
-            case NONE -> CheckpointSink.NONE;
+            case NONE -> (organizationId, checkpoint) -> {
+            };
             case FILE -> {
                 if (chain.getCheckpointFile() == null) {
                     throw new IllegalStateException("auditrail.chain.checkpoint-sink=file needs auditrail.chain.checkpoint-file");

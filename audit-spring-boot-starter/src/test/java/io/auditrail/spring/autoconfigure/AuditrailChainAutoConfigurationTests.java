@@ -3,16 +3,18 @@ package io.auditrail.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditrail.core.chain.ChainKeys;
-import io.auditrail.core.chain.Checkpoint;
-import io.auditrail.core.chain.CheckpointVerifier;
+import io.auditrail.core.tlog.CheckpointSink;
+import io.auditrail.core.tlog.FileCheckpointSink;
+import io.auditrail.core.tlog.LogCheckpointSink;
+import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.NoteVerifier;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.chain.CheckpointSink;
-import io.auditrail.jdbc.chain.FileCheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.LogCheckpointSink;
+import io.auditrail.jdbc.chain.SignedCheckpoint;
 import io.auditrail.spring.jdbc.ChainJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,33 +70,34 @@ class AuditrailChainAutoConfigurationTests {
                     JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
                     store.write(List.of(event(Instant.parse("2020-01-01T00:00:00Z")), event(Instant.now())));
                     assertThat(chain.sealPending()).isEqualTo(2);
-                    List<Checkpoint> checkpoints = chain.writeCheckpoints();
-                    assertThat(checkpoints).singleElement().satisfies(c -> assertThat(c.chainSeq()).isEqualTo(2));
+                    List<SignedCheckpoint> checkpoints = chain.writeCheckpoints();
+                    assertThat(checkpoints).singleElement()
+                            .satisfies(c -> assertThat(c.checkpoint().size()).isEqualTo(2));
                     assertThat(FileCheckpointSink.read(file)).last().satisfies(c -> assertThat(
-                            new CheckpointVerifier(keys.getPublic()).isValid(c)).isTrue());
+                            NoteVerifier.of(null, keys.getPublic()).verify(c)).isTrue());
 
                     assertThat(store.purgeExpired()).isEqualTo(1);
-                    assertThat(chain.verify("acme", null, null).isIntact()).isTrue();
-                    assertThat(FileCheckpointSink.read(file)).anyMatch(c -> c.kind() == Checkpoint.Kind.ANCHOR);
+                    LogVerification afterRetention = chain.verify("acme", null, null);
+                    assertThat(afterRetention.intact()).as("%s", afterRetention.problem()).isTrue();
+                    assertThat(afterRetention.leavesChecked()).isEqualTo(1);
+                    assertThat(afterRetention.treeSize()).isEqualTo(2);
                 });
     }
 
     @Test
     void logSinkByDefaultAndAUserSinkWins() {
-        List<Checkpoint> mine = new ArrayList<>();
+        List<SignedNote> mine = new ArrayList<>();
         runner().withPropertyValues("auditrail.chain.enabled=true").run(context -> assertThat(context)
                 .getBean(CheckpointSink.class).isInstanceOf(LogCheckpointSink.class));
         runner().withPropertyValues("auditrail.chain.enabled=true")
-                .withBean(CheckpointSink.class, () -> mine::add)
+                .withBean(CheckpointSink.class, () -> (organization, note) -> mine.add(note))
                 .run(context -> {
                     context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
                     context.getBean(JdbcAuditChain.class).sealPending();
                     context.getBean(JdbcAuditChain.class).writeCheckpoints();
                     // The start-up job may checkpoint the new chain too: what matters is that ours got them.
-                    assertThat(mine).isNotEmpty().allSatisfy(checkpoint -> {
-                        assertThat(checkpoint.organizationId()).isEqualTo("acme");
-                        assertThat(checkpoint.chainSeq()).isEqualTo(1);
-                    });
+                    assertThat(mine).isNotEmpty().allSatisfy(checkpoint ->
+                            assertThat(checkpoint.body()).startsWith("auditrail/org/acme\n1\n"));
                 });
     }
 

@@ -1,7 +1,7 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.chain.ChainVerification;
 import io.auditrail.core.store.InvalidAuditQueryException;
+import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET {base}/chain/verify?from=&to=}: verifies the caller's organisation's hash chain,
- * whole or a range, for organisation admins only. Answers 200 with {@code intact} true or
- * false and the first problem's sequence and class; a range that starts past the chain's head
- * is a 400, and one that ends past it is checked up to the head.
+ * {@code GET {base}/chain/verify?from=&to=}: verifies the caller's organisation's Merkle log,
+ * whole or the events of a range of leaf indexes, for organisation admins only. Answers 200 with
+ * {@code intact} true or false and the first problem's leaf index and class; a range that starts
+ * past the log's end is a 400, and one that ends past it is checked up to the end.
  */
 @RestController
 @RequestMapping("${auditrail.web.base-path:/audit}")
@@ -49,22 +49,22 @@ public class AuditChainController {
     ResponseEntity<String> verify(HttpServletRequest request) {
         AuditReadScope scope = adminScope();
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.VERIFY);
-        Long first = parameters.number("from", 1, Long.MAX_VALUE);
-        Long last = parameters.number("to", 1, Long.MAX_VALUE);
+        Long first = parameters.number("from", 0, Long.MAX_VALUE);
+        Long last = parameters.number("to", 0, Long.MAX_VALUE);
         if (first != null && last != null && first > last) {
             throw new InvalidAuditQueryException("from must not be after to");
         }
-        ChainVerification result = chain.verify(scope.organizationId(), first, last);
+        LogVerification result = chain.verify(scope.organizationId(), first, last);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization_id", scope.organizationId());
-        body.put("intact", result.isIntact());
-        body.put("rows_checked", result.rowsChecked());
-        body.put("last_seq", result.lastSeq());
+        body.put("intact", result.intact());
+        body.put("leaves_checked", result.leavesChecked());
+        body.put("tree_size", result.treeSize());
         if (result.problem() == null) {
             body.put("problem", null);
         } else {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("chain_seq", result.problem().chainSeq());
+            problem.put("leaf_index", result.problem().leafIndex());
             problem.put("type", result.problem().type().name());
             problem.put("detail", result.problem().detail());
             body.put("problem", problem);

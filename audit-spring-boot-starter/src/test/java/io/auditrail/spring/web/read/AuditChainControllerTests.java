@@ -55,16 +55,18 @@ class AuditChainControllerTests {
         login("admin");
         ResponseEntity<String> response = verify(null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"rows_checked\":3");
+        assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"leaves_checked\":3",
+                "\"tree_size\":3");
     }
 
     @Test
-    void modifiedRowIsReportedWithItsSequenceAndClass() throws Exception {
+    void modifiedEventIsReportedWithItsLeafIndexAndClass() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE organization_id = 'acme' AND chain_seq = 2");
+            statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE seq = (SELECT event_seq"
+                    + " FROM audit_events_leaves WHERE organization_key = 'acme' AND leaf_index = 1)");
         }
         login("admin");
-        assertThat(verify("from=1&to=3").getBody()).contains("\"intact\":false", "\"chain_seq\":2",
+        assertThat(verify("from=0&to=2").getBody()).contains("\"intact\":false", "\"leaf_index\":1",
                 "\"type\":\"MODIFIED\"");
     }
 
@@ -77,8 +79,8 @@ class AuditChainControllerTests {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         login("admin");
         assertThatThrownBy(() -> verify("from=x"))
-                .hasMessage("from must be a whole number from 1 to 9223372036854775807 but was 'x'");
-        assertThatThrownBy(() -> verify("from=0")).hasMessageContaining("from must be a whole number from 1");
+                .hasMessage("from must be a whole number from 0 to 9223372036854775807 but was 'x'");
+        assertThatThrownBy(() -> verify("from=-1")).hasMessageContaining("from must be a whole number from 0");
         assertThatThrownBy(() -> verify("from=5&to=2"))
                 .hasMessageContaining("from must not be after to");
         assertThatThrownBy(() -> verify("organization_id=globex"))
@@ -91,9 +93,9 @@ class AuditChainControllerTests {
         login("admin");
         assertThatThrownBy(() -> verify("from=1000"))
                 .isInstanceOf(InvalidAuditQueryException.class)
-                .hasMessageStartingWith("from 1000 is past the head of the chain, 3");
-        assertThat(verify("from=2&to=1000").getBody()).contains("\"intact\":true", "\"rows_checked\":2",
-                "\"last_seq\":3");
+                .hasMessageStartingWith("from 1000 is past the end of the log of acme, 3 leaves");
+        assertThat(verify("from=1&to=1000").getBody()).contains("\"intact\":true", "\"leaves_checked\":2",
+                "\"tree_size\":3");
     }
 
     private ResponseEntity<String> verify(String query) {
