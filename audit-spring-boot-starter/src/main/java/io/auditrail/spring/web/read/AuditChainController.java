@@ -134,10 +134,8 @@ public class AuditChainController {
         AuditReadScope scope = ReadCallers.admin(scopes, "export the log");
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         SignedCheckpoint latest = latest(scope);
-        Map<Long, AuditEvent> leaves;
-        try {
-            leaves = exports.leaves(scope.organizationId(), latest.checkpoint().size());
-        } catch (IllegalStateException tooLarge) {
+        Map<Long, AuditEvent> leaves = exports.leaves(scope.organizationId(), latest.checkpoint().size());
+        if (leaves == null) {
             throw new InvalidAuditQueryException("the log has more than " + LogExportWriter.MAX_EVENTS
                     + " leaves, more than this endpoint exports; verify it in place with VerifyChainCommand");
         }

@@ -12,13 +12,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an organisation's log up to its newest checkpoint as {@link LogExportLine} JSON lines in
  * leaf order, for the offline verifier. The store's public API has no leaf stream yet, so each
- * event's leaf index comes from its inclusion proof and the lines are ordered in memory: the
- * export is refused beyond {@link #MAX_EVENTS} events (see the endpoint's 400) instead of
- * holding an unbounded log in the heap.
+ * event's leaf index comes from its inclusion proof and the lines are ordered in memory: beyond
+ * {@link #MAX_EVENTS} leaves the export is refused (the endpoint's 400) instead of holding an
+ * unbounded log in the heap. Leaves whose events retention purged are not in it.
  */
 final class LogExportWriter {
 
@@ -35,12 +36,8 @@ final class LogExportWriter {
         this.store = store;
     }
 
-    /**
-     * The organisation's leaves up to a tree size, each with its event, keyed by leaf index.
-     *
-     * @throws io.auditrail.core.store.InvalidAuditQueryException never; a too large log is reported by the caller
-     */
-    Map<Long, AuditEvent> leaves(String organizationId, long treeSize) {
+    /** The organisation's leaves below a tree size with their events, by leaf index; {@code null} when too many. */
+    @Nullable Map<Long, AuditEvent> leaves(String organizationId, long treeSize) {
         Map<Long, AuditEvent> leaves = new TreeMap<>();
         AuditQuery query = AuditQuery.builder().organizationId(organizationId).limit(PAGE).countTotal(false).build();
         while (true) {
@@ -50,7 +47,7 @@ final class LogExportWriter {
                 if (proof != null && proof.leafIndex() < treeSize) {
                     leaves.put(proof.leafIndex(), event);
                     if (leaves.size() > MAX_EVENTS) {
-                        throw new IllegalStateException("more than " + MAX_EVENTS + " leaves");
+                        return null;
                     }
                 }
             }
