@@ -65,4 +65,22 @@ final class CheckpointStore {
             }
         }
     }
+
+    /** The checkpoints (not retention records) of an organisation at one tree size, newest first. */
+    List<CheckpointRecord> ofSize(Connection connection, String organizationKey, long size) throws SQLException {
+        List<CheckpointRecord> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tree_size, root_hash, note FROM "
+                + tables.checkpoints().qualified() + " WHERE organization_key = ? AND kind = '" + CHECKPOINT
+                + "' AND tree_size = ? ORDER BY id DESC")) {
+            statement.setString(1, organizationKey);
+            statement.setLong(2, size);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    records.add(new CheckpointRecord(false, row.getLong(1), LogNodes.bytes(row.getString(2)),
+                            row.getString(3)));
+                }
+            }
+        }
+        return records;
+    }
 }

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,14 +53,26 @@ final class CheckpointWriter {
     }
 
     List<Written> write() throws SQLException {
+        return write(null);
+    }
+
+    /**
+     * Checkpoints the given organisations' trees, or every tree when {@code keys} is null; an
+     * organisation without leaves gets none (an empty tree proves nothing and would only add noise).
+     */
+    List<Written> write(@Nullable Collection<String> keys) throws SQLException {
         List<Written> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                for (String key : organizationKeys(connection)) {
-                    Written checkpoint = signed(connection, key, nodes.size(connection, key), false);
+                for (String key : keys == null ? organizationKeys(connection) : new TreeSet<>(keys)) {
+                    long size = nodes.size(connection, key);
+                    if (size == 0) {
+                        continue;
+                    }
+                    Written checkpoint = signed(connection, key, size, false);
                     store.insert(connection, key, checkpoint.record(), now);
                     written.add(checkpoint);
                 }

@@ -6,6 +6,7 @@ import io.auditrail.core.store.AuditStoreException;
 import io.auditrail.core.tlog.CheckpointSink;
 import io.auditrail.core.tlog.LeafHasher;
 import io.auditrail.core.tlog.LogCheckpoint;
+import io.auditrail.core.tlog.LogExportLine;
 import io.auditrail.core.tlog.LogOrigin;
 import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.core.tlog.MerkleTree;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,6 +75,7 @@ public final class JdbcAuditChain {
     private final CheckpointNotes notes;
     private final LogPurger purger;
     private final JdbcLogVerifier verifier;
+    private final LogExporter exporter;
     private final int sealerThreads;
     private final Set<String> sealedKeys = ConcurrentHashMap.newKeySet();
 
@@ -89,6 +93,7 @@ public final class JdbcAuditChain {
                 builder.batchSize);
         this.verifier = new JdbcLogVerifier(dataSource, dialect, tables, mapper, builder.hasher, checkpoints, notes,
                 builder.clock, builder.grace, builder.batchSize);
+        this.exporter = new LogExporter(dataSource, dialect, tables, mapper, builder.batchSize);
     }
 
     /**
@@ -191,11 +196,109 @@ public final class JdbcAuditChain {
      */
     public List<SignedCheckpoint> writeCheckpoints() {
         try {
-            return checkpointWriter.write().stream().map(written -> new SignedCheckpoint(written.organizationId(),
-                    new LogCheckpoint(notes.origin(written.organizationId()), written.record().size(),
-                            written.record().root()), written.note())).toList();
+            return signedCheckpoints(checkpointWriter.write());
         } catch (SQLException e) {
             throw new AuditStoreException("cannot write checkpoints to " + tables.checkpoints(), e);
+        }
+    }
+
+    /**
+     * Signs a checkpoint of the named organisations' trees only, e.g. of those that got their
+     * first leaves, stores it and exports it to the sink; an organisation without leaves gets none.
+     *
+     * @param organizations the organisations; {@code null} stands for the events without one
+     * @return the checkpoints written, one per organisation with leaves
+     * @throws AuditStoreException when the database fails
+     */
+    public List<SignedCheckpoint> writeCheckpoints(Collection<@Nullable String> organizations) {
+        Objects.requireNonNull(organizations, "organizations");
+        Set<String> keys = new HashSet<>();
+        organizations.forEach(organization -> keys.add(LogTables.key(organization)));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return signedCheckpoints(checkpointWriter.write(keys));
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot write checkpoints to " + tables.checkpoints(), e);
+        }
+    }
+
+    private List<SignedCheckpoint> signedCheckpoints(List<CheckpointWriter.Written> written) {
+        return written.stream().map(w -> new SignedCheckpoint(w.organizationId(), new LogCheckpoint(
+                notes.origin(w.organizationId()), w.record().size(), w.record().root()), w.note())).toList();
+    }
+
+    /**
+     * The stored signed checkpoint of an organisation's tree at one size whose note vouches for it
+     * (with a verification key: a valid signature; in any case: it states that size and root).
+     *
+     * @param organizationId the organisation, or {@code null} for the tree of events without one
+     * @param size the tree size
+     * @return the newest such checkpoint, or {@code null} when no checkpoint of that size vouches for itself
+     * @throws AuditStoreException when the database fails
+     */
+    public @Nullable SignedCheckpoint checkpoint(@Nullable String organizationId, long size) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (CheckpointRecord record : checkpoints.ofSize(connection, LogTables.key(organizationId), size)) {
+                if (notes.check(record, organizationId) == null) {
+                    return signedCheckpoint(organizationId, record);
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot read checkpoints from " + tables.checkpoints(), e);
+        }
+    }
+
+    /**
+     * Every stored checkpoint (not retention record) of an organisation's tree, oldest first,
+     * as stored: a reader trusts only the notes' signatures, so none is filtered here.
+     *
+     * @param organizationId the organisation, or {@code null} for the tree of events without one
+     * @return the checkpoints; a note that is no signed note any more is left out
+     * @throws AuditStoreException when the database fails
+     */
+    public List<SignedCheckpoint> checkpoints(@Nullable String organizationId) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<SignedCheckpoint> all = new ArrayList<>();
+            for (CheckpointRecord record : checkpoints.forOrganization(connection, LogTables.key(organizationId))) {
+                if (!record.retention()) {
+                    try {
+                        all.add(signedCheckpoint(organizationId, record));
+                    } catch (IllegalArgumentException e) {
+                        log.warn("The checkpoint of {} at size {} is no signed note; verify the log", organizationId,
+                                record.size());
+                    }
+                }
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot read checkpoints from " + tables.checkpoints(), e);
+        }
+    }
+
+    /**
+     * Streams an organisation's log below a tree size in leaf order, one query fetched a batch at
+     * a time: each leaf with its event, or, when retention purged the event, with the leaf hash
+     * the log kept ({@link LogExportLine#purged}). The lines are what the offline verifier reads.
+     *
+     * @param organizationId the organisation, or {@code null} for the tree of events without one
+     * @param treeSize leaves {@code [0, treeSize)}, e.g. the newest checkpoint's size
+     * @param lines receives each line, on the calling thread, while the query is open
+     * @return lines written
+     * @throws AuditStoreException when the database fails
+     * @throws IllegalStateException when an event row no longer maps to an event (verify the log)
+     */
+    public long exportLog(@Nullable String organizationId, long treeSize, Consumer<LogExportLine> lines) {
+        Objects.requireNonNull(lines, "lines");
+        if (treeSize < 0) {
+            throw new IllegalArgumentException("treeSize must not be negative but was " + treeSize);
+        }
+        try {
+            return exporter.export(organizationId, treeSize, lines);
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot export the log of " + organizationId + " from " + tables.events(), e);
         }
     }
 
