@@ -28,14 +28,15 @@ class PublicApiTest {
     /**
      * What sink, store and framework modules build on, inside this build or outside it: capture,
      * dispatch, settings, validation, the JSON codec, expressions, the hosted-API and log sinks and
-     * the hash chain. Applications may use these, but they change with the adapters. Rules only the
+     * the Merkle transparency log. Applications may use these, but they change with the adapters. Rules only the
      * framework modules of this build apply (sink selection and dispatch planning, transaction
      * completion, request context, query parameters) live under {@code io.auditrail.core.internal}.
      */
     private static final String[] ADAPTER_API = {
         "io.auditrail.core.capture", "io.auditrail.core.chain", "io.auditrail.core.config",
         "io.auditrail.core.dispatch", "io.auditrail.core.dispatch.outbox", "io.auditrail.core.expression",
-        "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.sink", "io.auditrail.core.validation",
+        "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.sink", "io.auditrail.core.tlog",
+        "io.auditrail.core.validation",
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()

@@ -2,6 +2,10 @@ package io.auditrail.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.tlog.InclusionProofBundle;
+import io.auditrail.core.tlog.LeafHasher;
+import io.auditrail.core.tlog.NoteVerifier;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,6 +45,12 @@ class ViewerBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcAuditChain chain;
+
+    @Value("${auditrail.chain.public-key-file}")
+    String verifierKeyFile;
 
     @TempDir
     Path profile;
@@ -247,6 +259,37 @@ class ViewerBrowserTests {
         driver.findElement(By.cssSelector("#events tbody tr")).click();
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         assertThat(detail.getText()).contains("::1").doesNotContain("0:0:0:0");
+    }
+
+    @Test
+    void anOpenedEventShowsItsVerifiedMarkAndOffersTheProofBundle() throws Exception {
+        logIn("alice");
+        createInvoice("Proof & Co");
+        driver.switchTo().frame("audit-viewer");
+        wait.until(driver -> !actions().isEmpty() && actions().get(0).equals("invoice.created"));
+        driver.findElement(By.cssSelector("#events tbody tr")).click();
+        // Before the next checkpoint the event has no proof yet; the job may take one meanwhile.
+        wait.until(ExpectedConditions.textMatches(By.id("proof-mark"), java.util.regex.Pattern.compile(
+                "Not yet sealed|\u2713 Verified")));
+
+        chain.sealPending();
+        chain.writeCheckpoints();
+        driver.findElement(By.id("close-detail")).click();
+        driver.findElement(By.cssSelector("#events tbody tr")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("proof-mark"), "\u2713 Verified"));
+        WebElement proof = driver.findElement(By.id("detail-proof"));
+        assertThat(proof.getText()).contains("The server checked:", "inclusion path", "validly signed",
+                "Leaf index", "Tree size", "sample.auditrail.local/org/acme", "OfflineVerifier");
+
+        String eventId = driver.findElement(By.id("detail-id")).getText();
+        driver.findElement(By.id("proof-download")).click();
+        Path bundleFile = downloads.resolve("audit-proof-" + eventId + ".json");
+        wait.until(driver -> Files.exists(bundleFile)
+                && !Files.exists(downloads.resolve(bundleFile.getFileName() + ".crdownload")));
+        InclusionProofBundle bundle = InclusionProofBundle.parse(Files.readString(bundleFile));
+        NoteVerifier key = NoteVerifier.parse(Files.readString(Path.of(verifierKeyFile)).strip());
+        assertThat(bundle.event().id()).hasToString(eventId);
+        assertThat(bundle.verify(LeafHasher.sha256(), key, "sample.auditrail.local").intact()).isTrue();
     }
 
     /** Read in one script, so a re-render between two element lookups cannot leave a stale reference. */

@@ -75,12 +75,12 @@ public final class ChainSealingBenchmark {
             long drained = chain.sealPending();
             double drainRate = drained / ((System.nanoTime() - drainStart) / 1e9);
 
-            long sealedBefore = count(database, table, "chain_seq IS NOT NULL");
+            long sealedBefore = count(database, table + "_leaves", "1 = 1");
             Window both = ingest(pool, store, chain, database, table, seconds, writers, batch);
             long sealedDuring = both.sealedAtEnd() - sealedBefore;
             long backlog = both.backlogAtEnd();
             chain.sealPending();
-            boolean intact = chain.organizations().stream().allMatch(org -> chain.verify(org, null, null).isIntact());
+            boolean intact = chain.organizations().stream().allMatch(org -> chain.verify(org, null, null).intact());
 
             double ingestRate = both.written() / (double) seconds;
             double sealRate = sealedDuring / (double) seconds;
@@ -131,8 +131,8 @@ public final class ChainSealingBenchmark {
         }
         Thread.sleep(Duration.ofSeconds(seconds).toMillis());
         long writtenAtEnd = written.get();
-        long sealedAtEnd = chain == null ? 0 : count(database, table, "chain_seq IS NOT NULL");
-        long backlogAtEnd = chain == null ? 0 : count(database, table, "chain_seq IS NULL");
+        long sealedAtEnd = chain == null ? 0 : count(database, table + "_leaves", "1 = 1");
+        long backlogAtEnd = chain == null ? 0 : count(database, table, "1 = 1") - sealedAtEnd;
         running.set(false);
         for (Future<?> task : tasks) {
             task.get();
@@ -149,9 +149,11 @@ public final class ChainSealingBenchmark {
     }
 
     private static void drop(BenchDatabase database, String table) throws SQLException {
-        for (String sql : List.of("DROP TABLE IF EXISTS " + table, "DROP TABLE IF EXISTS " + table + "_chain_heads",
+        for (String sql : List.of("DROP TABLE IF EXISTS " + table, "DROP TABLE IF EXISTS " + table + "_leaves",
+                "DROP TABLE IF EXISTS " + table + "_nodes", "DROP TABLE IF EXISTS " + table + "_purge_gate",
                 "DROP TABLE IF EXISTS " + table + "_cp", "DROP FUNCTION IF EXISTS " + table + "_append_only() CASCADE",
-                "DROP FUNCTION IF EXISTS " + table + "_chain_purge(VARCHAR, BIGINT)")) {
+                "DROP FUNCTION IF EXISTS " + table + "_log_immutable() CASCADE",
+                "DROP FUNCTION IF EXISTS " + table + "_log_purge(VARCHAR, BIGINT)")) {
             database.execute(sql);
         }
     }

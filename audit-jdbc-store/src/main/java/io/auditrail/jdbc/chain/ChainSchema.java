@@ -15,7 +15,7 @@ final class ChainSchema {
     private ChainSchema() {
     }
 
-    static boolean initialize(DataSource dataSource, ChainTables tables) throws SQLException {
+    static boolean initialize(DataSource dataSource, LogTables tables) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (exists(connection, tables)) {
                 return false;
@@ -34,7 +34,7 @@ final class ChainSchema {
     }
 
     /** PostgreSQL functions live in the table's schema, named explicitly so the DDL works under any search path. */
-    private static String functionPrefix(Connection connection, ChainTables tables) throws SQLException {
+    private static String functionPrefix(Connection connection, LogTables tables) throws SQLException {
         if (tables.events().schema() != null) {
             return tables.events().schema() + ".";
         }
@@ -48,7 +48,7 @@ final class ChainSchema {
         }
     }
 
-    private static boolean exists(Connection connection, ChainTables tables) throws SQLException {
+    private static boolean exists(Connection connection, LogTables tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT 1 FROM " + tables.checkpoints().qualified() + " WHERE 1 = 0").close();
             return true;

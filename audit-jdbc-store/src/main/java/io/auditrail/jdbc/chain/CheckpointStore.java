@@ -1,56 +1,86 @@
 package io.auditrail.jdbc.chain;
 
-import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and appends rows of the checkpoint table. */
+/** Appends and reads rows of the insert-only checkpoint table. */
 final class CheckpointStore {
 
-    private final SqlDialect dialect;
-    private final ChainTables tables;
+    static final String CHECKPOINT = "CHECKPOINT";
+    static final String RETENTION = "RETENTION";
 
-    CheckpointStore(SqlDialect dialect, ChainTables tables) {
+    private final SqlDialect dialect;
+    private final LogTables tables;
+
+    CheckpointStore(SqlDialect dialect, LogTables tables) {
         this.dialect = dialect;
         this.tables = tables;
     }
 
-    void insert(Connection connection, List<Checkpoint> checkpoints) throws SQLException {
-        String sql = "INSERT INTO " + tables.checkpoints().qualified()
-                + " (organization_key, kind, chain_seq, hash, created_at, signature) VALUES (?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Checkpoint checkpoint : checkpoints) {
-                statement.setString(1, ChainTables.key(checkpoint.organizationId()));
-                statement.setString(2, checkpoint.kind().name());
-                statement.setLong(3, checkpoint.chainSeq());
-                statement.setString(4, checkpoint.hash());
-                dialect.bindTimestamp(statement, 5, checkpoint.createdAt());
-                statement.setString(6, checkpoint.signature());
-                statement.addBatch();
-            }
-            statement.executeBatch();
+    void insert(Connection connection, String organizationKey, CheckpointRecord record, Instant createdAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + tables.checkpoints().qualified()
+                + " (organization_key, kind, tree_size, root_hash, created_at, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, organizationKey);
+            statement.setString(2, record.retention() ? RETENTION : CHECKPOINT);
+            statement.setLong(3, record.size());
+            statement.setString(4, LogNodes.hex(record.root()));
+            dialect.bindTimestamp(statement, 5, createdAt);
+            statement.setString(6, record.note());
+            statement.executeUpdate();
         }
     }
 
-    List<Checkpoint> forChain(Connection connection, String chainKey) throws SQLException {
-        String sql = "SELECT kind, chain_seq, hash, created_at, signature FROM " + tables.checkpoints().qualified()
-                + " WHERE organization_key = ? ORDER BY chain_seq, id";
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, chainKey);
+    List<CheckpointRecord> forOrganization(Connection connection, String organizationKey) throws SQLException {
+        List<CheckpointRecord> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT kind, tree_size, root_hash, note FROM "
+                + tables.checkpoints().qualified() + " WHERE organization_key = ? ORDER BY tree_size, id")) {
+            statement.setString(1, organizationKey);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    checkpoints.add(new Checkpoint(ChainTables.organization(chainKey),
-                            Checkpoint.Kind.valueOf(row.getString("kind")), row.getLong("chain_seq"),
-                            row.getString("hash"), dialect.readTimestamp(row, "created_at"), row.getString("signature")));
+                    records.add(new CheckpointRecord(RETENTION.equals(row.getString(1)), row.getLong(2),
+                            LogNodes.bytes(row.getString(3)), row.getString(4)));
                 }
             }
         }
-        return checkpoints;
+        return records;
+    }
+
+    /** The newest checkpoint (not retention record) of an organisation, or {@code null}. */
+    CheckpointRecord latest(Connection connection, String organizationKey) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tree_size, root_hash, note FROM "
+                + tables.checkpoints().qualified() + " WHERE organization_key = ? AND kind = '" + CHECKPOINT
+                + "' ORDER BY tree_size DESC, id DESC")) {
+            statement.setMaxRows(1);
+            statement.setString(1, organizationKey);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? new CheckpointRecord(false, row.getLong(1), LogNodes.bytes(row.getString(2)),
+                        row.getString(3)) : null;
+            }
+        }
+    }
+
+    /** The checkpoints (not retention records) of an organisation at one tree size, newest first. */
+    List<CheckpointRecord> ofSize(Connection connection, String organizationKey, long size) throws SQLException {
+        List<CheckpointRecord> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tree_size, root_hash, note FROM "
+                + tables.checkpoints().qualified() + " WHERE organization_key = ? AND kind = '" + CHECKPOINT
+                + "' AND tree_size = ? ORDER BY id DESC")) {
+            statement.setString(1, organizationKey);
+            statement.setLong(2, size);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    records.add(new CheckpointRecord(false, row.getLong(1), LogNodes.bytes(row.getString(2)),
+                            row.getString(3)));
+                }
+            }
+        }
+        return records;
     }
 }

@@ -1,50 +1,81 @@
 package io.auditrail.jdbc.chain;
 
-import io.auditrail.core.chain.Checkpoint;
-import io.auditrail.core.chain.CheckpointSigner;
+import io.auditrail.core.tlog.CheckpointSink;
+import io.auditrail.core.tlog.MerkleTree;
+import io.auditrail.core.tlog.NodeId;
+import io.auditrail.core.tlog.SignedNote;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Takes a signed checkpoint of every chain head, whether or not the chain grew since the last
- * one, commits them to the checkpoint table and then hands them to the sink.
+ * Signs a checkpoint of every organisation's tree, whether or not it grew since the last one,
+ * commits them to the checkpoint table and then hands them to the sink. The organisations and
+ * sizes come from the leaves, the roots from the stored frontier nodes.
  */
 final class CheckpointWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
+
+    /** A checkpoint or retention record as written. */
+    record Written(@Nullable String organizationId, CheckpointRecord record, SignedNote note) {
+    }
+
     private final DataSource dataSource;
-    private final ChainHeads heads;
+    private final LogTables tables;
+    private final LogNodes nodes;
     private final CheckpointStore store;
-    private final CheckpointSigner signer;
+    private final CheckpointNotes notes;
     private final CheckpointSink sink;
     private final Clock clock;
 
-    CheckpointWriter(DataSource dataSource, ChainTables tables, CheckpointStore store, CheckpointSigner signer,
+    CheckpointWriter(DataSource dataSource, LogTables tables, CheckpointStore store, CheckpointNotes notes,
             CheckpointSink sink, Clock clock) {
         this.dataSource = dataSource;
-        this.heads = new ChainHeads(tables);
+        this.tables = tables;
+        this.nodes = new LogNodes(tables);
         this.store = store;
-        this.signer = signer;
+        this.notes = notes;
         this.sink = sink;
         this.clock = clock;
     }
 
-    List<Checkpoint> write() throws SQLException {
-        List<Checkpoint> checkpoints = new ArrayList<>();
+    List<Written> write() throws SQLException {
+        return write(null);
+    }
+
+    /**
+     * Checkpoints the given organisations' trees, or every tree when {@code keys} is null; an
+     * organisation without leaves gets none (an empty tree proves nothing and would only add noise).
+     */
+    List<Written> write(@Nullable Collection<String> keys) throws SQLException {
+        List<Written> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                for (ChainHeads.Head head : heads.all(connection)) {
-                    checkpoints.add(sign(new Checkpoint(ChainTables.organization(head.chainKey()),
-                            Checkpoint.Kind.HEAD, head.seq(), head.hash(), now, null)));
+                for (String key : keys == null ? organizationKeys(connection) : new TreeSet<>(keys)) {
+                    long size = nodes.size(connection, key);
+                    if (size == 0) {
+                        continue;
+                    }
+                    Written checkpoint = signed(connection, key, size, false);
+                    store.insert(connection, key, checkpoint.record(), now);
+                    written.add(checkpoint);
                 }
-                store.insert(connection, checkpoints);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -53,11 +84,47 @@ final class CheckpointWriter {
                 connection.setAutoCommit(autoCommit);
             }
         }
-        checkpoints.forEach(sink::publish);
-        return checkpoints;
+        written.forEach(this::publish);
+        return written;
     }
 
-    Checkpoint sign(Checkpoint checkpoint) {
-        return signer == null ? checkpoint : signer.sign(checkpoint);
+    void publish(Written written) {
+        try {
+            sink.publish(written.organizationId(), written.note());
+        } catch (RuntimeException e) {
+            // The note is committed; an export that fails must not fail sealing or retention.
+            log.warn("Exporting the checkpoint of {} at size {} failed; it is in the checkpoint table",
+                    written.organizationId(), written.record().size(), e);
+        }
+    }
+
+    /** A signed statement of the organisation's tree at {@code size}, from its stored nodes. */
+    Written signed(Connection connection, String key, long size, boolean retention) throws SQLException {
+        List<NodeId> frontier = MerkleTree.frontier(size);
+        Map<NodeId, byte[]> stored = nodes.read(connection, key, frontier);
+        List<byte[]> hashes = new ArrayList<>();
+        for (NodeId id : frontier) {
+            byte[] hash = stored.get(id);
+            if (hash == null) {
+                throw new IllegalStateException("the log of '" + key + "' lacks its node " + id + "; verify it");
+            }
+            hashes.add(hash);
+        }
+        byte[] root = MerkleTree.rootFromFrontier(hashes);
+        String organizationId = LogTables.organization(key);
+        SignedNote note = notes.sign(notes.body(organizationId, size, root, retention));
+        return new Written(organizationId, new CheckpointRecord(retention, size, root, note.format()), note);
+    }
+
+    List<String> organizationKeys(Connection connection) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT organization_key FROM "
+                + tables.leaves().qualified() + " ORDER BY organization_key");
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                keys.add(row.getString(1));
+            }
+        }
+        return keys;
     }
 }

@@ -1,9 +1,10 @@
 package io.auditrail.jdbc.chain;
 
 import io.auditrail.core.chain.ChainKeys;
-import io.auditrail.core.chain.ChainVerification;
-import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.core.config.InitializeSchema;
+import io.auditrail.core.tlog.FileCheckpointSink;
+import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.jdbc.DriverManagerDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Verifies chains from the command line, for auditors and cron jobs. Exit code 0 when every
+ * Verifies the transparency log from the command line, for auditors and cron jobs. Exit code 0 when every
  * chain checked is intact, 1 when a problem was found, 2 for bad arguments or a failure.
  *
  * <pre>
@@ -32,7 +33,9 @@ import javax.sql.DataSource;
  * </pre>
  *
  * The password and the HMAC key (base64) are read from environment variables so they do not
- * show in the process list. Without {@code --organization} every chain is verified.
+ * show in the process list. Without {@code --organization} every organisation is verified that
+ * has an event row, a leaf or a checkpoint in the database, or a note in {@code --checkpoints}.
+ * {@code --from}/{@code --to} are leaf indexes.
  */
 public final class VerifyChainCommand {
 
@@ -58,7 +61,7 @@ public final class VerifyChainCommand {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println("usage: VerifyChainCommand --url JDBC_URL [--user USER] [--password-env VAR]"
-                    + " [--organization ID] [--from SEQ] [--to SEQ] [--table NAME] [--checkpoint-table NAME]"
+                    + " [--organization ID] [--from LEAF] [--to LEAF] [--table NAME] [--checkpoint-table NAME]"
                     + " [--public-key PEM_FILE] [--hmac-key-env VAR] [--checkpoints JSONL_FILE]");
             return 2;
         }
@@ -77,7 +80,7 @@ public final class VerifyChainCommand {
             if (options.containsKey("--hmac-key-env")) {
                 builder.hmacKey(Base64.getDecoder().decode(required(environment, options.get("--hmac-key-env"))));
             }
-            List<Checkpoint> exported = options.containsKey("--checkpoints")
+            List<SignedNote> exported = options.containsKey("--checkpoints")
                     ? FileCheckpointSink.read(Path.of(options.get("--checkpoints"))) : List.of();
             Long from = number(options, "--from");
             Long to = number(options, "--to");
@@ -86,17 +89,18 @@ public final class VerifyChainCommand {
             if (options.containsKey("--organization")) {
                 organizations.add(options.get("--organization"));
             } else {
-                organizations.addAll(chain.organizations());
+                organizations.addAll(chain.organizations(exported));
             }
             int exit = 0;
             for (String organization : organizations) {
-                ChainVerification result = chain.verify(organization, from, to, exported);
+                LogVerification result = chain.verify(organization, from, to, exported);
                 String name = organization == null ? "(no organisation)" : organization;
-                if (result.isIntact()) {
-                    out.println("OK " + name + ": " + result.rowsChecked() + " rows intact up to " + result.lastSeq());
+                if (result.intact()) {
+                    out.println("OK " + name + ": " + result.leavesChecked() + " events intact in a tree of "
+                            + result.treeSize() + " leaves");
                 } else {
-                    out.println("PROBLEM " + name + ": " + result.problem().type() + " at "
-                            + result.problem().chainSeq() + ": " + result.problem().detail());
+                    out.println("PROBLEM " + name + ": " + result.problem().type() + " at leaf "
+                            + result.problem().leafIndex() + ": " + result.problem().detail());
                     exit = 1;
                 }
             }
@@ -132,7 +136,7 @@ public final class VerifyChainCommand {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a chain sequence number but was " + value, e);
+            throw new IllegalArgumentException(name + " must be a leaf index but was " + value, e);
         }
     }
 

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.auditrail.core.chain.ChainHasher;
 import io.auditrail.core.chain.ChainKeys;
-import io.auditrail.core.chain.ChainProblem;
-import io.auditrail.core.chain.ChainVerification;
-import io.auditrail.core.chain.Checkpoint;
-import io.auditrail.core.chain.CheckpointVerifier;
 import io.auditrail.core.config.InitializeSchema;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
-import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.store.InvalidAuditQueryException;
+import io.auditrail.core.tlog.FileCheckpointSink;
+import io.auditrail.core.tlog.LeafHasher;
+import io.auditrail.core.tlog.LogOrigin;
+import io.auditrail.core.tlog.LogProblem;
+import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.NoteSigner;
+import io.auditrail.core.tlog.NoteVerifier;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.contract.SingleConnectionDataSource;
 import io.auditrail.jdbc.schema.SchemaValidationException;
@@ -32,8 +34,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,9 +52,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chain against one real database: concurrent writers and sealers, every tampering class
- * done with direct SQL by a privileged connection, retention with an anchor, and checkpoint
- * signatures. Each test works in its own tables, dropped afterwards.
+ * The transparency log against one real database: concurrent writers and sealers, every
+ * tampering class done with direct SQL by the privileged connection (the tables' owner), the
+ * regressions D1-D4 of issue 18, retention with a signed record, and proofs checked against the
+ * naive RFC 9162 definitions in {@link NaiveMerkle}. Each test works in its own tables, dropped
+ * afterwards.
  */
 abstract class AbstractChainTest {
 
@@ -62,7 +69,7 @@ abstract class AbstractChainTest {
     String checkpointTable;
     JdbcAuditStore store;
     JdbcAuditChain chain;
-    List<Checkpoint> exported;
+    List<SignedNote> exported;
     private final List<String> created = new ArrayList<>();
 
     /** The privileged data source: owner of the tables, able to drop the guards. */
@@ -71,18 +78,18 @@ abstract class AbstractChainTest {
     /** A second, independent data source to the same database, as a second instance would have. */
     abstract DataSource secondDataSource();
 
-    /** Removes the append-only triggers and the unique chain indexes, as a database administrator can. */
+    /** Switches the insert-only triggers off, as the tables' owner can. */
     abstract void dropGuards(Statement statement) throws SQLException;
 
-    /** Drops what the chain DDL created besides tables. */
+    /** Drops what the log DDL created besides tables. */
     void dropRoutines(Statement statement) throws SQLException {
     }
 
     @BeforeEach
     void createChain() {
         String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFL);
-        table = "chain_" + suffix;
-        checkpointTable = "chain_cp_" + suffix;
+        table = "tlog_" + suffix;
+        checkpointTable = "tlog_cp_" + suffix;
         created.add(table);
         exported = new ArrayList<>();
         chain = chainBuilder(dataSource(), true).build();
@@ -94,8 +101,9 @@ abstract class AbstractChainTest {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (String name : created) {
                 table = name;
-                checkpointTable = name.replace("chain_", "chain_cp_");
-                for (String drop : List.of(table, table + "_chain_heads", checkpointTable)) {
+                checkpointTable = name.replace("tlog_", "tlog_cp_");
+                for (String drop : List.of(table, table + "_leaves", table + "_nodes", table + "_purge_gate",
+                        checkpointTable)) {
                     statement.execute("DROP TABLE IF EXISTS " + drop);
                 }
                 dropRoutines(statement);
@@ -107,7 +115,8 @@ abstract class AbstractChainTest {
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(source).tableName(table)
                 .checkpointTableName(checkpointTable).initializeSchema(InitializeSchema.ALWAYS)
                 .signingKey(keys.getPrivate()).verificationKey(keys.getPublic())
-                .checkpointSink(exported::add).batchSize(50).clock(Clock.fixed(NOW, ZoneOffset.UTC));
+                .checkpointSink((organization, note) -> exported.add(note))
+                .batchSize(50).clock(Clock.fixed(NOW, ZoneOffset.UTC));
         return keyed ? builder.hmacKey(HMAC_KEY) : builder;
     }
 
@@ -123,11 +132,15 @@ abstract class AbstractChainTest {
                 .build();
     }
 
-    void writeSealed(String organization, int count) {
+    List<AuditEvent> writeSealed(String organization, int count) {
+        List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            store.write(List.of(event(organization, NOW.minusSeconds(1000 - i), "inv-" + i)));
+            AuditEvent event = event(organization, NOW.minusSeconds(1000 - i), "inv-" + i);
+            store.write(List.of(event));
+            events.add(event);
         }
         chain.sealPending();
+        return events;
     }
 
     void privileged(SqlAction action) throws SQLException {
@@ -136,10 +149,15 @@ abstract class AbstractChainTest {
         }
     }
 
-    static void assertProblem(ChainVerification result, ChainProblem.Type type, long seq) {
+    static void assertProblem(LogVerification result, LogProblem.Type type, long leafIndex) {
         assertThat(result.problem()).as("a problem is reported").isNotNull();
+        assertThat(result.intact()).isFalse();
         assertThat(result.problem().type()).as(result.problem().detail()).isEqualTo(type);
-        assertThat(result.problem().chainSeq()).as(result.problem().detail()).isEqualTo(seq);
+        assertThat(result.problem().leafIndex()).as(result.problem().detail()).isEqualTo(leafIndex);
+    }
+
+    static void assertIntact(LogVerification result) {
+        assertThat(result.intact()).as("%s", result.problem()).isTrue();
     }
 
     /** One SQL step of a test. */
@@ -148,10 +166,10 @@ abstract class AbstractChainTest {
         void run(Statement statement) throws SQLException;
     }
 
-    // ---- concurrency ---------------------------------------------------------------------
+    // ---- schema and concurrency ----------------------------------------------------------
 
     @Test
-    void turningTheChainOnWithoutItsDdlFailsTheBuildNamingTheChainTables() {
+    void turningTheLogOnWithoutItsDdlFailsTheBuildNamingTheLogTables() {
         String plain = table + "_plain";
         String plainCheckpoints = checkpointTable + "_plain";
         created.add(plain);
@@ -160,24 +178,13 @@ abstract class AbstractChainTest {
         assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(plain).checkpointTableName(plainCheckpoints)
                 .initializeSchema(InitializeSchema.NEVER).build())
                 .isInstanceOf(SchemaValidationException.class)
-                .hasMessageContaining("chain heads table " + plain + "_chain_heads does not exist")
+                .hasMessageContaining("log leaves table " + plain + "_leaves does not exist")
                 .hasMessageContaining("checkpoint table " + plainCheckpoints + " does not exist")
                 .hasMessageContaining("io/auditrail/jdbc/schema/v1/chain-");
     }
 
     @Test
-    void withoutTheAuditTableTheChainCheckPointsAtTheTablesOwnDdl() {
-        String missing = table + "_none";
-
-        assertThatThrownBy(() -> chainBuilder(dataSource(), true).tableName(missing)
-                .checkpointTableName(checkpointTable).initializeSchema(InitializeSchema.NEVER).build())
-                .isInstanceOf(SchemaValidationException.class)
-                .hasMessageContaining("audit table " + missing + " does not exist. Create it with the DDL in"
-                        + " io/auditrail/jdbc/schema/v1/schema-");
-    }
-
-    @Test
-    void concurrentWritersAndSealersOnTwoDataSourcesBuildOneLinearChainPerOrganisation() throws Exception {
+    void concurrentWritersAndSealersOnTwoDataSourcesBuildOneTreePerOrganisationWithoutFork() throws Exception {
         chain = chainBuilder(dataSource(), true).sealerThreads(2).build();
         store = storeOn(dataSource());
         JdbcAuditChain secondChain = chainBuilder(secondDataSource(), true).sealerThreads(2).build();
@@ -229,89 +236,113 @@ abstract class AbstractChainTest {
         secondChain.writeCheckpoints();
 
         int total = writers * batches * 5;
-        assertThat(count("chain_seq IS NOT NULL")).isEqualTo(total);
+        assertThat(count(table + "_leaves", "1 = 1")).isEqualTo(total);
         long verified = 0;
         for (String organization : organizations) {
-            ChainVerification result = chain.verify(organization, null, null);
-            assertThat(result.isIntact()).as("chain of %s: %s", organization, result.problem()).isTrue();
-            verified += result.rowsChecked();
+            LogVerification result = secondChain.verify(organization, null, null);
+            assertIntact(result);
+            verified += result.leavesChecked();
+            assertThat(result.treeSize()).isEqualTo(result.leavesChecked());
         }
         assertThat(verified).isEqualTo(total);
         assertThat(chain.organizations()).containsExactlyInAnyOrderElementsOf(organizations);
     }
 
     @Test
-    void rowCommittedAfterLaterRowsIsSealedAfterThem() throws Exception {
+    void rowCommittedAfterLaterRowsIsSealedAfterThemAndNoEventRowIsEverUpdated() throws Exception {
         try (Connection open = dataSource().getConnection()) {
             open.setAutoCommit(false);
             JdbcAuditStore inTransaction = JdbcAuditStore.builder(new SingleConnectionDataSource(open))
                     .tableName(table).initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true)
                     .build();
-            AuditEvent early = event("acme", NOW, "early");
-            inTransaction.write(List.of(early));
-            AuditEvent late = event("acme", NOW, "late");
-            store.write(List.of(late));
+            inTransaction.write(List.of(event("acme", NOW, "early")));
+            store.write(List.of(event("acme", NOW, "late")));
             assertThat(chain.sealPending()).isEqualTo(1);
             open.commit();
         }
         assertThat(chain.sealPending()).isEqualTo(1);
-        assertThat(chainSeqOf("early")).isEqualTo(2);
-        assertThat(chainSeqOf("late")).isEqualTo(1);
-        assertThat(chain.verify("acme", null, null).isIntact()).isTrue();
+        assertThat(leafIndexOf("early")).isEqualTo(1);
+        assertThat(leafIndexOf("late")).isZero();
+        assertIntact(chain.verify("acme", null, null));
+        assertThat(chain.sealPending()).as("an event is sealed once").isZero();
     }
 
-    // ---- tampering -----------------------------------------------------------------------
+    // ---- tampering by the table owner ----------------------------------------------------
 
     @Test
-    void modifiedRowIsReported() throws SQLException {
+    void modifiedEventIsReported() throws SQLException {
         writeSealed("acme", 6);
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("UPDATE " + table + " SET action = 'invoice.paid' WHERE organization_id = 'acme' AND chain_seq = 3");
+            s.executeUpdate("UPDATE " + table + " SET action = 'invoice.paid' WHERE resource_id = 'inv-3'");
         });
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.MODIFIED, 3);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 3);
     }
 
     @Test
-    void deletedRowIsReported() throws SQLException {
+    void deletedEventIsReportedAndSoIsADeletedLeaf() throws SQLException {
         writeSealed("acme", 6);
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("DELETE FROM " + table + " WHERE organization_id = 'acme' AND chain_seq = 3");
+            s.executeUpdate("DELETE FROM " + table + " WHERE resource_id = 'inv-3'");
         });
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 3);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.DELETED, 3);
+        privileged(s -> s.executeUpdate("DELETE FROM " + table + "_leaves WHERE leaf_index = 2"));
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.DELETED, 2);
     }
 
     @Test
-    void insertedRowIsReported() throws SQLException {
+    void reorderedEventsAreReported() throws SQLException {
+        writeSealed("acme", 6);
+        long second = seqOf("inv-2");
+        long third = seqOf("inv-3");
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = -1 WHERE leaf_index = 2");
+            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + second + " WHERE leaf_index = 3");
+            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + third + " WHERE leaf_index = 2");
+        });
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.REORDERED, 2);
+    }
+
+    @Test
+    void rewrittenTreeMissesTheSignedCheckpointAndTwoSuchCheckpointsAreAFork() throws SQLException {
         chain = chainBuilder(dataSource(), false).build();
         store = storeOn(dataSource());
-        writeSealed("acme", 6);
-        AuditEvent forged = event("acme", NOW, "forged");
-        store.write(List.of(forged));
-        byte[] canonical = new AuditEventCodec().toCanonicalJson(store.findById("acme", forged.id()).orElseThrow());
-        String prev = hashAt("acme", 2);
-        String hash = ChainHasher.sha256().hash(prev, canonical);
+        writeSealed("acme", 5);
+        chain.writeCheckpoints();
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = -chain_seq WHERE organization_id = 'acme' AND chain_seq >= 3");
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = 1 - chain_seq WHERE organization_id = 'acme' AND chain_seq < 0");
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = 3, prev_hash = '" + prev + "', hash = '" + hash
-                    + "' WHERE resource_id = 'forged'");
+            s.executeUpdate("UPDATE " + table + " SET action = 'invoice.paid' WHERE resource_id = 'inv-1'");
         });
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.INSERTED, 3);
+        // Without the HMAC key the owner can recompute the leaf and every node above it.
+        AuditEvent changed = store.findById("acme", eventIdOf("inv-1")).orElseThrow();
+        List<byte[]> leaves = new ArrayList<>();
+        for (long i = 0; i < 5; i++) {
+            leaves.add(i == 1 ? LeafHasher.sha256().leafHash(changed) : nodeHash(0, i));
+        }
+        privileged(s -> {
+            s.executeUpdate("DELETE FROM " + table + "_nodes");
+            for (NaiveMerkle.Node node : NaiveMerkle.completeNodes(leaves)) {
+                s.executeUpdate("INSERT INTO " + table + "_nodes (organization_key, node_level, node_index, hash)"
+                        + " VALUES ('acme', " + node.level() + ", " + node.index() + ", '" + hex(node.hash()) + "')");
+            }
+        });
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 0);
+        List<SignedNote> forkedNotes = List.of(chain.writeCheckpoints().get(0).note(), exported.get(0));
+        privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable));
+        assertProblem(chain.verify("acme", null, null, forkedNotes), LogProblem.Type.FORKED, 4);
     }
 
     @Test
-    void reorderedRowsAreReported() throws SQLException {
+    void changedStoredNodeIsReported() throws SQLException {
         writeSealed("acme", 6);
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = -1 WHERE organization_id = 'acme' AND chain_seq = 3");
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = 3 WHERE organization_id = 'acme' AND chain_seq = 4");
-            s.executeUpdate("UPDATE " + table + " SET chain_seq = 4 WHERE organization_id = 'acme' AND chain_seq = -1");
+            s.executeUpdate("UPDATE " + table + "_nodes SET hash = '" + "0".repeat(64)
+                    + "' WHERE node_level = 1 AND node_index = 1");
         });
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.REORDERED, 3);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 2);
     }
 
     @Test
@@ -324,50 +355,119 @@ abstract class AbstractChainTest {
         chain.writeCheckpoints();
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("DELETE FROM " + table + " WHERE organization_id = 'acme' AND chain_seq >= 5");
+            s.executeUpdate("DELETE FROM " + table + "_nodes WHERE node_index * POWER(2, node_level) + POWER(2, node_level) > 4");
+            s.executeUpdate("DELETE FROM " + table + "_leaves WHERE leaf_index >= 4");
+            s.executeUpdate("DELETE FROM " + table + " WHERE resource_id IN ('inv-4', 'inv-5')");
         });
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.TRUNCATED, 5);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.TRUNCATED, 4);
 
         privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable));
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 5);
-        String newHead = hashAt("acme", 4);
-        privileged(s -> s.executeUpdate("UPDATE " + table + "_chain_heads SET head_seq = 4, head_hash = '" + newHead
-                + "' WHERE organization_key = 'acme'"));
-        assertThat(chain.verify("acme", null, null).isIntact())
-                .as("undetectable once the heads table is rewound, without an exported checkpoint").isTrue();
-        assertProblem(chain.verify("acme", null, null, FileCheckpointSink.read(file)), ChainProblem.Type.TRUNCATED, 5);
+        assertIntact(chain.verify("acme", null, null));
+        assertProblem(chain.verify("acme", null, null, FileCheckpointSink.read(file)), LogProblem.Type.TRUNCATED, 4);
     }
 
     @Test
     void changedCheckpointIsABadSignature() throws SQLException {
         writeSealed("acme", 4);
         chain.writeCheckpoints();
-        privileged(s -> s.executeUpdate("UPDATE " + checkpointTable + " SET chain_seq = 3, hash = '" + hashAt("acme", 3)
-                + "' WHERE organization_key = 'acme'"));
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.BAD_SIGNATURE, 3);
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("UPDATE " + checkpointTable + " SET tree_size = 3 WHERE organization_key = 'acme'");
+        });
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.BAD_SIGNATURE, 3);
     }
 
-    // ---- checkpoints and retention -------------------------------------------------------
+    // ---- regressions D1-D4 ---------------------------------------------------------------
 
     @Test
-    void checkpointsAreSignedStoredExportedAndTakenAlsoWhenIdle() throws SQLException {
+    void d1RangeWhoseLastEventsWereDeletedIsNotIntact() throws SQLException {
+        writeSealed("acme", 6);
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("DELETE FROM " + table + " WHERE resource_id IN ('inv-4', 'inv-5')");
+        });
+        assertProblem(chain.verify("acme", 5L, 5L), LogProblem.Type.DELETED, 5);
+        assertProblem(chain.verify("acme", 3L, 6L), LogProblem.Type.DELETED, 4);
+        assertThat(chain.verify("acme", 1L, 3L).intact()).isTrue();
+    }
+
+    @Test
+    void d2EventRowInsertedBehindTheSealersBackIsReported() throws SQLException {
+        writeSealed("acme", 3);
+        privileged(s -> s.executeUpdate("INSERT INTO " + table + " (seq, event_id, occurred_at, organization_id,"
+                + " actor_id, actor_type, action, resource_type, resource_id, outcome) VALUES (-1, '"
+                + UUID.randomUUID() + "', " + timestamp(OLD) + ", 'acme', 'mallory', 'user', 'invoice.created',"
+                + " 'invoice', 'forged', 'success')"));
+        LogVerification result = chain.verify("acme", null, null);
+        assertProblem(result, LogProblem.Type.INSERTED, 3);
+        assertThat(result.problem().detail()).contains("row -1");
+
+        store.write(List.of(event("acme", OLD, "written-but-never-sealed")));
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("DELETE FROM " + table + " WHERE resource_id = 'forged'");
+        });
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.UNSEALED, 3);
+        assertThat(chain.sealPending()).isEqualTo(1);
+        assertIntact(chain.verify("acme", null, null));
+    }
+
+    @Test
+    void d3OrganisationsComeFromTheEventsAndTheExportedCheckpoints() throws SQLException {
+        writeSealed("acme", 2);
+        chain.writeCheckpoints();
+        List<SignedNote> notes = List.copyOf(exported);
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("DELETE FROM " + table + "_nodes");
+            s.executeUpdate("DELETE FROM " + table + "_leaves");
+            s.executeUpdate("DELETE FROM " + checkpointTable);
+            s.executeUpdate("DELETE FROM " + table);
+        });
+        assertThat(chain.organizations()).isEmpty();
+        assertThat(chain.organizations(notes)).containsExactly("acme");
+        assertProblem(chain.verify("acme", null, null, notes), LogProblem.Type.TRUNCATED, 0);
+    }
+
+    @Test
+    void d4SealingDependsOnNoTableTheApplicationCanRename() throws SQLException {
+        writeSealed("acme", 2);
+        chain.writeCheckpoints();
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("UPDATE " + checkpointTable + " SET organization_key = 'renamed'");
+        });
+        store.write(List.of(event("acme", NOW, "after-rename")));
+        assertThat(chain.sealPending()).isEqualTo(1);
+        assertThat(leafIndexOf("after-rename")).isEqualTo(2);
+    }
+
+    // ---- checkpoints, retention, proofs --------------------------------------------------
+
+    @Test
+    void checkpointsAreSignedStoredExportedAndTakenAlsoWhenIdle() {
         writeSealed("acme", 3);
         writeSealed(null, 2);
-        List<Checkpoint> first = chain.writeCheckpoints();
-        List<Checkpoint> second = chain.writeCheckpoints();
-        assertThat(first).extracting(Checkpoint::organizationId, Checkpoint::chainSeq)
+        List<SignedCheckpoint> first = chain.writeCheckpoints();
+        List<SignedCheckpoint> second = chain.writeCheckpoints();
+        assertThat(first).extracting(c -> c.organizationId(), c -> c.checkpoint().size())
                 .containsExactlyInAnyOrder(tuple("acme", 3L), tuple(null, 2L));
-        assertThat(second).extracting(Checkpoint::chainSeq).containsExactlyElementsOf(
-                first.stream().map(Checkpoint::chainSeq).toList());
-        CheckpointVerifier signatures = new CheckpointVerifier(keys.getPublic());
-        assertThat(exported).hasSize(4).allMatch(signatures::isValid);
-        assertThat(first).allMatch(c -> c.hash().equals(hashAt(c.organizationId(), c.chainSeq())));
+        assertThat(second).extracting(SignedCheckpoint::checkpoint).containsExactlyElementsOf(
+                first.stream().map(SignedCheckpoint::checkpoint).toList());
+        NoteVerifier signatures = NoteVerifier.of(null, keys.getPublic());
+        assertThat(exported).hasSize(4).allMatch(signatures::verify);
+        assertThat(first).allMatch(c -> c.note().body().equals(c.checkpoint().noteBody()));
         assertThat(count(checkpointTable, "1 = 1")).isEqualTo(4);
-        assertThat(new CheckpointVerifier(ChainKeys.generate().getPublic()).isValid(first.get(0))).isFalse();
+        SignedCheckpoint latest = chain.latestCheckpoint("acme");
+        assertThat(latest.checkpoint().size()).isEqualTo(3);
+        assertThat(latest.checkpoint().origin()).isEqualTo(LogOrigin.of("auditrail", "acme").value());
+        assertThat(signatures.verify(latest.note())).isTrue();
+        assertThat(NoteVerifier.of(null, ChainKeys.generate().getPublic()).verify(latest.note())).isFalse();
+        assertThat(chain.latestCheckpoint("nobody")).isNull();
     }
 
     @Test
-    void retentionPurgesASealedPrefixKeepsAnAnchorAndTheRestVerifies() throws SQLException {
+    void retentionPurgesAPrefixKeepsTheTreeAndARetentionRecord() throws SQLException {
         for (int i = 0; i < 5; i++) {
             store.write(List.of(event("acme", OLD.plusSeconds(i), "old-" + i)));
         }
@@ -375,64 +475,87 @@ abstract class AbstractChainTest {
         store.write(List.of(event("acme", OLD, "old-but-after-a-new-one")));
         store.write(List.of(event("globex", OLD, "other-organisation")));
         chain.sealPending();
-        store.write(List.of(event("acme", OLD, "old-unsealed")));
         chain.writeCheckpoints();
 
         assertThat(store.purgeOlderThan(NOW.minusSeconds(3600), "acme")).isEqualTo(5);
 
-        assertThat(count("organization_id = 'acme'")).isEqualTo(3);
-        assertThat(count("resource_id = 'old-unsealed'")).isEqualTo(1);
-        assertThat(exported).anyMatch(c -> c.kind() == Checkpoint.Kind.ANCHOR && c.chainSeq() == 5);
-        chain.sealPending();
-        ChainVerification result = chain.verify("acme", null, null);
-        assertThat(result.isIntact()).as("%s", result.problem()).isTrue();
-        assertThat(result.rowsChecked()).isEqualTo(3);
-        assertThat(chain.verify("globex", null, null).isIntact()).isTrue();
+        assertThat(count("organization_id = 'acme'")).isEqualTo(2);
+        assertThat(count(table + "_leaves", "organization_key = 'acme'")).isEqualTo(7);
+        assertThat(count(checkpointTable, "kind = 'RETENTION' AND tree_size = 5")).isEqualTo(1);
+        assertThat(exported).noneMatch(note -> note.body().contains(CheckpointNotes.RETENTION_LINE));
+        LogVerification result = chain.verify("acme", null, null);
+        assertIntact(result);
+        assertThat(result.leavesChecked()).isEqualTo(2);
+        assertThat(result.treeSize()).isEqualTo(7);
+        assertIntact(chain.verify("globex", null, null));
+        assertThat(store.purgeOlderThan(NOW.minusSeconds(3600), "acme")).as("the prefix stops at new-0").isZero();
 
-        privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable + " WHERE kind = 'ANCHOR'"));
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 1);
-    }
-
-    @Test
-    void rangeIsVerifiedOnItsOwn() throws SQLException {
-        writeSealed("acme", 8);
         privileged(s -> {
             dropGuards(s);
-            s.executeUpdate("UPDATE " + table + " SET action = 'x.y' WHERE organization_id = 'acme' AND chain_seq = 7");
+            s.executeUpdate("UPDATE " + checkpointTable + " SET tree_size = 6 WHERE kind = 'RETENTION'");
         });
-        ChainVerification range = chain.verify("acme", 3L, 5L);
-        assertThat(range.isIntact()).isTrue();
-        assertThat(range.rowsChecked()).isEqualTo(3);
-        assertProblem(chain.verify("acme", 6L, null), ChainProblem.Type.MODIFIED, 7);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.BAD_SIGNATURE, 6);
+        String forgedBody = chain.latestCheckpoint("acme").note().body().replace("\n7\n", "\n5\n")
+                + CheckpointNotes.RETENTION_LINE + "\n";
+        privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable + " WHERE kind = 'RETENTION'"));
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.DELETED, 0);
+
+        String forged = NoteSigner.ed25519("auditrail", ChainKeys.generate().getPrivate())
+                .sign(new SignedNote(forgedBody, List.of())).format();
+        privileged(s -> s.executeUpdate("INSERT INTO " + checkpointTable + " (organization_key, kind, tree_size,"
+                + " root_hash, created_at, note) VALUES ('acme', 'RETENTION', 5, '" + "0".repeat(64) + "', "
+                + timestamp(NOW) + ", '" + forged + "')"));
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.BAD_SIGNATURE, 5);
     }
 
     @Test
-    void rangeWhoseLastRowsWereDeletedIsNotIntact() throws SQLException {
-        writeSealed("acme", 6);
-        privileged(s -> {
-            dropGuards(s);
-            s.executeUpdate("DELETE FROM " + table + " WHERE organization_id = 'acme' AND chain_seq >= 5");
-        });
-        assertProblem(chain.verify("acme", 5L, 5L), ChainProblem.Type.DELETED, 5);
-        assertProblem(chain.verify("acme", 3L, 6L), ChainProblem.Type.DELETED, 5);
-        assertProblem(chain.verify("acme", null, null), ChainProblem.Type.DELETED, 5);
-        assertThat(chain.verify("acme", 2L, 4L).isIntact()).isTrue();
+    void proofsReadFromTheDatabaseMatchTheNaiveDefinitions() {
+        List<AuditEvent> events = writeSealed("acme", 13);
+        chain.writeCheckpoints();
+        List<byte[]> leaves = new ArrayList<>();
+        for (long i = 0; i < 13; i++) {
+            leaves.add(nodeHash(0, i));
+        }
+        for (int i = 0; i < 13; i++) {
+            InclusionProof proof = chain.inclusionProof(events.get(i).id());
+            assertThat(proof).isNotNull();
+            assertThat(proof.leafIndex()).isEqualTo(i);
+            assertThat(proof.treeSize()).isEqualTo(13);
+            assertThat(proof.leafHash()).isEqualTo(LeafHasher.hmac(HMAC_KEY)
+                    .leafHash(store.findById("acme", events.get(i).id()).orElseThrow()));
+            assertThat(proof.path()).usingElementComparator(Arrays::compare)
+                    .containsExactlyElementsOf(NaiveMerkle.path(i, leaves));
+            assertThat(proof.checkpoint().checkpoint().rootHash()).isEqualTo(NaiveMerkle.root(leaves));
+            assertThat(proof.checkpoint().note().body()).contains(Base64.getEncoder().encodeToString(NaiveMerkle.root(leaves)));
+        }
+        for (int from = 1; from <= 13; from++) {
+            for (int to = from; to <= 13; to++) {
+                assertThat(chain.consistencyProof("acme", from, to)).as("%d..%d", from, to)
+                        .usingElementComparator(Arrays::compare)
+                        .containsExactlyElementsOf(NaiveMerkle.consistency(from, leaves.subList(0, to)));
+            }
+        }
+        assertThat(chain.inclusionProof(UUID.randomUUID())).isNull();
+        assertThatThrownBy(() -> chain.consistencyProof("acme", 3, 14)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void rangePastTheHeadIsRefusedNotATamperAlarm() {
+    void rangePastTheEndIsRefusedNotATamperAlarm() {
         writeSealed("acme", 4);
         assertThatThrownBy(() -> chain.verify("acme", 1000L, null))
                 .isInstanceOf(InvalidAuditQueryException.class)
-                .hasMessage("from 1000 is past the head of the chain, 4: later events are not sealed yet or do not exist");
-        assertThatThrownBy(() -> chain.verify("acme", 5L, 9L)).isInstanceOf(InvalidAuditQueryException.class);
-        ChainVerification clipped = chain.verify("acme", 3L, 1000L);
-        assertThat(clipped.isIntact()).isTrue();
-        assertThat(clipped.rowsChecked()).isEqualTo(2);
-        assertThat(clipped.lastSeq()).isEqualTo(4);
+                .hasMessageContaining("from 1000 is past the end of the log of acme, 4 leaves");
+        LogVerification clipped = chain.verify("acme", 2L, 1000L);
+        assertIntact(clipped);
+        assertThat(clipped.leavesChecked()).isEqualTo(2);
+        assertThat(clipped.treeSize()).isEqualTo(4);
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    String timestamp(Instant instant) {
+        return "TIMESTAMP '" + instant.toString().replace("T", " ").replace("Z", "") + "'";
+    }
 
     long count(String condition) {
         return count(table, condition);
@@ -448,10 +571,22 @@ abstract class AbstractChainTest {
         }
     }
 
-    long chainSeqOf(String resourceId) throws SQLException {
+    long leafIndexOf(String resourceId) throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT l.leaf_index FROM " + table
+                        + " e JOIN " + table + "_leaves l ON l.event_seq = e.seq WHERE e.resource_id = ?")) {
+            statement.setString(1, resourceId);
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).as("%s is sealed", resourceId).isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    long seqOf(String resourceId) throws SQLException {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT chain_seq FROM " + table + " WHERE resource_id = ?")) {
+                        "SELECT seq FROM " + table + " WHERE resource_id = ?")) {
             statement.setString(1, resourceId);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
@@ -460,21 +595,34 @@ abstract class AbstractChainTest {
         }
     }
 
-    String hashAt(String organization, long chainSeq) {
+    UUID eventIdOf(String resourceId) throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT event_id FROM " + table + " WHERE resource_id = ?")) {
+            statement.setString(1, resourceId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return UUID.fromString(row.getString(1));
+            }
+        }
+    }
+
+    byte[] nodeHash(int level, long index) {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT hash FROM " + table
-                        + " WHERE " + (organization == null ? "organization_id IS NULL" : "organization_id = ?")
-                        + " AND chain_seq = ?")) {
-            int index = 1;
-            if (organization != null) {
-                statement.setString(index++, organization);
-            }
-            statement.setLong(index, chainSeq);
+                        + "_nodes WHERE organization_key = 'acme' AND node_level = ? AND node_index = ?")) {
+            statement.setInt(1, level);
+            statement.setLong(2, index);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+                row.next();
+                return HexFormat.of().parseHex(row.getString(1).strip());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
     }
 }

@@ -6,7 +6,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** H2 is best effort: the chain and its unique constraints, no append-only triggers. */
+/** H2 is best effort: the log's tables and keys, no insert-only triggers. */
 class H2ChainTest extends AbstractChainTest {
 
     @Override
@@ -23,8 +23,7 @@ class H2ChainTest extends AbstractChainTest {
     }
 
     @Override
-    void dropGuards(Statement statement) throws SQLException {
-        statement.execute("DROP INDEX IF EXISTS " + table + "_chain_seq_uk");
-        statement.execute("DROP INDEX IF EXISTS " + table + "_chain_prev_uk");
+    void dropGuards(Statement statement) {
+        // nothing guards the tables here
     }
 }

@@ -2,6 +2,7 @@ package io.auditrail.jdbc.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.tlog.FileCheckpointSink;
 import io.auditrail.core.chain.ChainKeys;
 import io.auditrail.jdbc.JdbcAuditStore;
 import java.io.ByteArrayOutputStream;
@@ -50,17 +51,20 @@ class VerifyChainCommandTest {
                 "--checkpoints", exported.toString()};
 
         assertThat(VerifyChainCommand.run(all, environment, print(out), print(err))).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("OK acme: 3 rows intact up to 3", "OK globex: 1 rows intact up to 1");
+        assertThat(out.toString()).contains("OK acme: 3 events intact in a tree of 3 leaves",
+                "OK globex: 1 events intact in a tree of 1 leaves");
 
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM audit_events WHERE organization_id = 'acme' AND chain_seq = 3");
+            statement.executeUpdate("DELETE FROM audit_events_nodes WHERE organization_key = 'acme'"
+                    + " AND node_index * POWER(2, node_level) + POWER(2, node_level) > 2");
+            statement.executeUpdate("DELETE FROM audit_events_leaves WHERE organization_key = 'acme' AND leaf_index = 2");
             statement.executeUpdate("DELETE FROM audit_checkpoints");
         }
         out.reset();
         String[] acme = {"--url", url, "--organization", "acme", "--public-key", publicKey.toString(), "--hmac-key-env",
                 "CHAIN_KEY", "--checkpoints", exported.toString()};
         assertThat(VerifyChainCommand.run(acme, environment, print(out), print(err))).isEqualTo(1);
-        assertThat(out.toString()).contains("PROBLEM acme: TRUNCATED at 3");
+        assertThat(out.toString()).contains("PROBLEM acme: TRUNCATED at leaf 2");
     }
 
     @Test
@@ -71,7 +75,7 @@ class VerifyChainCommandTest {
         err.reset();
         assertThat(VerifyChainCommand.run(new String[] {"--url", url, "--from", "x"}, Map.of(), print(out), print(err)))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--from must be a chain sequence number");
+        assertThat(err.toString()).contains("--from must be a leaf index");
     }
 
     private static PrintStream print(ByteArrayOutputStream buffer) {

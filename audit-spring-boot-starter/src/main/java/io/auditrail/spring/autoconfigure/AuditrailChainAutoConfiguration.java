@@ -1,19 +1,11 @@
 package io.auditrail.spring.autoconfigure;
 
-import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.SinkType;
-import io.auditrail.jdbc.chain.CheckpointSink;
-import io.auditrail.jdbc.chain.FileCheckpointSink;
+import io.auditrail.core.tlog.CheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.LogCheckpointSink;
 import io.auditrail.spring.jdbc.ChainJobs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,10 +18,12 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 
 /**
- * The hash chain of the JDBC store, switched on by {@code auditrail.chain.enabled=true}: the
- * chain (created before the store, whose retention then purges through it), the checkpoint
- * sink, and the sealing and checkpoint jobs. The chain uses the plain {@code DataSource}: it
- * commits its own short transactions and never joins a business one.
+ * The Merkle log of the JDBC store, switched on by {@code auditrail.chain.enabled=true}: the
+ * log (created before the store, whose retention then purges through it) with its keys, origin
+ * prefix and grace period, the checkpoint sinks (log or file, and the witnesses), and the
+ * sealing and checkpoint jobs. Every key is checked at start-up; a bad one fails it with the key
+ * named. The log uses the plain {@code DataSource}: it commits its own short transactions and
+ * never joins a business one.
  */
 @AutoConfiguration(before = AuditrailJdbcAutoConfiguration.class, afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -47,16 +41,7 @@ public final class AuditrailChainAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CheckpointSink auditCheckpointSink(AuditrailChainProperties chain) {
-        return switch (chain.getCheckpointSink()) {
-            case LOG -> new LogCheckpointSink();
-            case NONE -> CheckpointSink.NONE;
-            case FILE -> {
-                if (chain.getCheckpointFile() == null) {
-                    throw new IllegalStateException("auditrail.chain.checkpoint-sink=file needs auditrail.chain.checkpoint-file");
-                }
-                yield new FileCheckpointSink(chain.getCheckpointFile());
-            }
-        };
+        return CheckpointSinks.of(chain);
     }
 
     @Bean
@@ -64,6 +49,7 @@ public final class AuditrailChainAutoConfiguration {
     @DependsOnDatabaseInitialization
     JdbcAuditChain jdbcAuditChain(DataSource dataSource, AuditrailProperties properties,
             AuditrailChainProperties chain, CheckpointSink sink) {
+        LogKeys keys = LogKeys.of(chain);
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(dataSource)
                 .tableName(properties.getJdbc().getTableName())
                 .initializeSchema(properties.getJdbc().getInitializeSchema())
@@ -71,17 +57,17 @@ public final class AuditrailChainAutoConfiguration {
                 .checkpointTableName(chain.getCheckpointTableName())
                 .checkpointSink(sink)
                 .batchSize(chain.getBatchSize())
-                .sealerThreads(chain.getSealerThreads());
+                .sealerThreads(chain.getSealerThreads())
+                .originPrefix(keys.originPrefix())
+                .verificationGrace(positive(chain.getUnsealedGracePeriod(), "unsealed-grace-period"));
         if (chain.getHmacKey() != null && !chain.getHmacKey().isBlank()) {
-            builder.hmacKey(decode(chain.getHmacKey()));
+            builder.hmacKey(LogKeys.hmacKey(chain.getHmacKey()));
         }
-        String signingKey = key(chain.getSigningKey(), chain.getSigningKeyFile(), "signing-key");
-        if (signingKey != null) {
-            builder.signingKey(ChainKeys.privateKey(signingKey));
+        if (keys.signer() != null) {
+            builder.noteSigner(keys.signer());
         }
-        String publicKey = key(chain.getPublicKey(), chain.getPublicKeyFile(), "public-key");
-        if (publicKey != null) {
-            builder.verificationKey(ChainKeys.publicKey(publicKey));
+        if (keys.verifier() != null) {
+            builder.noteVerifier(keys.verifier());
         }
         return builder.build();
     }
@@ -93,32 +79,10 @@ public final class AuditrailChainAutoConfiguration {
                 positive(properties.getCheckpointInterval(), "checkpoint-interval"));
     }
 
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("auditrail.chain.hmac-key must be base64", e);
-        }
-    }
-
-    private static String key(String inline, Path file, String property) {
-        if (inline != null && !inline.isBlank() && file != null) {
-            throw new IllegalStateException("set auditrail.chain." + property + " or auditrail.chain." + property
-                    + "-file, not both");
-        }
-        if (file == null) {
-            return inline == null || inline.isBlank() ? null : inline;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read auditrail.chain." + property + "-file " + file, e);
-        }
-    }
-
     private static Duration positive(Duration duration, String property) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new IllegalStateException("auditrail.chain." + property + " must be positive but was " + duration);
+            throw new InvalidAuditConfigurationException("auditrail.chain." + property + " must be positive but was "
+                    + duration);
         }
         return duration;
     }

@@ -1,7 +1,7 @@
 package io.auditrail.spring.jdbc;
 
-import io.auditrail.core.chain.Checkpoint;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
+import io.auditrail.jdbc.chain.SignedCheckpoint;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
@@ -82,7 +82,7 @@ public final class ChainJobs implements SmartLifecycle {
 
     private void seal(int partition) {
         try {
-            if (chain.sealPending(partition) > 0 && startedUp && !checkpointed.containsAll(chain.organizations())) {
+            if (chain.sealPending(partition) > 0 && startedUp && !checkpointed.containsAll(chain.sealedOrganizations())) {
                 writeCheckpoints();
             }
         } catch (RuntimeException e) {
@@ -99,7 +99,7 @@ public final class ChainJobs implements SmartLifecycle {
     }
 
     private void writeCheckpoints() {
-        for (Checkpoint checkpoint : chain.writeCheckpoints()) {
+        for (SignedCheckpoint checkpoint : chain.writeCheckpoints()) {
             checkpointed.add(checkpoint.organizationId());
         }
     }

@@ -2,18 +2,27 @@ package io.auditrail.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.chain.ChainKeys;
-import io.auditrail.core.chain.Checkpoint;
-import io.auditrail.core.chain.CheckpointVerifier;
+import io.auditrail.core.tlog.CheckpointSink;
+import io.auditrail.core.tlog.FileCheckpointSink;
+import io.auditrail.core.tlog.LogCheckpointSink;
+import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.NoteSigner;
+import io.auditrail.core.tlog.NoteVerifier;
+import io.auditrail.core.tlog.SignedNote;
+import io.auditrail.core.tlog.WitnessCheckpointSink;
 import io.auditrail.core.event.Actor;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Resource;
 import io.auditrail.jdbc.JdbcAuditStore;
-import io.auditrail.jdbc.chain.CheckpointSink;
-import io.auditrail.jdbc.chain.FileCheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.LogCheckpointSink;
+import io.auditrail.jdbc.chain.SignedCheckpoint;
 import io.auditrail.spring.jdbc.ChainJobs;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -21,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -68,33 +78,35 @@ class AuditrailChainAutoConfigurationTests {
                     JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
                     store.write(List.of(event(Instant.parse("2020-01-01T00:00:00Z")), event(Instant.now())));
                     assertThat(chain.sealPending()).isEqualTo(2);
-                    List<Checkpoint> checkpoints = chain.writeCheckpoints();
-                    assertThat(checkpoints).singleElement().satisfies(c -> assertThat(c.chainSeq()).isEqualTo(2));
+                    List<SignedCheckpoint> checkpoints = chain.writeCheckpoints();
+                    assertThat(checkpoints).singleElement()
+                            .satisfies(c -> assertThat(c.checkpoint().size()).isEqualTo(2));
                     assertThat(FileCheckpointSink.read(file)).last().satisfies(c -> assertThat(
-                            new CheckpointVerifier(keys.getPublic()).isValid(c)).isTrue());
+                            NoteVerifier.of(null, keys.getPublic()).verify(c)).isTrue());
 
                     assertThat(store.purgeExpired()).isEqualTo(1);
-                    assertThat(chain.verify("acme", null, null).isIntact()).isTrue();
-                    assertThat(FileCheckpointSink.read(file)).anyMatch(c -> c.kind() == Checkpoint.Kind.ANCHOR);
+                    LogVerification afterRetention = chain.verify("acme", null, null);
+                    assertThat(afterRetention.intact()).as("%s", afterRetention.problem()).isTrue();
+                    assertThat(afterRetention.leavesChecked()).isEqualTo(1);
+                    assertThat(afterRetention.treeSize()).isEqualTo(2);
                 });
     }
 
     @Test
     void logSinkByDefaultAndAUserSinkWins() {
-        List<Checkpoint> mine = new ArrayList<>();
-        runner().withPropertyValues("auditrail.chain.enabled=true").run(context -> assertThat(context)
-                .getBean(CheckpointSink.class).isInstanceOf(LogCheckpointSink.class));
+        List<SignedNote> mine = new ArrayList<>();
+        runner().withPropertyValues("auditrail.chain.enabled=true").run(context -> assertThat(
+                ((CheckpointSinks) context.getBean(CheckpointSink.class)).sinks())
+                .singleElement().isInstanceOf(LogCheckpointSink.class));
         runner().withPropertyValues("auditrail.chain.enabled=true")
-                .withBean(CheckpointSink.class, () -> mine::add)
+                .withBean(CheckpointSink.class, () -> (organization, note) -> mine.add(note))
                 .run(context -> {
                     context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
                     context.getBean(JdbcAuditChain.class).sealPending();
                     context.getBean(JdbcAuditChain.class).writeCheckpoints();
                     // The start-up job may checkpoint the new chain too: what matters is that ours got them.
-                    assertThat(mine).isNotEmpty().allSatisfy(checkpoint -> {
-                        assertThat(checkpoint.organizationId()).isEqualTo("acme");
-                        assertThat(checkpoint.chainSeq()).isEqualTo(1);
-                    });
+                    assertThat(mine).isNotEmpty().allSatisfy(checkpoint ->
+                            assertThat(checkpoint.body()).startsWith("auditrail/org/acme\n1\n"));
                 });
     }
 
@@ -110,6 +122,67 @@ class AuditrailChainAutoConfigurationTests {
         runner().withPropertyValues("auditrail.chain.enabled=true", "auditrail.chain.hmac-key=c2hvcnQ=")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("at least 32 bytes"));
+    }
+
+    @Test
+    void aLoopbackWitnessReceivesEverySignedCheckpointBesideTheLogSink() throws Exception {
+        NoteSigner signer = NoteSigner.ed25519("audit.example", keys.getPrivate());
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer witness = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        witness.createContext("/witness", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        witness.start();
+        try {
+            runner().withPropertyValues("auditrail.chain.enabled=true", "auditrail.chain.origin-prefix=audit.example",
+                    "auditrail.chain.signing-key=" + ChainKeys.toPem(keys.getPrivate()).replace("\n", ""),
+                    "auditrail.chain.public-key=" + signer.verifierKey(),
+                    "auditrail.chain.witness-urls=http://127.0.0.1:" + witness.getAddress().getPort() + "/witness",
+                    "auditrail.chain.witness-allow-insecure-loopback=true")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(((CheckpointSinks) context.getBean(CheckpointSink.class)).sinks())
+                                .hasSize(2).last().isInstanceOf(WitnessCheckpointSink.class);
+                        context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
+                        JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
+                        chain.sealPending();
+                        SignedCheckpoint written = chain.writeCheckpoints().get(0);
+                        assertThat(received).contains(written.note().format());
+                        assertThat(signer.verifier().verify(SignedNote.parse(received.get(received.size() - 1))))
+                                .isTrue();
+                        assertThat(written.checkpoint().origin()).isEqualTo("audit.example/org/acme");
+                    });
+        } finally {
+            witness.stop(0);
+        }
+    }
+
+    @Test
+    void badLogSettingsFailTheStartWithTheKeyNamed() {
+        NoteSigner other = NoteSigner.ed25519("auditrail", ChainKeys.generate().getPrivate());
+        String signingKey = "auditrail.chain.signing-key=" + ChainKeys.toPem(keys.getPrivate()).replace("\n", "");
+        assertStartFails("auditrail.chain.origin-prefix: a log origin prefix is visible ASCII",
+                "auditrail.chain.origin-prefix=audit trail");
+        assertStartFails("auditrail.chain.witness-urls[0]: ", "auditrail.chain.witness-urls=http://witness.example/add");
+        assertStartFails("auditrail.chain.witness-urls[1]: ", "auditrail.chain.witness-urls=https://witness.example/a,"
+                + "http://127.0.0.1:9/b");
+        assertStartFails("auditrail.chain.witness-connect-timeout must be positive",
+                "auditrail.chain.witness-connect-timeout=0s");
+        assertStartFails("auditrail.chain.unsealed-grace-period must be positive",
+                "auditrail.chain.unsealed-grace-period=-1m");
+        assertStartFails("auditrail.chain.signing-key: neither an Ed25519 PKCS#8 private key",
+                "auditrail.chain.signing-key=not-a-key");
+        assertStartFails("auditrail.chain.public-key: does not match the signing key", signingKey,
+                "auditrail.chain.public-key=" + other.verifierKey());
+        assertStartFails("auditrail.chain.public-key: ", "auditrail.chain.public-key=name+0000+!!");
+    }
+
+    private void assertStartFails(String message, String... properties) {
+        runner().withPropertyValues("auditrail.chain.enabled=true").withPropertyValues(properties)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvalidAuditConfigurationException.class).hasMessageStartingWith(message));
     }
 
     @Test

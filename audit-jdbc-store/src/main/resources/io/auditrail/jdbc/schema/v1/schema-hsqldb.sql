@@ -21,9 +21,6 @@ CREATE TABLE IF NOT EXISTS ${table} (
     user_agent      VARCHAR(1024),
     request_id      VARCHAR(255),
     metadata        CLOB,
-    chain_seq       BIGINT,
-    prev_hash       VARCHAR(128),
-    hash            VARCHAR(128),
     CONSTRAINT ${name}_event_id_uk UNIQUE (event_id)
 );
 CREATE INDEX IF NOT EXISTS ${name}_org_time_ix ON ${table} (organization_id, occurred_at DESC, seq DESC);

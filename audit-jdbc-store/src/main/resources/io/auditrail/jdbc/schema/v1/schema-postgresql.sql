@@ -23,9 +23,6 @@ CREATE TABLE IF NOT EXISTS ${table} (
     user_agent      VARCHAR(1024),
     request_id      VARCHAR(255),
     metadata        JSONB,
-    chain_seq       BIGINT,
-    prev_hash       VARCHAR(128),
-    hash            VARCHAR(128),
     CONSTRAINT ${name}_event_id_uk UNIQUE (event_id)
 );
 -- Plans checked with EXPLAIN (ANALYZE) on PostgreSQL 14: see the notes at the end of this file.

@@ -1,75 +1,151 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.chain.ChainVerification;
+import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.store.AuditStore;
 import io.auditrail.core.store.InvalidAuditQueryException;
+import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
+import io.auditrail.jdbc.chain.SignedCheckpoint;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET {base}/chain/verify?from=&to=}: verifies the caller's organisation's hash chain,
- * whole or a range, for organisation admins only. Answers 200 with {@code intact} true or
- * false and the first problem's sequence and class; a range that starts past the chain's head
- * is a 400, and one that ends past it is checked up to the head.
+ * The caller's organisation's Merkle log as a whole, always the caller's own organisation:
+ * <ul>
+ * <li>{@code GET {base}/chain/verify?from=&to=} (admins): verifies the log, whole or the events of
+ * a range of leaf indexes; 200 with {@code intact} and the first problem's leaf index and class.</li>
+ * <li>{@code GET {base}/chain/checkpoint} (members): the newest signed checkpoint note, as text.</li>
+ * <li>{@code GET {base}/chain/consistency?from=&to=} (members): the RFC 9162 consistency proof
+ * from a tree size the caller holds a checkpoint of to the newest checkpoint, with that checkpoint.
+ * Members may ask: tree sizes and roots are in every proof bundle they may fetch anyway.</li>
+ * <li>{@code GET {base}/chain/export} (admins): the log up to the newest checkpoint as
+ * JSON lines in leaf order, for the offline verifier.</li>
+ * </ul>
  */
 @RestController
 @RequestMapping("${auditrail.web.base-path:/audit}")
 public class AuditChainController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> CONSISTENCY = Set.of("from", "to");
 
     private final JdbcAuditChain chain;
     private final AuditReadScopeResolver scopes;
+    private final LogExportWriter exports;
 
     /**
      * Creates the controller.
      *
-     * @param chain the chain to verify
-     * @param scopes decides whose chain the caller may verify
+     * @param chain the log
+     * @param store where the export reads events
+     * @param scopes decides whose log the caller may read
      */
-    public AuditChainController(JdbcAuditChain chain, AuditReadScopeResolver scopes) {
+    public AuditChainController(JdbcAuditChain chain, AuditStore store, AuditReadScopeResolver scopes) {
         this.chain = chain;
         this.scopes = scopes;
+        this.exports = new LogExportWriter(chain, store);
     }
 
     @GetMapping("/chain/verify")
     ResponseEntity<String> verify(HttpServletRequest request) {
-        AuditReadScope scope = adminScope();
+        AuditReadScope scope = ReadCallers.admin(scopes, "verify the log");
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.VERIFY);
-        Long first = parameters.number("from", 1, Long.MAX_VALUE);
-        Long last = parameters.number("to", 1, Long.MAX_VALUE);
+        Long first = parameters.number("from", 0, Long.MAX_VALUE);
+        Long last = parameters.number("to", 0, Long.MAX_VALUE);
         if (first != null && last != null && first > last) {
             throw new InvalidAuditQueryException("from must not be after to");
         }
-        ChainVerification result = chain.verify(scope.organizationId(), first, last);
+        LogVerification result = chain.verify(scope.organizationId(), first, last);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization_id", scope.organizationId());
-        body.put("intact", result.isIntact());
-        body.put("rows_checked", result.rowsChecked());
-        body.put("last_seq", result.lastSeq());
+        body.put("intact", result.intact());
+        body.put("leaves_checked", result.leavesChecked());
+        body.put("tree_size", result.treeSize());
         if (result.problem() == null) {
             body.put("problem", null);
         } else {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("chain_seq", result.problem().chainSeq());
+            problem.put("leaf_index", result.problem().leafIndex());
             problem.put("type", result.problem().type().name());
             problem.put("detail", result.problem().detail());
             body.put("problem", problem);
         }
         return json(HttpStatus.OK, JSON.writeValueAsString(body));
+    }
+
+    @GetMapping("/chain/checkpoint")
+    ResponseEntity<String> checkpoint(HttpServletRequest request) {
+        AuditReadScope scope = ReadCallers.scope(scopes);
+        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
+        SignedCheckpoint latest = latest(scope);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .cacheControl(CacheControl.noStore()).body(latest.note().format());
+    }
+
+    @GetMapping("/chain/consistency")
+    ResponseEntity<String> consistency(HttpServletRequest request) {
+        AuditReadScope scope = ReadCallers.scope(scopes);
+        AuditQueryParameters parameters = AuditQueryParameters.of(request, CONSISTENCY);
+        Long from = parameters.number("from", 1, Long.MAX_VALUE);
+        Long to = parameters.number("to", 1, Long.MAX_VALUE);
+        if (from == null) {
+            throw new InvalidAuditQueryException("from is required: the tree size of a checkpoint you hold");
+        }
+        SignedCheckpoint latest = latest(scope);
+        long size = latest.checkpoint().size();
+        if (to != null && to != size) {
+            throw new InvalidAuditQueryException("to must be the size of the newest checkpoint, " + size
+                    + ", or left out; proofs are served to the newest checkpoint only");
+        }
+        if (from > size) {
+            throw new InvalidAuditQueryException("from " + from + " is past the newest checkpoint's tree size, " + size);
+        }
+        List<String> proof = new ArrayList<>();
+        chain.consistencyProof(scope.organizationId(), from, size)
+                .forEach(hash -> proof.add(Base64.getEncoder().encodeToString(hash)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organization_id", scope.organizationId());
+        body.put("from", from);
+        body.put("to", size);
+        body.put("proof", proof);
+        body.put("checkpoint", latest.note().format());
+        return json(HttpStatus.OK, JSON.writeValueAsString(body));
+    }
+
+    @GetMapping("/chain/export")
+    ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
+        AuditReadScope scope = ReadCallers.admin(scopes, "export the log");
+        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
+        SignedCheckpoint latest = latest(scope);
+        Map<Long, AuditEvent> leaves = exports.leaves(scope.organizationId(), latest.checkpoint().size());
+        if (leaves == null) {
+            throw new InvalidAuditQueryException("the log has more than " + LogExportWriter.MAX_EVENTS
+                    + " leaves, more than this endpoint exports; verify it in place with VerifyChainCommand");
+        }
+        ContentDisposition disposition = ContentDisposition.attachment().filename("audit-log.jsonl").build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/jsonl;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("Auditrail-Tree-Size", Long.toString(latest.checkpoint().size()))
+                .cacheControl(CacheControl.noStore())
+                .body(out -> LogExportWriter.write(leaves, out));
     }
 
     @ExceptionHandler(InvalidAuditQueryException.class)
@@ -82,18 +158,12 @@ public class AuditChainController {
         return json(e.status(), JSON.writeValueAsString(Map.of("error", e.getMessage())));
     }
 
-    private AuditReadScope adminScope() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
-            throw new AuditReadException(HttpStatus.UNAUTHORIZED, "authentication required");
+    private SignedCheckpoint latest(AuditReadScope scope) {
+        SignedCheckpoint latest = chain.latestCheckpoint(scope.organizationId());
+        if (latest == null) {
+            throw new AuditReadException(HttpStatus.NOT_FOUND, "your organisation's log has no checkpoint yet");
         }
-        AuditReadScope scope = scopes.resolve(authentication).orElseThrow(() -> new AuditReadException(
-                HttpStatus.FORBIDDEN, "you belong to no organisation, so there is no chain you may verify"));
-        if (!scope.admin()) {
-            throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may verify the chain");
-        }
-        return scope;
+        return latest;
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body) {

@@ -1,4 +1,5 @@
-// The viewer talks only to the scoped read endpoints one level up (../events, ../events/export).
+// The viewer talks only to the scoped read endpoints one level up (../events, ../events/export,
+// ../events/{id}/proof when the log is on).
 // Every value from an event reaches the page through textContent, never as markup.
 (function () {
   'use strict';
@@ -13,7 +14,7 @@
   var form = document.getElementById('filters');
   var tbody = document.querySelector('#events tbody');
   var localTime = document.getElementById('local-time');
-  var state = { cursor: null, next: null, total: 0, page: null, detail: null };
+  var state = { cursor: null, next: null, total: 0, page: null, detail: null, bundleUrl: null };
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -210,8 +211,64 @@
     var metadata = event.metadata || {};
     document.getElementById('detail-metadata').textContent = JSON.stringify(metadata, null, 2);
     renderChanges(metadata);
+    loadProof(event.id);
     section.hidden = false;
     section.scrollIntoView({ block: 'nearest' });
+  }
+
+  // The mark says only what the server checked; the bundle lets the reader check it without the server.
+  function loadProof(id) {
+    var box = document.getElementById('detail-proof');
+    box.hidden = true;
+    box.dataset.state = 'loading';
+    var url = new URL('events/' + encodeURIComponent(id) + '/proof', API);
+    fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (notJson) { body = null; }
+        if (!state.detail || state.detail.id !== id) { return; }
+        if (response.status === 409 && body && body.sealed === false) {
+          renderProof(box, 'unsealed', 'Not yet sealed', body.error, null, null);
+        } else if (response.ok && body && body.sealed) {
+          var check = body.verification || {};
+          renderProof(box, check.verified ? 'verified' : 'failed',
+            check.verified ? '\u2713 Verified' : '\u2717 Not verified' + (check.problem ? ': ' + check.problem : ''),
+            'The server checked: ' + check.checked + (check.key_name ? ' (key ' + check.key_name + ').' : '.'), body,
+            text);
+        }
+      });
+    }).catch(function () { /* no proof endpoint or no network: the event is shown without a mark */ });
+  }
+
+  // The bundle is downloaded as the server sent it: re-encoding the event could change a number
+  // in its metadata, and the offline verifier ignores the server's own "sealed" and "verification".
+  function renderProof(box, kind, mark, checked, body, text) {
+    var markNode = document.getElementById('proof-mark');
+    markNode.textContent = mark;
+    markNode.className = 'proof-mark ' + kind;
+    document.getElementById('proof-checked').textContent = checked || '';
+    var fields = document.getElementById('proof-fields');
+    fields.replaceChildren();
+    var checkpoint = document.getElementById('proof-checkpoint');
+    var download = document.getElementById('proof-download');
+    if (state.bundleUrl) {
+      URL.revokeObjectURL(state.bundleUrl);
+      state.bundleUrl = null;
+    }
+    if (body) {
+      addField(fields, 'Leaf index', body.leaf_index);
+      addField(fields, 'Tree size', body.tree_size);
+      addField(fields, 'Path hashes', body.path.length);
+      checkpoint.textContent = body.checkpoint;
+      state.bundleUrl = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      download.href = state.bundleUrl;
+      download.download = 'audit-proof-' + body.event.id + '.json';
+    }
+    checkpoint.hidden = !body;
+    download.hidden = !body;
+    document.getElementById('proof-offline').hidden = !body;
+    box.dataset.state = kind;
+    box.hidden = false;
   }
 
   function renderChanges(metadata) {

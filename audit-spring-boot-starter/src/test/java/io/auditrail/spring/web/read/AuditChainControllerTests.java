@@ -9,9 +9,20 @@ import io.auditrail.core.event.Resource;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
+import io.auditrail.core.tlog.LogCheckpoint;
+import io.auditrail.core.tlog.LogExportLine;
+import io.auditrail.core.tlog.MerkleTree;
+import io.auditrail.core.tlog.NoteSigner;
+import io.auditrail.core.tlog.SignedNote;
+import io.auditrail.jdbc.chain.SignedCheckpoint;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,24 +35,31 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class AuditChainControllerTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final JdbcAuditChain chain;
+    private final JdbcAuditStore store;
     private final AuditChainController controller;
 
-    AuditChainControllerTests() {
+    AuditChainControllerTests() throws Exception {
         dataSource.setURL("jdbc:h2:mem:chain-web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        chain = JdbcAuditChain.builder(dataSource).build();
-        JdbcAuditStore store = JdbcAuditStore.builder(dataSource).chain(chain).build();
+        chain = JdbcAuditChain.builder(dataSource).noteSigner(NoteSigner.ed25519("auditrail",
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate())).build();
+        store = JdbcAuditStore.builder(dataSource).chain(chain).build();
         for (String organization : List.of("acme", "acme", "acme", "globex")) {
             store.write(List.of(AuditEvent.builder().organizationId(organization).timestamp(Instant.now())
                     .actor(Actor.user("alice", null, null)).action("invoice.created")
                     .resource(Resource.of("invoice", "inv-1")).build()));
         }
         chain.sealPending();
-        controller = new AuditChainController(chain, authentication -> Optional.of(new AuditReadScope("acme",
+        controller = new AuditChainController(chain, store, authentication -> Optional.of(new AuditReadScope("acme",
                 authentication.getName(), authentication.getName().equals("admin"))));
     }
 
@@ -55,16 +73,18 @@ class AuditChainControllerTests {
         login("admin");
         ResponseEntity<String> response = verify(null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"rows_checked\":3");
+        assertThat(response.getBody()).contains("\"organization_id\":\"acme\"", "\"intact\":true", "\"leaves_checked\":3",
+                "\"tree_size\":3");
     }
 
     @Test
-    void modifiedRowIsReportedWithItsSequenceAndClass() throws Exception {
+    void modifiedEventIsReportedWithItsLeafIndexAndClass() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE organization_id = 'acme' AND chain_seq = 2");
+            statement.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE seq = (SELECT event_seq"
+                    + " FROM audit_events_leaves WHERE organization_key = 'acme' AND leaf_index = 1)");
         }
         login("admin");
-        assertThat(verify("from=1&to=3").getBody()).contains("\"intact\":false", "\"chain_seq\":2",
+        assertThat(verify("from=0&to=2").getBody()).contains("\"intact\":false", "\"leaf_index\":1",
                 "\"type\":\"MODIFIED\"");
     }
 
@@ -77,8 +97,8 @@ class AuditChainControllerTests {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         login("admin");
         assertThatThrownBy(() -> verify("from=x"))
-                .hasMessage("from must be a whole number from 1 to 9223372036854775807 but was 'x'");
-        assertThatThrownBy(() -> verify("from=0")).hasMessageContaining("from must be a whole number from 1");
+                .hasMessage("from must be a whole number from 0 to 9223372036854775807 but was 'x'");
+        assertThatThrownBy(() -> verify("from=-1")).hasMessageContaining("from must be a whole number from 0");
         assertThatThrownBy(() -> verify("from=5&to=2"))
                 .hasMessageContaining("from must not be after to");
         assertThatThrownBy(() -> verify("organization_id=globex"))
@@ -91,9 +111,91 @@ class AuditChainControllerTests {
         login("admin");
         assertThatThrownBy(() -> verify("from=1000"))
                 .isInstanceOf(InvalidAuditQueryException.class)
-                .hasMessageStartingWith("from 1000 is past the head of the chain, 3");
-        assertThat(verify("from=2&to=1000").getBody()).contains("\"intact\":true", "\"rows_checked\":2",
-                "\"last_seq\":3");
+                .hasMessageStartingWith("from 1000 is past the end of the log of acme, 3 leaves");
+        assertThat(verify("from=1&to=1000").getBody()).contains("\"intact\":true", "\"leaves_checked\":2",
+                "\"tree_size\":3");
+    }
+
+    @Test
+    void withoutACheckpointTheLogEndpointsAnswer404() {
+        login("member");
+        assertThat(controller.refused(catchRead(() -> controller.checkpoint(get("/audit/chain/checkpoint", null))))
+                .getBody()).contains("no checkpoint yet");
+    }
+
+    @Test
+    void aMemberGetsTheNewestCheckpointAndAConsistencyProofToIt() {
+        SignedCheckpoint first = checkpointOf("acme");
+        store.write(List.of(event("acme"), event("acme")));
+        chain.sealPending();
+        SignedCheckpoint second = checkpointOf("acme");
+        login("member");
+
+        ResponseEntity<String> note = controller.checkpoint(get("/audit/chain/checkpoint", null));
+        assertThat(note.getHeaders().getContentType().toString()).startsWith("text/plain");
+        assertThat(note.getBody()).isEqualTo(second.note().format());
+
+        JsonNode body = JSON.readTree(controller.consistency(get("/audit/chain/consistency", "from=3")).getBody());
+        assertThat(body.get("organization_id").asString()).isEqualTo("acme");
+        assertThat(body.get("from").asLong()).isEqualTo(3);
+        assertThat(body.get("to").asLong()).isEqualTo(5);
+        List<byte[]> proof = new ArrayList<>();
+        body.get("proof").forEach(hash -> proof.add(Base64.getDecoder().decode(hash.asString())));
+        LogCheckpoint newest = LogCheckpoint.parse(SignedNote.parse(body.get("checkpoint").asString()).body());
+        assertThat(newest.size()).isEqualTo(5);
+        assertThat(MerkleTree.verifyConsistency(3, 5, proof, first.checkpoint().rootHash(), newest.rootHash())).isTrue();
+        assertThat(MerkleTree.verifyConsistency(3, 5, proof, new byte[32], newest.rootHash())).isFalse();
+    }
+
+    @Test
+    void consistencyParametersAreCheckedWithTheJsonErrorShape() {
+        checkpointOf("acme");
+        login("member");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", null)))
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessageStartingWith("from is required");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=0")))
+                .hasMessageContaining("from must be a whole number from 1");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=4")))
+                .hasMessage("from 4 is past the newest checkpoint's tree size, 3");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=1&to=2")))
+                .hasMessageStartingWith("to must be the size of the newest checkpoint, 3");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=1&organization_id=globex")))
+                .hasMessageContaining("organization_id cannot be chosen");
+        assertThat(controller.badRequest(new InvalidAuditQueryException("x")).getBody()).isEqualTo("{\"error\":\"x\"}");
+    }
+
+    @Test
+    void theExportListsTheOrganisationsLeavesInOrderForAdminsOnly() throws Exception {
+        checkpointOf("acme");
+        login("member");
+        assertThat(controller.refused(catchRead(() -> controller.export(get("/audit/chain/export", null))))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        login("admin");
+        ResponseEntity<StreamingResponseBody> response = controller.export(get("/audit/chain/export", null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        response.getBody().writeTo(out);
+
+        List<LogExportLine> lines = out.toString(StandardCharsets.UTF_8).lines().map(LogExportLine::parse).toList();
+        assertThat(lines).extracting(LogExportLine::leafIndex).containsExactly(0L, 1L, 2L);
+        assertThat(lines).allSatisfy(line -> assertThat(line.organizationId()).isEqualTo("acme"));
+        assertThat(response.getHeaders().getFirst("Auditrail-Tree-Size")).isEqualTo("3");
+    }
+
+    private SignedCheckpoint checkpointOf(String organization) {
+        return chain.writeCheckpoints().stream().filter(c -> organization.equals(c.organizationId())).findFirst()
+                .orElseThrow();
+    }
+
+    private static AuditEvent event(String organization) {
+        return AuditEvent.builder().organizationId(organization).timestamp(Instant.now())
+                .actor(Actor.user("alice", null, null)).action("invoice.created")
+                .resource(Resource.of("invoice", "inv-1")).build();
+    }
+
+    private static MockHttpServletRequest get(String path, String query) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setQueryString(query);
+        return request;
     }
 
     private ResponseEntity<String> verify(String query) {

@@ -1,0 +1,29 @@
+package io.auditrail.core.tlog;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON line a checkpoint is published as:
+ * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":"<signed note text>"}}. Origin and
+ * size repeat what the note says, for people and log search; readers trust only the note.
+ */
+final class CheckpointLine {
+
+    private CheckpointLine() {
+    }
+
+    static String format(@Nullable String organizationId, SignedNote note) {
+        LogCheckpoint checkpoint = LogCheckpoint.parse(note.body());
+        ObjectNode line = TlogJson.object();
+        line.put("organization_id", organizationId);
+        line.put("origin", checkpoint.origin());
+        line.put("tree_size", checkpoint.size());
+        line.put("note", note.format());
+        return line.toString();
+    }
+
+    static SignedNote parse(String json) {
+        return SignedNote.parse(TlogJson.text(TlogJson.read(json, "a checkpoint line"), "note"));
+    }
+}
