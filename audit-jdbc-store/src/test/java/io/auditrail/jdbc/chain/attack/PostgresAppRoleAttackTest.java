@@ -240,6 +240,25 @@ class PostgresAppRoleAttackTest extends PostgresAttackFixture {
         }
     }
 
+    @Test
+    void aHugeOrUnreadableRowIsLeftUnsealedAndReportedWhileTheRowsAfterItAreSealed() throws SQLException {
+        sealed("acme", 1);
+        on(as(appRole), s -> {
+            s.executeUpdate(rawEventSql("'mallory'", "huge", "user", OLD).replace("outcome)", "outcome, error_message)")
+                    .replace("'success')", "'failure', repeat('x', 8 * 1024 * 1024))"));
+            s.executeUpdate(rawEventSql("'mallory'", "unreadable", "bogus", OLD));
+            s.executeUpdate(rawEventSql("'mallory'", "no-such-outcome", "user", OLD).replace("'success'", "'maybe'"));
+        });
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        chain.sealPending();
+        assertThat(isLeaf("acme-after")).isTrue();
+        assertThat(isLeaf("unreadable")).isFalse();
+        assertIntact(chain.verify("acme", null, null));
+        LogVerification mallory = chain.verify("mallory", null, null);
+        assertThat(mallory.intact()).as("a row in the table that is in no leaf is reported").isFalse();
+        assertThat(mallory.problem().type()).isIn(LogProblem.Type.UNSEALED, LogProblem.Type.INSERTED);
+    }
+
     private List<String> allTables() {
         List<String> all = new ArrayList<>(logTables());
         all.add(0, table);
