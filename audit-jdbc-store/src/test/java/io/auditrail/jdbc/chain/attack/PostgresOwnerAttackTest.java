@@ -104,6 +104,50 @@ class PostgresOwnerAttackTest extends PostgresAttackFixture {
         assertThat(result.problem().leafIndex()).isEqualTo(3);
     }
 
+    @Test
+    void everyColumnTheReadApiShowsIsCoveredByTheLeafHashOfAFailedEvent() throws SQLException {
+        store.write(java.util.List.of(event("acme", OLD, "acme-0"), event("acme", OLD.plusSeconds(1), "acme-1")
+                .toBuilder().outcome(io.auditrail.core.event.Outcome.failure("Original", "original message")).build()));
+        chain.sealPending();
+        java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+        changes.put("event_id", "'" + java.util.UUID.randomUUID() + "'");
+        changes.put("occurred_at", "occurred_at + INTERVAL '1 second'");
+        changes.put("organization_id", "'acme2'");
+        changes.put("actor_id", "'mallory'");
+        changes.put("actor_name", "'Mallory'");
+        changes.put("actor_email", "'mallory@example.com'");
+        changes.put("actor_type", "'service'");
+        changes.put("action", "'invoice.paid'");
+        changes.put("resource_type", "'order'");
+        changes.put("resource_id", "'acme-9'");
+        changes.put("resource_name", "'Renamed'");
+        changes.put("outcome", "'success'");
+        changes.put("error_type", "'Boom'");
+        changes.put("error_message", "'boom'");
+        changes.put("ip", "'10.6.6.6'");
+        changes.put("user_agent", "'evil/1.0'");
+        changes.put("request_id", "'req-evil'");
+        changes.put("metadata", "'{\"n\": 4}'::jsonb");
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> change : changes.entrySet()) {
+            owner(s -> {
+                unguard(s);
+                s.execute("CREATE TEMP TABLE saved AS SELECT * FROM " + table + " WHERE resource_id = 'acme-1'");
+                s.executeUpdate("UPDATE " + table + " SET " + change.getKey() + " = " + change.getValue()
+                        + " WHERE resource_id = 'acme-1'");
+                LogVerification result = chain.verify("acme", null, null);
+                if (result.intact() || result.problem().leafIndex() != 1) {
+                    missed.add(change.getKey() + " -> " + result.problem());
+                }
+                s.executeUpdate("DELETE FROM " + table + " WHERE seq = (SELECT seq FROM saved)");
+                s.executeUpdate("INSERT INTO " + table + " SELECT * FROM saved");
+                s.execute("DROP TABLE saved");
+            });
+        }
+        assertThat(missed).as("changed columns the verifier did not report at leaf 1").isEmpty();
+        assertIntact(chain.verify("acme", null, null));
+    }
+
     private void unguard(Statement s) throws SQLException {
         for (String guarded : java.util.List.of(table, table + "_leaves", table + "_nodes", checkpointTable)) {
             s.execute("ALTER TABLE " + guarded + " DISABLE TRIGGER USER");
