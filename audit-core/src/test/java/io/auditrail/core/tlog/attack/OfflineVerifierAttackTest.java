@@ -165,6 +165,29 @@ class OfflineVerifierAttackTest {
         assertThat(outcome.exit()).as(outcome.output()).isEqualTo(1);
     }
 
+    @Test
+    void aProofForALeafOutsideItsTreeIsRejected() throws IOException {
+        InclusionProofBundle genuine = acme.bundle(7, 8);
+        for (long index : new long[] {8, 9, Long.MAX_VALUE}) {
+            Path file = dir.resolve("outside.json");
+            Files.writeString(file, genuine.toJson().replace("\"leaf_index\":7", "\"leaf_index\":" + index));
+            Outcome outcome = OfflineAttackBench.run("--proof", file, "--public-key", vkey);
+            assertThat(outcome.exit()).as(outcome.output()).isIn(1, 2);
+            assertThat(outcome.output()).doesNotContain("OK proof");
+        }
+    }
+
+    @Test
+    void aNewerCheckpointOfAnotherTreeIsNotConsistentWithTheExport() throws IOException {
+        OfflineAttackBench rewritten = new OfflineAttackBench("acme", 8);
+        Path checkpoints = OfflineAttackBench.checkpoints(dir.resolve("cp.jsonl"), "acme", acme.checkpoint(4),
+                rewritten.checkpoint(8));
+        Outcome outcome = OfflineAttackBench.run("--log", OfflineAttackBench.write(dir.resolve("e.jsonl"),
+                acme.exportLines()), "--checkpoints", checkpoints, "--public-key", vkey);
+        assertThat(outcome.exit()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).containsAnyOf("MODIFIED at leaf 4", "FORKED at leaf 4");
+    }
+
     private Path proof(String name, InclusionProofBundle bundle) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, bundle.toJson());
