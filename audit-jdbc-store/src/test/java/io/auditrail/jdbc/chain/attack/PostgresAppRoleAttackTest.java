@@ -97,13 +97,17 @@ class PostgresAppRoleAttackTest extends PostgresAttackFixture {
     }
 
     @Test
-    void aSecondLeafForASealedEventIsRefused() throws SQLException {
+    void aSecondLeafOrASecondRowForASealedEventIsRefused() throws SQLException {
         sealed("acme", 3);
         long first = seqOf("acme-0");
         on(as(appRole), s -> {
             assertRefused(s, "INSERT INTO " + table + "_leaves VALUES ('acme', 3, " + first + ")");
             assertRefused(s, "INSERT INTO " + table + "_leaves VALUES ('other', 0, " + first + ")");
             assertRefused(s, "INSERT INTO " + table + "_leaves VALUES ('acme', 1, " + first + ")");
+            assertRefused(s, "INSERT INTO " + table + " (event_id, occurred_at, organization_id, actor_id, actor_type,"
+                    + " action, resource_type, resource_id, outcome) SELECT event_id, occurred_at, organization_id,"
+                    + " actor_id, actor_type, action, resource_type, resource_id, outcome FROM " + table
+                    + " WHERE seq = " + first);
         });
         assertIntact(chain.verify("acme", null, null));
     }
