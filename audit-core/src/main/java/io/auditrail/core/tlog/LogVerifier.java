@@ -205,9 +205,7 @@ public final class LogVerifier {
             resolvePendingLeaf(-1, null, null);
         }
         if (problem == null && rootMismatch != null) {
-            fail(rootMismatchFrom, LogProblem.Type.MODIFIED, "the first " + rootMismatch.size()
-                    + " leaves do not hash to the root of their signed checkpoint; a leaf in "
-                    + leafRange(rootMismatchFrom, rootMismatch.size()) + " was changed");
+            problem = unconfirmedRoot(rootMismatch);
         }
         if (problem == null && end != Long.MAX_VALUE && tree.size() < end) {
             fail(tree.size(), LogProblem.Type.DELETED, leafRange(tree.size(), end) + " missing at the end of the range");
@@ -280,10 +278,21 @@ public final class LogVerifier {
     }
 
     private boolean fail(long leafIndex, LogProblem.Type type, String detail) {
+        if (problem == null && rootMismatch != null && type != LogProblem.Type.FORKED
+                && leafIndex >= rootMismatch.size()) {
+            // The signed root already disagreed with earlier leaves: that is the first problem.
+            problem = unconfirmedRoot(rootMismatch);
+        }
         if (problem == null) {
             problem = new LogProblem(leafIndex, type, detail);
         }
         return false;
+    }
+
+    private LogProblem unconfirmedRoot(LogCheckpoint checkpoint) {
+        return new LogProblem(rootMismatchFrom, LogProblem.Type.MODIFIED, "the first " + checkpoint.size()
+                + " leaves do not hash to the root of their signed checkpoint; a leaf in "
+                + leafRange(rootMismatchFrom, checkpoint.size()) + " was changed");
     }
 
     private static String leafRange(long from, long toExclusive) {

@@ -78,12 +78,18 @@ public final class NoteVerifier {
      */
     public static NoteVerifier fromText(String text, @Nullable String keyName) {
         String trimmed = text.strip();
+        String vkeyProblem = "";
         if (trimmed.contains("+") && !trimmed.contains("-----BEGIN")) {
-            NoteVerifier verifier = parse(trimmed);
-            if (keyName != null && !keyName.equals(verifier.keyName)) {
-                throw new IllegalArgumentException("the verifier key is named " + verifier.keyName + ", not " + keyName);
+            try {
+                NoteVerifier verifier = parse(trimmed);
+                if (keyName != null && !keyName.equals(verifier.keyName)) {
+                    throw new IllegalArgumentException("the verifier key is named " + verifier.keyName + ", not "
+                            + keyName);
+                }
+                return verifier;
+            } catch (IllegalArgumentException e) {
+                vkeyProblem = e.getMessage() + "; ";
             }
-            return verifier;
         }
         String base64 = trimmed.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
@@ -91,7 +97,7 @@ public final class NoteVerifier {
             return of(keyName, key);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the public key is neither a note verifier key (name+id+key) nor an"
-                    + " Ed25519 public key in PEM or base64 X.509: " + e.getMessage(), e);
+                    + " Ed25519 public key in PEM or base64 X.509: " + vkeyProblem + e.getMessage(), e);
         }
     }
 

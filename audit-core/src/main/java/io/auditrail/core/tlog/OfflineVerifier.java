@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,14 @@ public final class OfflineVerifier {
             + " [--hmac-key-env VAR] [--origin-prefix PREFIX]";
 
     private final PrintStream out;
-    private final Options options;
+    private final OfflineVerifierOptions options;
     private final LeafHasher hasher;
     private final NoteVerifier key;
     private final Map<String, List<SignedNote>> checkpointsByOrigin = new LinkedHashMap<>();
     private final List<SignedNote> proofCheckpoints = new ArrayList<>();
     private boolean problemFound;
 
-    private OfflineVerifier(Options options, Map<String, String> environment, PrintStream out) {
+    private OfflineVerifier(OfflineVerifierOptions options, Map<String, String> environment, PrintStream out) {
         this.out = out;
         this.options = options;
         this.key = NoteVerifier.fromText(keyText(options.single("--public-key")), options.optional("--key-name"));
@@ -79,7 +78,7 @@ public final class OfflineVerifier {
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
-            Options options = Options.parse(args);
+            OfflineVerifierOptions options = OfflineVerifierOptions.parse(args);
             return new OfflineVerifier(options, environment, out).verify();
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
@@ -287,56 +286,5 @@ public final class OfflineVerifier {
     }
 
     private record ProofFile(String file, InclusionProofBundle bundle) {
-    }
-
-    /** The command line: repeatable options keep every value, in order. */
-    private record Options(Map<String, List<String>> values) {
-
-        private static final List<String> SINGLE = List.of("--public-key", "--key-name", "--hmac-key-env",
-                "--origin-prefix");
-        private static final List<String> REPEATABLE = List.of("--log", "--proof", "--checkpoints");
-
-        static Options parse(String[] args) {
-            Map<String, List<String>> values = new HashMap<>();
-            for (int i = 0; i < args.length; i += 2) {
-                String name = args[i];
-                if (!SINGLE.contains(name) && !REPEATABLE.contains(name)) {
-                    throw new IllegalArgumentException("unknown option " + name);
-                }
-                if (i + 1 >= args.length || args[i + 1].isBlank()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                List<String> list = values.computeIfAbsent(name, n -> new ArrayList<>());
-                if (SINGLE.contains(name) && !list.isEmpty()) {
-                    throw new IllegalArgumentException(name + " may be given once");
-                }
-                list.add(args[i + 1]);
-            }
-            Options options = new Options(values);
-            if (options.optional("--public-key") == null) {
-                throw new IllegalArgumentException("--public-key is required");
-            }
-            if (options.all("--log").isEmpty() && options.all("--proof").isEmpty()) {
-                throw new IllegalArgumentException("give at least one --log or --proof");
-            }
-            if (!options.all("--log").isEmpty() && options.all("--checkpoints").isEmpty()) {
-                throw new IllegalArgumentException("--log needs --checkpoints: without signed checkpoints an export"
-                        + " proves nothing");
-            }
-            return options;
-        }
-
-        List<String> all(String name) {
-            return values.getOrDefault(name, List.of());
-        }
-
-        @Nullable String optional(String name) {
-            List<String> list = all(name);
-            return list.isEmpty() ? null : list.get(0);
-        }
-
-        String single(String name) {
-            return Objects.requireNonNull(optional(name), name);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,7 +133,7 @@ public final class WitnessCheckpointSink implements CheckpointSink {
             return status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return "no complete answer within " + requestTimeout.toMillis() + " ms";
+            return noAnswer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.cancel(true);
@@ -143,9 +144,17 @@ public final class WitnessCheckpointSink implements CheckpointSink {
                 if (t instanceof ResponseTooLarge) {
                     return t.getMessage();
                 }
+                if (t instanceof HttpTimeoutException) {
+                    return noAnswer();
+                }
             }
             return cause.getClass().getSimpleName();
         }
+    }
+
+    /** The client's own timeout (until the headers) and the whole-exchange deadline race; both read the same. */
+    private String noAnswer() {
+        return "no complete answer within " + requestTimeout.toMillis() + " ms";
     }
 
     private static URI checked(URI url, boolean allowHttpToLoopback) {

@@ -52,6 +52,17 @@ class LogVerifierTest {
     }
 
     @Test
+    void aRootThatMissedItsCheckpointComesBeforeLaterLeafProblems() {
+        LogVerifier verifier = log.verifier(log.checkpoint(5), log.checkpoint(16), log.checkpoint(20)).build();
+        feed(verifier, 0, 7, false);
+        verifier.leaf(7, null, log.changed(7), false);
+        feed(verifier, 8, 17, false);
+        verifier.leaf(18, null, log.events.get(18), false);
+
+        assertProblem(verifier.finish(), 5, LogProblem.Type.MODIFIED);
+    }
+
+    @Test
     void aChangedLastLeafIsFound() {
         LogVerifier verifier = log.verifier().build();
         feed(verifier, 0, 19, true);

@@ -72,6 +72,8 @@ class SignedNoteTest {
         assertThat(signer.verifier().verify(note)).isTrue();
         assertThat(NoteVerifier.fromText(signer.verifierKey(), null).verify(note)).isTrue();
         assertThat(NoteVerifier.fromText(ChainKeys.toPem(pair.getPublic()), null).verify(note)).isTrue();
+        String bareBase64 = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertThat(NoteVerifier.fromText(bareBase64, null).verify(note)).as(bareBase64).isTrue();
         assertThat(NoteVerifier.fromText(ChainKeys.toPem(pair.getPublic()), "audit.example.com").verify(note)).isTrue();
         assertThat(NoteVerifier.fromText(ChainKeys.toPem(pair.getPublic()), "someone.else").verify(note))
                 .as("the key name is part of the key id").isFalse();

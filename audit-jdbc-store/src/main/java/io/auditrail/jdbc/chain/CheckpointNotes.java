@@ -29,8 +29,12 @@ final class CheckpointNotes {
         this.verifier = verifier;
     }
 
+    LogOrigin logOrigin(@Nullable String organizationId) {
+        return LogOrigin.of(originPrefix, organizationId);
+    }
+
     String origin(@Nullable String organizationId) {
-        return LogOrigin.of(originPrefix, organizationId).value();
+        return logOrigin(organizationId).value();
     }
 
     /** The organisation an origin of this log names; empty for another log's origin. */

@@ -1,11 +1,16 @@
 package io.auditrail.jdbc.chain;
 
+import io.auditrail.core.chain.ChainKeys;
+import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.tlog.LeafHasher;
+import io.auditrail.core.tlog.LogCheckpoint;
 import io.auditrail.core.tlog.LogProblem;
 import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.LogVerifier;
 import io.auditrail.core.tlog.MerkleTree;
 import io.auditrail.core.tlog.NodeId;
-import io.auditrail.core.tlog.TreeAppender;
+import io.auditrail.core.tlog.NoteSigner;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.EventColumns;
@@ -22,16 +27,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies one organisation's tree from the database, trusting nothing the application role can
- * write: the leaves stream in index order with their stored hash and their event, the tree is
- * recomputed (O(log n) memory) and compared with every signed checkpoint, every stored node is
- * checked against its children, and every event row of the organisation older than the grace
- * period must be a leaf. The first problem is reported with its leaf index.
+ * write: the leaves stream in index order with their stored hash and their event through core's
+ * {@link LogVerifier} (the classification the offline verifier shares: O(log n) memory, roots
+ * against every signed checkpoint and retention record), then every event row of the
+ * organisation older than the grace period must be a leaf, and every stored node must match its
+ * children. The first problem is reported with its leaf index.
  */
 final class JdbcLogVerifier {
 
@@ -45,6 +50,9 @@ final class JdbcLogVerifier {
     private final Clock clock;
     private final Duration grace;
     private final int fetchSize;
+    /** Re-signs vetted checkpoints for {@link LogVerifier}; never leaves this JVM. */
+    private final NoteSigner vetting = NoteSigner.ed25519("auditrail-vetted",
+            ChainKeys.generate().getPrivate());
 
     JdbcLogVerifier(DataSource dataSource, SqlDialect dialect, LogTables tables, EventRowMapper mapper,
             LeafHasher hasher, CheckpointStore checkpoints, CheckpointNotes notes, Clock clock, Duration grace,
@@ -91,22 +99,18 @@ final class JdbcLogVerifier {
             }
             long first = from == null ? 0 : from;
             long last = to == null ? Long.MAX_VALUE : to;
-            LogVerification walked = StreamingRead.<LogVerification, RuntimeException>run(connection, dialect,
-                    () -> walk(connection, organizationId, key, size, first, last, claims));
+            Walk walk = StreamingRead.<Walk, RuntimeException>run(connection, dialect,
+                    () -> walk(connection, organizationId, key, first, last, claims));
+            LogVerification walked = walk.verifier().finish();
             if (!walked.intact()) {
-                return walked;
-            }
-            if (size < claims.largest()) {
-                return problem(organizationId, walked.leavesChecked(), size, size, LogProblem.Type.TRUNCATED,
-                        "the log ends at " + size + " leaves but a signed checkpoint covers " + claims.largest());
+                return new LogVerification(organizationId, false, walk.checked(), size, walked.problem());
             }
             LogVerification unsealed = unsealed(connection, organizationId, key, size);
             if (unsealed != null) {
                 return unsealed;
             }
-            LogVerification stored = StreamingRead.<LogVerification, RuntimeException>run(connection, dialect,
-                    () -> checkNodes(connection, organizationId, key, size, walked.leavesChecked()));
-            return stored;
+            return StreamingRead.<LogVerification, RuntimeException>run(connection, dialect,
+                    () -> checkNodes(connection, organizationId, key, size, walk.checked()));
         }
     }
 
@@ -183,80 +187,61 @@ final class JdbcLogVerifier {
         }
     }
 
+    /** A walk's verifier, not finished yet, and the events it checked inside the range. */
+    private record Walk(LogVerifier verifier, long checked) {
+    }
+
     /**
-     * Streams every leaf from 0 (the roots at the checkpoints' sizes need them all); the events
-     * are checked inside {@code [first, last]}.
+     * Streams every leaf from 0 through the shared {@link LogVerifier} (the roots at the
+     * checkpoints' sizes need them all); the events are checked inside {@code [first, last]},
+     * outside it the stored leaf hash stands in. The checkpoints were vetted by
+     * {@link CheckpointNotes} (signature and statement); the verifier gets them re-signed by a
+     * key that lives only in this JVM, so the signature policy stays in one place.
      */
-    private LogVerification walk(Connection connection, @Nullable String organizationId, String key, long size,
-            long first, long last, Claims claims) throws SQLException {
+    private Walk walk(Connection connection, @Nullable String organizationId, String key, long first, long last,
+            Claims claims) throws SQLException {
+        String origin = notes.origin(organizationId);
+        List<SignedNote> vouched = new ArrayList<>();
+        for (CheckpointRecord record : claims.checkpoints()) {
+            vouched.add(vetting.sign(new LogCheckpoint(origin, record.size(), record.root())));
+        }
+        LogVerifier verifier = LogVerifier.builder(notes.logOrigin(organizationId), hasher, vetting.verifier())
+                .checkpoints(vouched).build();
         String sql = "SELECT l.leaf_index, n.hash AS leaf_hash, " + LogTables.ORGANIZATION_KEY.replace("organization_id",
                 "e.organization_id") + " AS event_key, e.seq AS event_row, " + prefixed() + " FROM "
                 + tables.leaves().qualified() + " l LEFT JOIN " + tables.nodes().qualified()
                 + " n ON n.organization_key = l.organization_key AND n.node_level = 0 AND n.node_index = l.leaf_index"
                 + " LEFT JOIN " + tables.events().qualified() + " e ON e.seq = l.event_seq"
                 + " WHERE l.organization_key = ? ORDER BY l.leaf_index";
-        TreeSet<Long> checkpointSizes = new TreeSet<>();
-        claims.checkpoints().forEach(record -> checkpointSizes.add(record.size()));
-        TreeAppender tree = new TreeAppender();
         long checked = 0;
-        LogVerification found = null;
-        byte[] mismatch = null;
-        long mismatchIndex = -1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(fetchSize);
             statement.setString(1, key);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     long index = row.getLong("leaf_index");
-                    long expected = tree.size();
-                    if (index != expected) {
-                        found = problem(organizationId, checked, size, expected, LogProblem.Type.DELETED,
-                                "leaf " + expected + " is missing from the log");
-                        break;
-                    }
                     String stored = row.getString("leaf_hash");
-                    if (stored == null) {
-                        found = problem(organizationId, checked, size, index, LogProblem.Type.DELETED,
-                                "the hash of leaf " + index + " is missing from the nodes");
-                        break;
-                    }
-                    byte[] leafHash = LogNodes.bytes(stored);
                     boolean inRange = index >= first && index <= last;
                     row.getLong("event_row");
                     boolean eventGone = row.wasNull();
-                    if (inRange && eventGone && index >= claims.retained()) {
-                        found = problem(organizationId, checked, size, index, LogProblem.Type.DELETED,
-                                "the event of leaf " + index + " was deleted and no signed retention record covers it");
-                        break;
-                    }
+                    AuditEvent event = null;
                     if (inRange && !eventGone) {
-                        byte[] actual = eventHash(row);
-                        if (actual == null || !Arrays.equals(actual, leafHash)
-                                || !key.equals(row.getString("event_key"))) {
-                            mismatch = actual;
-                            mismatchIndex = index;
+                        event = event(row);
+                        if (event == null || !key.equals(row.getString("event_key"))) {
+                            verifier.report(new LogProblem(index, LogProblem.Type.MODIFIED, "the event of leaf "
+                                    + index + " is no longer a valid event of this organisation"));
                             break;
                         }
                         checked++;
                     }
-                    tree.append(leafHash);
-                    if (checkpointSizes.contains(tree.size())) {
-                        LogVerification forked = againstCheckpoints(organizationId, checked, size, tree, claims);
-                        if (forked != null) {
-                            found = forked;
-                            break;
-                        }
+                    boolean retained = !inRange || index < claims.retained();
+                    if (!verifier.leaf(index, stored == null ? null : LogNodes.bytes(stored), event, retained)) {
+                        break;
                     }
                 }
             }
         }
-        if (mismatchIndex >= 0) {
-            return classifyMismatch(connection, organizationId, key, size, checked, mismatchIndex, mismatch);
-        }
-        if (found != null) {
-            return found;
-        }
-        return new LogVerification(organizationId, true, checked, size, null);
+        return new Walk(verifier, checked);
     }
 
     /** The event columns, aliased so they do not clash with the leaf's. */
@@ -268,46 +253,13 @@ final class JdbcLogVerifier {
         return columns.toString();
     }
 
-    /** A row changed into something that is no longer a valid event counts as modified. */
-    private byte @Nullable [] eventHash(ResultSet row) {
+    /** The row's event, or {@code null} when it was changed into something that is no valid event. */
+    private @Nullable AuditEvent event(ResultSet row) {
         try {
-            return hasher.leafHash(mapper.map(row).event());
+            return mapper.map(row).event();
         } catch (RuntimeException | SQLException e) {
             return null;
         }
-    }
-
-    private static @Nullable LogVerification againstCheckpoints(@Nullable String organizationId, long checked,
-            long size, TreeAppender tree, Claims claims) {
-        byte[] root = tree.root();
-        for (CheckpointRecord record : claims.checkpoints()) {
-            if (record.size() == tree.size() && !Arrays.equals(record.root(), root)) {
-                return problem(organizationId, checked, size, tree.size() - 1, LogProblem.Type.FORKED,
-                        "the stored tree of " + tree.size() + " leaves is not the one a signed "
-                        + (record.retention() ? "retention record" : "checkpoint") + " names: it was rewritten");
-            }
-        }
-        return null;
-    }
-
-    /** An event whose hash is another leaf's was moved (REORDERED); anything else was MODIFIED. */
-    private LogVerification classifyMismatch(Connection connection, @Nullable String organizationId, String key,
-            long size, long checked, long index, byte @Nullable [] actual) throws SQLException {
-        if (actual != null) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT node_index FROM "
-                    + tables.nodes().qualified() + " WHERE organization_key = ? AND node_level = 0 AND hash = ?")) {
-                statement.setString(1, key);
-                statement.setString(2, LogNodes.hex(actual));
-                try (ResultSet row = statement.executeQuery()) {
-                    if (row.next() && row.getLong(1) != index) {
-                        return problem(organizationId, checked, size, index, LogProblem.Type.REORDERED,
-                                "leaf " + index + " holds the event of leaf " + row.getLong(1));
-                    }
-                }
-            }
-        }
-        return problem(organizationId, checked, size, index, LogProblem.Type.MODIFIED,
-                "the event of leaf " + index + " no longer matches its leaf hash");
     }
 
     /**

@@ -295,18 +295,18 @@ abstract class AbstractChainTest {
     void reorderedEventsAreReported() throws SQLException {
         writeSealed("acme", 6);
         long second = seqOf("inv-2");
-        long fourth = seqOf("inv-4");
+        long third = seqOf("inv-3");
         privileged(s -> {
             dropGuards(s);
             s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = -1 WHERE leaf_index = 2");
-            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + second + " WHERE leaf_index = 4");
-            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + fourth + " WHERE leaf_index = 2");
+            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + second + " WHERE leaf_index = 3");
+            s.executeUpdate("UPDATE " + table + "_leaves SET event_seq = " + third + " WHERE leaf_index = 2");
         });
         assertProblem(chain.verify("acme", null, null), LogProblem.Type.REORDERED, 2);
     }
 
     @Test
-    void rewrittenTreeIsAForkAgainstTheSignedCheckpoint() throws SQLException {
+    void rewrittenTreeMissesTheSignedCheckpointAndTwoSuchCheckpointsAreAFork() throws SQLException {
         chain = chainBuilder(dataSource(), false).build();
         store = storeOn(dataSource());
         writeSealed("acme", 5);
@@ -328,7 +328,10 @@ abstract class AbstractChainTest {
                         + " VALUES ('acme', " + node.level() + ", " + node.index() + ", '" + hex(node.hash()) + "')");
             }
         });
-        assertProblem(chain.verify("acme", null, null), LogProblem.Type.FORKED, 4);
+        assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 0);
+        List<SignedNote> forkedNotes = List.of(chain.writeCheckpoints().get(0).note(), exported.get(0));
+        privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable));
+        assertProblem(chain.verify("acme", null, null, forkedNotes), LogProblem.Type.FORKED, 4);
     }
 
     @Test
