@@ -99,7 +99,9 @@ final class SealingRatio {
         AtomicLong sealerCpu = new AtomicLong();
         List<Future<?>> tasks = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
+            int writer = w;
             tasks.add(threads.submit(() -> {
+                Thread.currentThread().setName("writer-" + writer);
                 EventGenerator generator = new EventGenerator();
                 while (running.get()) {
                     List<AuditEvent> events = generator.events(batch);
@@ -114,6 +116,7 @@ final class SealingRatio {
         for (int p = 0; sealing && p < chain.sealerThreads(); p++) {
             int partition = p;
             tasks.add(threads.submit(() -> {
+                Thread.currentThread().setName("sealer-" + partition);
                 sealerThreads.add(Thread.currentThread().getId());
                 sealerCpu.addAndGet(-management.getCurrentThreadCpuTime());
                 // As the starter's sealer loop: seal until nothing is pending, then a short pause.
