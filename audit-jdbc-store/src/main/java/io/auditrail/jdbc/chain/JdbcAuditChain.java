@@ -427,8 +427,9 @@ public final class JdbcAuditChain {
         }
 
         /**
-         * Sets the audit table; {@code audit_events} by default. The heads table is named after
-         * it with {@code _chain_heads} appended, in the same schema.
+         * Sets the audit table; {@code audit_events} by default. The log's tables are named after
+         * it with {@code _leaves} and {@code _nodes} appended (and {@code _purge_gate} on
+         * MariaDB/MySQL), in the same schema.
          *
          * @param tableName {@code table} or {@code schema.table}
          * @return this builder

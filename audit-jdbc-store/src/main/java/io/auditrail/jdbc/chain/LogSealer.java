@@ -184,8 +184,17 @@ final class LogSealer {
             }
             throw e;
         } finally {
-            for (String organizationKey : locked) {
+            release(connection, locked);
+        }
+    }
+
+    /** A lock that cannot be released goes with the connection; it must not hide the pass's own outcome. */
+    private void release(Connection connection, List<String> locked) {
+        for (String organizationKey : locked) {
+            try {
                 lock.release(connection, organizationKey);
+            } catch (SQLException e) {
+                log.warn("Could not release the sealing lock of '{}'; it ends with the connection", organizationKey, e);
             }
         }
     }

@@ -95,8 +95,8 @@ class SchemaCheckStarterTests {
                     "auditrail.chain.checkpoint-table-name=checkpoints_" + suffix).run(context -> {
                 assertThat(context).hasFailed();
                 assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SchemaValidationException.class)
-                        .hasMessageContaining("audit table " + table + " lacks column chain_org")
-                        .hasMessageContaining("chain heads table " + table + "_chain_heads does not exist")
+                        .hasMessageContaining("log leaves table " + table + "_leaves does not exist")
+                        .hasMessageContaining("log nodes table " + table + "_nodes does not exist")
                         .hasMessageContaining("checkpoint table checkpoints_" + suffix + " does not exist")
                         .hasMessageContaining("io/auditrail/jdbc/schema/v1/chain-h2.sql");
             });

@@ -77,10 +77,10 @@ class ReadParameterContractIntegrationTests {
         Answer offset = get("/audit/events?offset=99999999999");
         assertThat(offset.status()).isEqualTo(400);
         assertThat(offset.error()).isEqualTo("offset must be a whole number from 0 to 2147483647 but was '99999999999'");
-        Answer from = get("/audit/chain/verify?from=0");
+        Answer from = get("/audit/chain/verify?from=-1");
         assertThat(from.status()).isEqualTo(400);
-        assertThat(from.error()).startsWith("from must be a whole number from 1 to ");
-        assertThat(get("/audit/chain/verify?from=1000").error()).startsWith("from 1000 is past the head of the chain");
+        assertThat(from.error()).startsWith("from must be a whole number from 0 to ");
+        assertThat(get("/audit/chain/verify?from=1000").error()).startsWith("from 1000 is past the end of the log");
     }
 
     @Test
