@@ -18,12 +18,16 @@ import java.util.Locale;
  *
  * <p>Options (system properties): {@code bench.parts} ({@code seal,proof,verify});
  * {@code bench.passes} (3); {@code bench.seal.seconds} (10, per window);
- * {@code bench.seal.configs} (writers x sealer threads, {@code 1x1,2x1,2x2}); {@code bench.batch}
+ * {@code bench.seal.configs} (writers x sealer threads, optionally {@code @} the sealer's batch
+ * size, 500 by default: {@code 1x1,2x1,2x2}); {@code bench.batch}
  * (events per write, 100); {@code bench.proof.leaves} (5,000,000); {@code bench.proof.samples}
  * (1,000 per pass); {@code bench.verify.events} (1,000,000); {@code bench.build.batch} (rows per
  * sealing pass while building, 5,000).
  */
 public final class LogBenchmarks {
+
+    /** The sealer's rows per pass unless a configuration names another: the default of {@code auditrail.chain.batch-size}. */
+    private static final int DEFAULT_SEAL_BATCH = 500;
 
     private static final String LARGE_ORGANIZATION = "org-large";
     private static final String VERIFIED_ORGANIZATION = "org-verified";
@@ -64,11 +68,13 @@ public final class LogBenchmarks {
         int batch = Integer.getInteger("bench.batch", 100);
         SealingRatio ratio = new SealingRatio(database, seconds, batch);
         for (String config : System.getProperty("bench.seal.configs", "1x1,2x1,2x2").split(",")) {
-            String[] numbers = config.trim().split("x");
+            String[] numbers = config.trim().split("[x@]");
+            int sealBatch = numbers.length > 2 ? Integer.parseInt(numbers[2]) : DEFAULT_SEAL_BATCH;
             SealingRatio.Result result = ratio.measure(Integer.parseInt(numbers[0]), Integer.parseInt(numbers[1]),
-                    passes);
+                    sealBatch, passes);
             table.add("sealing ÷ ingest, " + result.writers() + " writer(s) × " + batch + "-event batches, "
-                    + result.sealers() + " sealer thread(s), " + seconds + " s windows",
+                    + result.sealers() + " sealer thread(s), batch-size " + result.sealBatch() + ", " + seconds
+                    + " s windows",
                     "sealed while ingesting " + result.sealedWhileIngesting().format("%,.0f") + " rows/s",
                     "ingest while sealing " + result.ingestWhileSealing().format("%,.0f") + " rows/s",
                     "**" + result.ratio().format("%.2f") + "×**",

@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
 final class SealingRatio {
 
     /** One writers-and-sealers setting, measured over several passes. */
-    record Result(int writers, int sealers, Spread ingestAlone, Spread drainAlone, Spread ingestWhileSealing,
+    record Result(int writers, int sealers, int sealBatch, Spread ingestAlone, Spread drainAlone, Spread ingestWhileSealing,
             Spread sealedWhileIngesting, Spread ratio, Spread backlog, Spread sealerCpuShare) {
     }
 
@@ -50,18 +50,18 @@ final class SealingRatio {
         this.batch = batch;
     }
 
-    Result measure(int writers, int sealers, int passes) throws Exception {
+    Result measure(int writers, int sealers, int sealBatch, int passes) throws Exception {
         List<Pass> results = new ArrayList<>();
         for (int p = 1; p <= passes; p++) {
-            Pass pass = pass(writers, sealers);
-            System.out.printf(Locale.ROOT, "  seal %dw/%ds pass %d: ingest alone %,.0f/s, drain alone %,.0f/s,"
+            Pass pass = pass(writers, sealers, sealBatch);
+            System.out.printf(Locale.ROOT, "  seal %dw/%ds/batch %d pass %d: ingest alone %,.0f/s, drain alone %,.0f/s,"
                     + " ingest while sealing %,.0f/s, sealed while ingesting %,.0f/s = %.2fx, backlog %,d,"
-                    + " sealer CPU %.0f%% of the window; load %s%n", writers, sealers, p, pass.ingestAlone(),
+                    + " sealer CPU %.0f%% of the window; load %s%n", writers, sealers, sealBatch, p, pass.ingestAlone(),
                     pass.drainAlone(), pass.ingestBoth(), pass.sealedBoth(), pass.sealedBoth() / pass.ingestBoth(),
                     pass.backlog(), 100 * pass.sealerCpuShare(), LogBenchmarks.loadAverage());
             results.add(pass);
         }
-        return new Result(writers, sealers, spread(results, Pass::ingestAlone), spread(results, Pass::drainAlone),
+        return new Result(writers, sealers, sealBatch, spread(results, Pass::ingestAlone), spread(results, Pass::drainAlone),
                 spread(results, Pass::ingestBoth), spread(results, Pass::sealedBoth),
                 spread(results, pass -> pass.sealedBoth() / pass.ingestBoth()),
                 spread(results, pass -> (double) pass.backlog()), spread(results, Pass::sealerCpuShare));
@@ -71,9 +71,9 @@ final class SealingRatio {
         return Spread.of(passes.stream().mapToDouble(figure).boxed().toList());
     }
 
-    private Pass pass(int writers, int sealers) throws Exception {
+    private Pass pass(int writers, int sealers, int sealBatch) throws Exception {
         try (HikariDataSource pool = database.pool(writers + sealers + 2);
-                BenchLog log = BenchLog.create(database, pool, "log_seal", sealers, 500)) {
+                BenchLog log = BenchLog.create(database, pool, "log_seal", sealers, sealBatch)) {
             ExecutorService threads = Executors.newFixedThreadPool(writers + sealers);
             try {
                 Window alone = window(threads, log, writers, false);
