@@ -139,19 +139,18 @@ public final class AuditEventFactory {
      */
     public AuditEvent createFor(CallerContext caller, String action, Resource resource, String organizationId,
             Map<String, ?> metadata, Outcome outcome) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        metadata.forEach((key, value) -> json.put(key, converter.toJsonValue(value, "metadata." + key)));
-        AuditEvent event = AuditEvent.builder()
-                .id(ids.nextId())
-                .timestamp(clock.instant())
-                .organizationId(organizationId != null ? organizationId : caller.organizationId())
-                .actor(recordable(caller.actor()))
-                .action(action)
-                .resource(resource)
-                .outcome(outcome)
-                .context(caller.request())
-                .metadata(redactor.redact(json))
-                .build();
+        Map<String, Object> json = Map.of();
+        if (!metadata.isEmpty()) {
+            json = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> entry : metadata.entrySet()) {
+                json.put(entry.getKey(), converter.toJsonValue(entry.getValue(), "metadata." + entry.getKey()));
+            }
+            json = redactor.redact(json);
+        }
+        // The constructor copies the metadata; a builder would copy it once more.
+        AuditEvent event = new AuditEvent(ids.nextId(), clock.instant(),
+                organizationId != null ? organizationId : caller.organizationId(), recordable(caller.actor()), action,
+                resource, outcome, caller.request(), json);
         return validator.validate(event);
     }
 
@@ -216,7 +215,9 @@ public final class AuditEventFactory {
                     + "recorded under the default organisation " + defaultOrganizationId + " instead: " + e, e);
             return defaultOrganizationId;
         }
-        return resolved.map(id -> ExternalIds.sanitize(id, limits.maxIdentifierLength())).orElse(defaultOrganizationId);
+        // No Optional.map: its lambda would be allocated on every call, resolved or not.
+        return resolved.isPresent() ? ExternalIds.sanitize(resolved.get(), limits.maxIdentifierLength())
+                : defaultOrganizationId;
     }
 
     /** Configures an {@link AuditEventFactory}. */

@@ -133,6 +133,9 @@ final class EventAssembler {
         }
 
         Map<String, Object> metadata(boolean literalsOnly) {
+            if (plan.metadataKeys().isEmpty()) {
+                return Map.of();
+            }
             Map<String, Object> metadata = new LinkedHashMap<>();
             List<ValueSource> sources = plan.sources();
             for (int i = 0; i < plan.metadataKeys().size(); i++) {
@@ -152,10 +155,12 @@ final class EventAssembler {
         }
 
         Map<String, Object> withProblems(Map<String, Object> metadata) {
-            if (problems != null) {
-                metadata.put(InvocationAuditor.CAPTURE_PROBLEMS_KEY, List.copyOf(problems));
+            if (problems == null) {
+                return metadata;
             }
-            return metadata;
+            Map<String, Object> withProblems = metadata.isEmpty() ? new LinkedHashMap<>() : metadata;
+            withProblems.put(InvocationAuditor.CAPTURE_PROBLEMS_KEY, List.copyOf(problems));
+            return withProblems;
         }
 
         List<String> problems() {

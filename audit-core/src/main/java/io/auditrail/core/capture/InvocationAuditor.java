@@ -5,8 +5,8 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditedInvocation;
+import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -80,16 +80,43 @@ public final class InvocationAuditor {
      *         under {@code FAIL_CLOSED}
      */
     public Object invoke(AuditedInvocation invocation) throws Throwable {
-        Optional<AuditedMethodPlan> found;
+        return invoke(prepare(invocation.method(), invocation.targetClass()), invocation);
+    }
+
+    /**
+     * Looks up how calls of a method on a class are audited, for a framework that keeps the
+     * answer per method: a call through {@link #invoke(AuditedMethod, AuditedInvocation)} then
+     * costs no lookup.
+     *
+     * @param method the implementation's method, as the invocations will name it
+     * @param targetClass the class of the receiving object
+     * @return the method's audit plan, none, or its configuration problem
+     */
+    public AuditedMethod prepare(Method method, Class<?> targetClass) {
         try {
-            found = methods.plan(invocation.method(), invocation.targetClass());
+            return new AuditedMethod(methods.plan(method, targetClass).orElse(null), null);
         } catch (InvalidAuditConfigurationException e) {
-            return proceedWithoutPlan(invocation, e);
+            return new AuditedMethod(null, e);
         }
-        if (found.isEmpty()) {
+    }
+
+    /**
+     * Runs an intercepted call of a method prepared with {@link #prepare(Method, Class)}.
+     *
+     * @param audited the prepared method; it must be the invocation's method and class
+     * @param invocation the call
+     * @return the method's result, or for a {@code CompletionStage} a stage completing the same way
+     * @throws Throwable the method's own exception, unchanged, or an {@link AuditException}
+     *         under {@code FAIL_CLOSED}
+     */
+    public Object invoke(AuditedMethod audited, AuditedInvocation invocation) throws Throwable {
+        if (audited.problem != null) {
+            return proceedWithoutPlan(invocation, audited.problem);
+        }
+        AuditedMethodPlan plan = audited.plan;
+        if (plan == null) {
             return invocation.proceed();
         }
-        AuditedMethodPlan plan = found.get();
         // An asynchronous method completes on another thread, where the caller's identity is gone.
         AuditEventFactory.CallerContext caller = CompletionStage.class.isAssignableFrom(invocation.method().getReturnType())
                 ? callerContext(plan) : null;
@@ -117,6 +144,21 @@ public final class InvocationAuditor {
         }
         recordSuccess(plan, caller, invocation, before, result);
         return result;
+    }
+
+    /**
+     * How calls of one method on one class are audited, looked up once by
+     * {@link #prepare(Method, Class)}: a plan, no plan (not audited), or the configuration
+     * problem that keeps it from being audited, reported on every call.
+     */
+    public static final class AuditedMethod {
+        private final AuditedMethodPlan plan;
+        private final InvalidAuditConfigurationException problem;
+
+        private AuditedMethod(AuditedMethodPlan plan, InvalidAuditConfigurationException problem) {
+            this.plan = plan;
+            this.problem = problem;
+        }
     }
 
     private AuditEventFactory.CallerContext callerContext(AuditedMethodPlan plan) {

@@ -22,7 +22,7 @@ final class JsonValues {
     }
 
     static Map<String, Object> copyOf(Map<String, ?> map) {
-        return copyMap(map, "metadata", 1);
+        return map.isEmpty() ? Collections.emptyMap() : copyMap(map, "metadata", 1);
     }
 
     private static Map<String, Object> copyMap(Map<?, ?> map, String path, int depth) {

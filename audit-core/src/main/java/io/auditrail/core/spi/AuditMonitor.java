@@ -41,7 +41,10 @@ public interface AuditMonitor {
 
             @Override
             public void dropped(String sink, AuditEvent event, String reason) {
-                all.forEach(monitor -> monitor.dropped(sink, event, reason));
+                // Called on the caller's thread for every event a full queue refuses: no iterator, no lambda.
+                for (int i = 0; i < all.size(); i++) {
+                    all.get(i).dropped(sink, event, reason);
+                }
             }
 
             @Override

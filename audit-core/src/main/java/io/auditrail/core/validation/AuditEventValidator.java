@@ -102,18 +102,26 @@ public final class AuditEventValidator {
         }
         checkMetadata(event.metadata());
 
-        Actor safeActor = new Actor(actor.id(), text(actor.name()), text(actor.email()), actor.type());
-        Resource safeResource = new Resource(resource.type(), resource.id(), text(resource.name()));
-        RequestContext safeContext = new RequestContext(text(context.ip()), text(context.userAgent()), context.requestId());
+        // text() returns its argument when it is already safe, so the common case copies nothing:
+        // every event of an audited call passes here on the caller's thread.
+        String name = text(actor.name());
+        String email = text(actor.email());
+        Actor safeActor = name == actor.name() && email == actor.email() ? actor
+                : new Actor(actor.id(), name, email, actor.type());
+        String resourceName = text(resource.name());
+        Resource safeResource = resourceName == resource.name() ? resource
+                : new Resource(resource.type(), resource.id(), resourceName);
+        String ip = text(context.ip());
+        String userAgent = text(context.userAgent());
+        RequestContext safeContext = ip == context.ip() && userAgent == context.userAgent() ? context
+                : new RequestContext(ip, userAgent, context.requestId());
         Outcome outcome = event.outcome();
-        Outcome safeOutcome = outcome.isSuccess() ? outcome
-                : Outcome.failure(text(outcome.errorType()), text(outcome.errorMessage()));
-        if (safeActor.equals(actor) && safeResource.equals(resource) && safeContext.equals(context)
-                && safeOutcome.equals(outcome)) {
+        Outcome safeOutcome = checkOutcome(outcome);
+        if (safeActor == actor && safeResource == resource && safeContext == context && safeOutcome.equals(outcome)) {
             return event;
         }
-        return event.toBuilder().actor(safeActor).resource(safeResource).context(safeContext).outcome(safeOutcome)
-                .build();
+        return new AuditEvent(event.id(), event.timestamp(), event.organizationId(), safeActor, event.action(),
+                safeResource, safeOutcome, safeContext, event.metadata());
     }
 
     /**

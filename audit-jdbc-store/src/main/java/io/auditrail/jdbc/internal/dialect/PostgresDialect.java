@@ -29,6 +29,11 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public BatchInsert batchInsert(TableName table) {
+        return new PostgresArrayInsert(table);
+    }
+
+    @Override
     public String jsonParameter() {
         return "CAST(? AS jsonb)";
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between the supported databases: the DDL resource, the
@@ -41,6 +42,17 @@ public interface SqlDialect {
      * @return the SQL
      */
     String insertSql(TableName table);
+
+    /**
+     * The statement that stores a whole batch at once, where the database has one that beats
+     * a JDBC batch of {@link #insertSql}.
+     *
+     * @param table the audit table
+     * @return the batch insert, or {@code null} to use the JDBC batch
+     */
+    default @Nullable BatchInsert batchInsert(TableName table) {
+        return null;
+    }
 
     /**
      * Binds the parameters after the 18 columns, if the insert has any.

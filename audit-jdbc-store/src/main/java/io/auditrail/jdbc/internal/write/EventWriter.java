@@ -2,6 +2,7 @@ package io.auditrail.jdbc.internal.write;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.jdbc.internal.dialect.BatchInsert;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.EventColumns;
 import io.auditrail.jdbc.schema.TableName;
@@ -9,9 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Inserts a batch of events as one JDBC statement batch, skipping ids already stored.
+ * Inserts a batch of events, skipping ids already stored: as one statement where the dialect
+ * has a {@link BatchInsert} (PostgreSQL), otherwise as one JDBC statement batch.
  *
  * <p>Transaction rule, which the Spring starter's transactional mode relies on: on a
  * connection in auto-commit mode the batch runs in its own transaction and is committed or
@@ -23,6 +26,7 @@ public final class EventWriter {
     private final SqlDialect dialect;
     private final AuditEventCodec codec;
     private final String insertSql;
+    private final @Nullable BatchInsert batchInsert;
 
     /**
      * Creates a writer.
@@ -35,6 +39,7 @@ public final class EventWriter {
         this.dialect = dialect;
         this.codec = codec;
         this.insertSql = dialect.insertSql(table);
+        this.batchInsert = dialect.batchInsert(table);
     }
 
     /**
@@ -55,6 +60,9 @@ public final class EventWriter {
     }
 
     private Void insert(Connection connection, List<AuditEvent> events) throws SQLException {
+        if (batchInsert != null && events.size() > 1 && batchInsert.insert(connection, codec, events)) {
+            return null;
+        }
         try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
             for (AuditEvent event : events) {
                 EventColumns.bind(statement, dialect, codec, event);

@@ -19,8 +19,14 @@ public final class AuditedMethodInterceptor implements MethodInterceptor {
 
     private final Supplier<InvocationAuditor> auditorSupplier;
     private volatile InvocationAuditor auditor;
-    /** Resolving the implementation's method walks bridge methods: measured as a per-call hot spot. */
-    private final Map<MethodClassKey, Method> specificMethods = new ConcurrentHashMap<>();
+    /**
+     * Each called method's implementation and audit plan, keyed by the method alone so that a
+     * call allocates no key: resolving the most specific method and looking up the plan were
+     * measured per-call costs. A method called on a second target class (a method inherited by
+     * several beans) is kept in {@link #byClass}, under a key allocated per call.
+     */
+    private final Map<Method, Prepared> byMethod = new ConcurrentHashMap<>();
+    private final Map<MethodClassKey, Prepared> byClass = new ConcurrentHashMap<>();
 
     /**
      * Creates the interceptor. The auditor is looked up on the first audited call, because
@@ -40,11 +46,31 @@ public final class AuditedMethodInterceptor implements MethodInterceptor {
             auditor = current;
         }
         Object target = invocation.getThis();
-        Class<?> targetClass = target == null ? invocation.getMethod().getDeclaringClass()
-                : AopUtils.getTargetClass(target);
-        Method method = specificMethods.computeIfAbsent(new MethodClassKey(invocation.getMethod(), targetClass),
-                key -> AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass));
-        return current.invoke(new SpringInvocation(invocation, method, targetClass));
+        Method called = invocation.getMethod();
+        Class<?> targetClass = target == null ? called.getDeclaringClass() : AopUtils.getTargetClass(target);
+        Prepared prepared = byMethod.get(called);
+        if (prepared == null || prepared.targetClass() != targetClass) {
+            prepared = prepare(current, called, targetClass);
+        }
+        return current.invoke(prepared.audited(), new SpringInvocation(invocation, prepared.method(), targetClass));
+    }
+
+    private Prepared prepare(InvocationAuditor current, Method called, Class<?> targetClass) {
+        Prepared first = byMethod.computeIfAbsent(called, key -> prepared(current, called, targetClass));
+        if (first.targetClass() == targetClass) {
+            return first;
+        }
+        return byClass.computeIfAbsent(new MethodClassKey(called, targetClass),
+                key -> prepared(current, called, targetClass));
+    }
+
+    private static Prepared prepared(InvocationAuditor current, Method called, Class<?> targetClass) {
+        Method method = AopUtils.getMostSpecificMethod(called, targetClass);
+        return new Prepared(targetClass, method, current.prepare(method, targetClass));
+    }
+
+    /** A called method as seen on one target class: its implementation and its audit plan. */
+    private record Prepared(Class<?> targetClass, Method method, InvocationAuditor.AuditedMethod audited) {
     }
 
     /**

@@ -8,6 +8,9 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.expression.MethodBasedEvaluationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 class SpelExpressionEvaluatorTests {
 
@@ -118,5 +121,55 @@ class SpelExpressionEvaluatorTests {
         evaluator.parse("#customer.tags.tier", place, Orders.class);
         evaluator.parse("#customer?.name", place, Orders.class);
         evaluator.parse("'literal'", place, Orders.class);
+    }
+
+    static class Shadowing {
+        public String shadow(String p1, String second, String result, String unset) {
+            return p1;
+        }
+    }
+
+    /**
+     * A bare argument reference is read without building SpEL's context; it must give what
+     * SpEL gives, also where a parameter's name shadows another's position variable and where
+     * an argument is null.
+     */
+    @Test
+    void bareArgumentReferencesReadWhatSpelReads() throws Exception {
+        Method shadow = Shadowing.class.getMethod("shadow", String.class, String.class, String.class, String.class);
+        Object[] args = {"first", "second-value", "third", null};
+        AuditedInvocation invocation = new AuditedInvocation() {
+            public Method method() {
+                return shadow;
+            }
+
+            public Class<?> targetClass() {
+                return Shadowing.class;
+            }
+
+            public Object target() {
+                return new Shadowing();
+            }
+
+            public Object[] arguments() {
+                return args;
+            }
+
+            public Object proceed() {
+                return null;
+            }
+        };
+        for (String expression : new String[] {"#p0", "#a0", "#p1", "#a1", "#second", "#p2", "#result", "#unset",
+                "#p3"}) {
+            MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(invocation.target(), shadow, args,
+                    new DefaultParameterNameDiscoverer());
+            context.setVariable("result", "the-result");
+            Object bySpel = new SpelExpressionParser().parseExpression(expression).getValue(context);
+
+            Object byEvaluator = evaluator.parse(expression, shadow, Shadowing.class).evaluate(invocation, "the-result");
+
+            assertThat(byEvaluator).as(expression).isEqualTo(bySpel);
+        }
+        assertThat(evaluator.parse("#p1", shadow, Shadowing.class).evaluate(invocation, null)).isEqualTo("second-value");
     }
 }
