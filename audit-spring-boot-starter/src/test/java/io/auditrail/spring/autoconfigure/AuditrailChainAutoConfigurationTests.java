@@ -145,6 +145,10 @@ class AuditrailChainAutoConfigurationTests {
                         assertThat(context).hasNotFailed();
                         assertThat(((CheckpointSinks) context.getBean(CheckpointSink.class)).sinks())
                                 .hasSize(2).last().isInstanceOf(WitnessCheckpointSink.class);
+                        String verifierKey = signer.verifierKey();
+                        assertThat(context.getBean(StartupLog.class).summary().text()).endsWith(
+                                ", transparency log on (origin prefix audit.example, signed by key "
+                                        + verifierKey.substring(0, verifierKey.lastIndexOf('+')) + ")");
                         context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
                         JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
                         chain.sealPending();
