@@ -37,7 +37,7 @@ final class StartupLog implements ApplicationEventListener<StartupEvent> {
                 .map(AuditSinkDispatchers::sinks).orElse(List.of());
         boolean jdbc = sinks.stream().anyMatch(sink -> sink.name().equals("jdbc"));
         return new StartupSummary(sinks, jdbc ? configuration.getJdbc().getTableName() : null,
-                configuration.getFailurePolicy(), false, logSinkReason(sinks));
+                configuration.getFailurePolicy(), null, logSinkReason(sinks));
     }
 
     /** The log sink stands in for the JDBC store only when no sink was configured. */

@@ -58,7 +58,7 @@ abstract class AbstractTransactionTest {
     @Test
     void theStartupLineNamesTheJdbcSinkAndItsTable() {
         assertThat(startupLog.summary().text()).startsWith("Auditrail is on: sink jdbc (")
-                .endsWith("), table mn_audit_events, failure policy fail-open, hash chain off");
+                .endsWith("), table mn_audit_events, failure policy fail-open, transparency log off");
     }
 
     @Test

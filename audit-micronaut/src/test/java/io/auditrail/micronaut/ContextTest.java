@@ -40,7 +40,7 @@ class ContextTest {
         try (ApplicationContext context = ApplicationContext.run()) {
             assertThat(context.getBean(StartupLog.class).summary().text()).isEqualTo("Auditrail is on: sink log "
                     + "(async), because no DataSource was found (events are only logged; add a DataSource and "
-                    + "audit-jdbc-store, or set auditrail.sink), failure policy fail-open, hash chain off");
+                    + "audit-jdbc-store, or set auditrail.sink), failure policy fail-open, transparency log off");
         }
     }
 

@@ -28,9 +28,8 @@ public final class AuditrailChainWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditChainController auditChainController(JdbcAuditChain chain, AuditStore store,
-            AuditReadScopeResolver scopes) {
-        return new AuditChainController(chain, store, scopes);
+    AuditChainController auditChainController(JdbcAuditChain chain, AuditReadScopeResolver scopes) {
+        return new AuditChainController(chain, scopes);
     }
 
     @Bean

@@ -3,8 +3,11 @@ package io.auditrail.spring.autoconfigure;
 import io.auditrail.core.config.StartupSummary;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.tlog.NoteSigner;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
@@ -37,7 +40,19 @@ final class StartupLog implements SmartInitializingSingleton {
         boolean jdbc = sinks.stream().anyMatch(sink -> sink.name().equals("jdbc"));
         boolean chain = environment.getProperty("auditrail.chain.enabled", Boolean.class, false);
         return new StartupSummary(sinks, jdbc ? properties.getJdbc().getTableName() : null,
-                properties.getFailurePolicy(), chain && jdbc, logSinkReason(sinks));
+                properties.getFailurePolicy(), chain && jdbc ? transparencyLog() : null, logSinkReason(sinks));
+    }
+
+    /** The log as its keys configure it; they were checked when the log was built. */
+    private StartupSummary.@Nullable TransparencyLog transparencyLog() {
+        AuditrailChainProperties settings = beanFactory.getBeanProvider(AuditrailChainProperties.class).getIfAvailable();
+        if (settings == null) {
+            return null;
+        }
+        LogKeys keys = LogKeys.of(settings);
+        NoteSigner signer = keys.signer();
+        return new StartupSummary.TransparencyLog(keys.originPrefix(),
+                signer == null ? null : signer.keyName() + "+" + HexFormat.of().toHexDigits(signer.keyId()));
     }
 
     /** The log sink stands in for the JDBC store only when no sink was configured. */

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the chain's sealers (one thread per partition of the organisations) and checkpoint
+ * Runs the log's sealers (one thread per partition of the organisations) and checkpoint
  * writer on their own daemon threads, off every request path: sealing on a short fixed delay,
- * checkpoints on a long one. At start-up the rows left unsealed are sealed first and then every
- * chain is checkpointed, so a restart is visible in the checkpoint trail with the heads it
- * found; a chain that appears later is checkpointed as soon as its first rows are sealed, not a
- * whole interval later. Failures are logged and retried on the next run.
+ * checkpoints of every tree on a long one, also when idle. At start-up the rows left unsealed are
+ * sealed first and then every tree is checkpointed, so a restart is visible in the checkpoint
+ * trail with the heads it found; a tree that appears later is checkpointed, alone, as soon as its
+ * first rows are sealed, not a whole interval later. Failures are logged and retried on the next run.
  */
 public final class ChainJobs implements SmartLifecycle {
 
@@ -30,6 +30,8 @@ public final class ChainJobs implements SmartLifecycle {
     private final Duration checkpointInterval;
     /** Organisations checkpointed since start-up; {@code null} stands for events without one. */
     private final Set<String> checkpointed = Collections.synchronizedSet(new HashSet<>());
+    /** Not {@code this}: {@link #stop()} holds that while it waits for the sealing threads. */
+    private final Object newTreeLock = new Object();
     private volatile boolean startedUp;
     private ScheduledExecutorService executor;
 
@@ -82,11 +84,26 @@ public final class ChainJobs implements SmartLifecycle {
 
     private void seal(int partition) {
         try {
-            if (chain.sealPending(partition) > 0 && startedUp && !checkpointed.containsAll(chain.sealedOrganizations())) {
-                writeCheckpoints();
+            if (chain.sealPending(partition) > 0 && startedUp) {
+                checkpointNewTrees();
             }
         } catch (RuntimeException e) {
             log.warn("Sealing audit rows failed; retrying in {}", sealInterval, e);
+        }
+    }
+
+    /**
+     * Checkpoints the trees that got their first leaves since start-up, only those: one new
+     * organisation must not cost a checkpoint (and a witness POST) of every other. Serialised so
+     * that two partitions finding the same new tree checkpoint it once.
+     */
+    private void checkpointNewTrees() {
+        synchronized (newTreeLock) {
+            Set<String> fresh = new HashSet<>(chain.sealedOrganizations());
+            fresh.removeAll(checkpointed);
+            if (!fresh.isEmpty()) {
+                chain.writeCheckpoints(fresh).forEach(checkpoint -> checkpointed.add(checkpoint.organizationId()));
+            }
         }
     }
 

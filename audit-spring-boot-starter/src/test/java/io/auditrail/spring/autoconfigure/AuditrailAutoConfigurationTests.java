@@ -79,7 +79,7 @@ class AuditrailAutoConfigurationTests {
     void logsOneStartupLineNamingSinkPolicyAndChain() {
         runner.withPropertyValues("auditrail.failure-policy=fail-closed").run(context -> assertThat(
                 context.getBean(StartupLog.class).summary().text()).isEqualTo("Auditrail is on: sink recording (sync (after commit)), "
-                        + "failure policy fail-closed, hash chain off"));
+                        + "failure policy fail-closed, transparency log off"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class AuditrailAutoConfigurationTests {
                 .run(context -> assertThat(context.getBean(StartupLog.class).summary().text()).isEqualTo(
                         "Auditrail is on: sink log (async (after commit)), because no DataSource was found (events are only logged; "
                                 + "add a DataSource and audit-jdbc-store, or set auditrail.sink), "
-                                + "failure policy fail-open, hash chain off"));
+                                + "failure policy fail-open, transparency log off"));
     }
 
     @Test

@@ -145,6 +145,11 @@ class AuditrailChainAutoConfigurationTests {
                         assertThat(context).hasNotFailed();
                         assertThat(((CheckpointSinks) context.getBean(CheckpointSink.class)).sinks())
                                 .hasSize(2).last().isInstanceOf(WitnessCheckpointSink.class);
+                        // name+id: the verifier key without its base64 part (which may itself hold '+')
+                        String[] verifierKey = signer.verifierKey().split("\\+", 3);
+                        assertThat(context.getBean(StartupLog.class).summary().text()).endsWith(
+                                ", transparency log on (origin prefix audit.example, signed by key "
+                                        + verifierKey[0] + "+" + verifierKey[1] + ")");
                         context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
                         JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
                         chain.sealPending();

@@ -79,7 +79,7 @@ abstract class AbstractJdbcStoreStarterTests {
     void theStartupLineNamesTheJdbcSinkAndItsTable(CapturedOutput output) {
         runner().withPropertyValues("auditrail.jdbc.table-name=audit_startup_line").run(context -> assertThat(output)
                 .contains("Auditrail is on: sink jdbc (transactional (in transaction)), table audit_startup_line, "
-                        + "failure policy fail-open, hash chain off"));
+                        + "failure policy fail-open, transparency log off"));
     }
 
     @Test

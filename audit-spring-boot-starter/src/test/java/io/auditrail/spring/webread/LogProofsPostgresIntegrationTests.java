@@ -99,7 +99,7 @@ class LogProofsPostgresIntegrationTests {
             assertThat(get(port, "alice", "/audit/events/" + first.get(1).id() + "/proof").statusCode()).isEqualTo(404);
             assertThat(get(port, "gus", "/audit/events/" + aliceLater.id() + "/proof").statusCode()).isEqualTo(404);
 
-            HttpResponse<String> consistency = get(port, "alice", "/audit/chain/consistency?from=2");
+            HttpResponse<String> consistency = get(port, "alice", "/audit/chain/consistency?from=2&to=5");
             assertThat(consistency.statusCode()).as(consistency.body()).isEqualTo(200);
             JsonNode range = JSON.readTree(consistency.body());
             List<byte[]> hashes = new ArrayList<>();
@@ -109,6 +109,8 @@ class LogProofsPostgresIntegrationTests {
             LogCheckpoint older = LogCheckpoint.parse(olderNote.body());
             LogCheckpoint newer = LogCheckpoint.parse(SignedNote.parse(range.get("checkpoint").asString()).body());
             assertThat(older.size()).isEqualTo(2);
+            assertThat(range.get("from_checkpoint").asString()).isEqualTo(keptByTheTenant);
+            assertThat(get(port, "alice", "/audit/chain/consistency?from=3").statusCode()).isEqualTo(404);
             assertThat(MerkleTree.verifyConsistency(2, 5, hashes, older.rootHash(), newer.rootHash())).isTrue();
             assertThat(get(port, "alice", "/audit/chain/consistency?from=abc").body())
                     .isEqualTo("{\"error\":\"from must be a whole number from 1 to 9223372036854775807 but was 'abc'\"}");
@@ -128,6 +130,12 @@ class LogProofsPostgresIntegrationTests {
                             + JSON.writeValueAsString(Map.of("note", checkpoint.body())) + "\n");
             assertThat(offline("--public-key", verifierKey, "--origin-prefix", "audit.test", "--log", log.toString(),
                     "--checkpoints", kept.toString(), "--proof", bundle.toString())).isEqualTo(0);
+            HttpResponse<String> listed = get(port, "alice", "/audit/chain/checkpoints");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.body().lines()).hasSize(2);
+            Path stored = Files.writeString(directory.resolve("served-checkpoints.jsonl"), listed.body());
+            assertThat(offline("--public-key", verifierKey, "--origin-prefix", "audit.test", "--log", log.toString(),
+                    "--checkpoints", stored.toString())).isEqualTo(0);
 
             Path forged = Files.writeString(directory.resolve("forged.json"),
                     proof.body().replace("\"action\":\"invoice.created\"", "\"action\":\"invoice.deleted\""));

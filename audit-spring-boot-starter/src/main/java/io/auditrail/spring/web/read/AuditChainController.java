@@ -1,7 +1,5 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.event.AuditEvent;
-import io.auditrail.core.store.AuditStore;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
@@ -32,11 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code GET {base}/chain/verify?from=&to=} (admins): verifies the log, whole or the events of
  * a range of leaf indexes; 200 with {@code intact} and the first problem's leaf index and class.</li>
  * <li>{@code GET {base}/chain/checkpoint} (members): the newest signed checkpoint note, as text.</li>
- * <li>{@code GET {base}/chain/consistency?from=&to=} (members): the RFC 9162 consistency proof
- * from a tree size the caller holds a checkpoint of to the newest checkpoint, with that checkpoint.
- * Members may ask: tree sizes and roots are in every proof bundle they may fetch anyway.</li>
+ * <li>{@code GET {base}/chain/consistency?from=M&to=N} (members): the RFC 9162 consistency proof
+ * between two checkpointed tree sizes ({@code to} defaults to the newest checkpoint), with both
+ * signed notes; 404 for a size no stored checkpoint has. Members may ask: tree sizes and roots are
+ * in every proof bundle they may fetch anyway.</li>
+ * <li>{@code GET {base}/chain/checkpoints} (members): every stored checkpoint as JSON lines, the
+ * format the offline verifier's {@code --checkpoints} reads.</li>
  * <li>{@code GET {base}/chain/export} (admins): the log up to the newest checkpoint as
- * JSON lines in leaf order, for the offline verifier.</li>
+ * JSON lines in leaf order, streamed from the database, purged events as their leaf hashes,
+ * for the offline verifier.</li>
  * </ul>
  */
 @RestController
@@ -48,19 +50,16 @@ public class AuditChainController {
 
     private final JdbcAuditChain chain;
     private final AuditReadScopeResolver scopes;
-    private final LogExportWriter exports;
 
     /**
      * Creates the controller.
      *
      * @param chain the log
-     * @param store where the export reads events
      * @param scopes decides whose log the caller may read
      */
-    public AuditChainController(JdbcAuditChain chain, AuditStore store, AuditReadScopeResolver scopes) {
+    public AuditChainController(JdbcAuditChain chain, AuditReadScopeResolver scopes) {
         this.chain = chain;
         this.scopes = scopes;
-        this.exports = new LogExportWriter(chain, store);
     }
 
     @GetMapping("/chain/verify")
@@ -108,15 +107,15 @@ public class AuditChainController {
         if (from == null) {
             throw new InvalidAuditQueryException("from is required: the tree size of a checkpoint you hold");
         }
-        SignedCheckpoint latest = latest(scope);
-        long size = latest.checkpoint().size();
-        if (to != null && to != size) {
-            throw new InvalidAuditQueryException("to must be the size of the newest checkpoint, " + size
-                    + ", or left out; proofs are served to the newest checkpoint only");
+        if (to != null && from > to) {
+            throw new InvalidAuditQueryException("from (" + from + ") must not be after to (" + to + ")");
         }
+        SignedCheckpoint newer = to == null ? latest(scope) : checkpointOfSize(scope, "to", to);
+        long size = newer.checkpoint().size();
         if (from > size) {
             throw new InvalidAuditQueryException("from " + from + " is past the newest checkpoint's tree size, " + size);
         }
+        SignedCheckpoint older = checkpointOfSize(scope, "from", from);
         List<String> proof = new ArrayList<>();
         chain.consistencyProof(scope.organizationId(), from, size)
                 .forEach(hash -> proof.add(Base64.getEncoder().encodeToString(hash)));
@@ -125,27 +124,35 @@ public class AuditChainController {
         body.put("from", from);
         body.put("to", size);
         body.put("proof", proof);
-        body.put("checkpoint", latest.note().format());
+        body.put("from_checkpoint", older.note().format());
+        body.put("checkpoint", newer.note().format());
         return json(HttpStatus.OK, JSON.writeValueAsString(body));
+    }
+
+    @GetMapping("/chain/checkpoints")
+    ResponseEntity<StreamingResponseBody> checkpoints(HttpServletRequest request) {
+        AuditReadScope scope = ReadCallers.scope(scopes);
+        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
+        List<SignedCheckpoint> all = chain.checkpoints(scope.organizationId());
+        return jsonLines("audit-checkpoints.jsonl").body(out -> LogExportWriter.writeCheckpoints(all, out));
     }
 
     @GetMapping("/chain/export")
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
         AuditReadScope scope = ReadCallers.admin(scopes, "export the log");
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        SignedCheckpoint latest = latest(scope);
-        Map<Long, AuditEvent> leaves = exports.leaves(scope.organizationId(), latest.checkpoint().size());
-        if (leaves == null) {
-            throw new InvalidAuditQueryException("the log has more than " + LogExportWriter.MAX_EVENTS
-                    + " leaves, more than this endpoint exports; verify it in place with VerifyChainCommand");
-        }
-        ContentDisposition disposition = ContentDisposition.attachment().filename("audit-log.jsonl").build();
+        long size = latest(scope).checkpoint().size();
+        String organizationId = scope.organizationId();
+        return jsonLines("audit-log.jsonl").header("Auditrail-Tree-Size", Long.toString(size))
+                .body(out -> LogExportWriter.writeLeaves(chain, organizationId, size, out));
+    }
+
+    private static ResponseEntity.BodyBuilder jsonLines(String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/jsonl;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("Auditrail-Tree-Size", Long.toString(latest.checkpoint().size()))
-                .cacheControl(CacheControl.noStore())
-                .body(out -> LogExportWriter.write(leaves, out));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        .toString())
+                .cacheControl(CacheControl.noStore());
     }
 
     @ExceptionHandler(InvalidAuditQueryException.class)
@@ -164,6 +171,16 @@ public class AuditChainController {
             throw new AuditReadException(HttpStatus.NOT_FOUND, "your organisation's log has no checkpoint yet");
         }
         return latest;
+    }
+
+    /** The stored checkpoint of a size whose note vouches for it; 404 naming the size when there is none. */
+    private SignedCheckpoint checkpointOfSize(AuditReadScope scope, String parameter, long size) {
+        SignedCheckpoint checkpoint = chain.checkpoint(scope.organizationId(), size);
+        if (checkpoint == null) {
+            throw new AuditReadException(HttpStatus.NOT_FOUND, parameter + " " + size + " is the size of no checkpoint"
+                    + " of your organisation's log; GET chain/checkpoints lists them");
+        }
+        return checkpoint;
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body) {

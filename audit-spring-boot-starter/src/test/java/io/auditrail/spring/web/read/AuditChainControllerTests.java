@@ -59,7 +59,7 @@ class AuditChainControllerTests {
                     .resource(Resource.of("invoice", "inv-1")).build()));
         }
         chain.sealPending();
-        controller = new AuditChainController(chain, store, authentication -> Optional.of(new AuditReadScope("acme",
+        controller = new AuditChainController(chain, authentication -> Optional.of(new AuditReadScope("acme",
                 authentication.getName(), authentication.getName().equals("admin"))));
     }
 
@@ -148,6 +148,37 @@ class AuditChainControllerTests {
     }
 
     @Test
+    void consistencyBetweenAnyTwoCheckpointsCarriesBothNotes() throws Exception {
+        SignedCheckpoint three = checkpointOf("acme");
+        store.write(List.of(event("acme"), event("acme")));
+        chain.sealPending();
+        SignedCheckpoint five = checkpointOf("acme");
+        store.write(List.of(event("acme"), event("acme")));
+        chain.sealPending();
+        checkpointOf("acme");
+        login("member");
+
+        JsonNode body = JSON.readTree(controller.consistency(get("/audit/chain/consistency", "from=3&to=5")).getBody());
+        assertThat(body.get("from").asLong()).isEqualTo(3);
+        assertThat(body.get("to").asLong()).isEqualTo(5);
+        assertThat(body.get("from_checkpoint").asString()).isEqualTo(three.note().format());
+        assertThat(body.get("checkpoint").asString()).isEqualTo(five.note().format());
+        List<byte[]> proof = new ArrayList<>();
+        body.get("proof").forEach(hash -> proof.add(Base64.getDecoder().decode(hash.asString())));
+        assertThat(MerkleTree.verifyConsistency(3, 5, proof, three.checkpoint().rootHash(),
+                five.checkpoint().rootHash())).isTrue();
+        assertThat(JSON.readTree(controller.consistency(get("/audit/chain/consistency", "from=5")).getBody())
+                .get("to").asLong()).isEqualTo(7);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        controller.checkpoints(get("/audit/chain/checkpoints", null)).getBody().writeTo(out);
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+        assertThat(lines).extracting(line -> line.get("tree_size").asLong()).containsExactly(3L, 5L, 7L);
+        assertThat(lines.get(0).get("note").asString()).isEqualTo(three.note().format());
+        assertThat(lines).allSatisfy(line -> assertThat(line.get("origin").asString()).isEqualTo("auditrail/org/acme"));
+    }
+
+    @Test
     void consistencyParametersAreCheckedWithTheJsonErrorShape() {
         checkpointOf("acme");
         login("member");
@@ -157,8 +188,13 @@ class AuditChainControllerTests {
                 .hasMessageContaining("from must be a whole number from 1");
         assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=4")))
                 .hasMessage("from 4 is past the newest checkpoint's tree size, 3");
-        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=1&to=2")))
-                .hasMessageStartingWith("to must be the size of the newest checkpoint, 3");
+        assertThat(controller.refused(catchRead(() -> controller.consistency(get("/audit/chain/consistency",
+                "from=1&to=2")))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(catchRead(() -> controller.consistency(get("/audit/chain/consistency", "from=2"))))
+                .hasMessage("from 2 is the size of no checkpoint of your organisation's log;"
+                        + " GET chain/checkpoints lists them");
+        assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=3&to=2")))
+                .isInstanceOf(InvalidAuditQueryException.class).hasMessage("from (3) must not be after to (2)");
         assertThatThrownBy(() -> controller.consistency(get("/audit/chain/consistency", "from=1&organization_id=globex")))
                 .hasMessageContaining("organization_id cannot be chosen");
         assertThat(controller.badRequest(new InvalidAuditQueryException("x")).getBody()).isEqualTo("{\"error\":\"x\"}");
