@@ -5,8 +5,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON line a checkpoint is published as:
- * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":"<signed note text>"}}. Origin and
- * size repeat what the note says, for people and log search; readers trust only the note.
+ * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":"<signed note text>"}}, with
+ * {@code "kind":"retention"} for a retention record ({@link LogCheckpoint#RETENTION_LINE}). Origin,
+ * size and kind repeat what the note says, for people and log search; readers trust only the note.
  */
 final class CheckpointLine {
 
@@ -14,8 +15,11 @@ final class CheckpointLine {
     }
 
     static String format(@Nullable String organizationId, SignedNote note) {
-        LogCheckpoint checkpoint = LogCheckpoint.parse(note.body());
+        LogCheckpoint checkpoint = LogCheckpoint.parseAny(note.body());
         ObjectNode line = TlogJson.object();
+        if (LogCheckpoint.isRetention(note.body())) {
+            line.put("kind", "retention");
+        }
         line.put("organization_id", organizationId);
         line.put("origin", checkpoint.origin());
         line.put("tree_size", checkpoint.size());

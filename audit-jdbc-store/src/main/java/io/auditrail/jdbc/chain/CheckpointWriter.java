@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ final class CheckpointWriter {
     private final CheckpointNotes notes;
     private final CheckpointSink sink;
     private final Clock clock;
+    private final AtomicLong failed = new AtomicLong();
 
     CheckpointWriter(DataSource dataSource, LogTables tables, CheckpointStore store, CheckpointNotes notes,
             CheckpointSink sink, Clock clock) {
@@ -50,28 +52,43 @@ final class CheckpointWriter {
         this.clock = clock;
     }
 
+    /**
+     * One transaction per organisation: a tree the application role damaged (a stray leaf without
+     * its nodes) is WARNed, counted and skipped, and never stops the checkpoints of the others.
+     */
     List<Written> write() throws SQLException {
         List<Written> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             try {
+                connection.setAutoCommit(true);
+                List<String> keys = organizationKeys(connection);
+                connection.setAutoCommit(false);
                 var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                for (String key : organizationKeys(connection)) {
-                    Written checkpoint = signed(connection, key, nodes.size(connection, key), false);
-                    store.insert(connection, key, checkpoint.record(), now);
-                    written.add(checkpoint);
+                for (String key : keys) {
+                    try {
+                        Written checkpoint = signed(connection, key, nodes.size(connection, key), false);
+                        store.insert(connection, key, checkpoint.record(), now);
+                        connection.commit();
+                        written.add(checkpoint);
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        failed.incrementAndGet();
+                        log.warn("Cannot checkpoint the log of '{}': {}; the other organisations are checkpointed,"
+                                + " verify this one", key, e.getMessage(), e);
+                    }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
         written.forEach(this::publish);
         return written;
+    }
+
+    /** Organisations whose checkpoint failed, since start. */
+    long failedOrganizations() {
+        return failed.get();
     }
 
     void publish(Written written) {

@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  */
 final class LogPurger {
 
+    /** A leaf's event counts only when it belongs to the leaf's tree: another tree's leaf is forged. */
+    private static final String OWN_ORGANIZATION = "l.organization_key = "
+            + LogTables.ORGANIZATION_KEY.replace("organization_id", "e.organization_id");
+
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final LogTables tables;
@@ -111,7 +115,7 @@ final class LogPurger {
     private long present(Connection connection, String key, long below) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM "
                 + tables.leaves().qualified() + " l JOIN " + tables.events().qualified()
-                + " e ON e.seq = l.event_seq WHERE l.organization_key = ? AND l.leaf_index < ?")) {
+                + " e ON e.seq = l.event_seq AND " + OWN_ORGANIZATION + " WHERE l.organization_key = ? AND l.leaf_index < ?")) {
             statement.setString(1, key);
             statement.setLong(2, below);
             try (ResultSet row = statement.executeQuery()) {
@@ -127,7 +131,8 @@ final class LogPurger {
      */
     private long expiredPrefixEnd(Connection connection, String key, Instant cutoff) throws SQLException {
         String sql = "SELECT l.leaf_index, e.occurred_at FROM " + tables.leaves().qualified() + " l JOIN "
-                + tables.events().qualified() + " e ON e.seq = l.event_seq WHERE l.organization_key = ?"
+                + tables.events().qualified() + " e ON e.seq = l.event_seq AND " + OWN_ORGANIZATION
+                + " WHERE l.organization_key = ?"
                 + " AND l.leaf_index >= ? ORDER BY l.leaf_index";
         long end = -1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
