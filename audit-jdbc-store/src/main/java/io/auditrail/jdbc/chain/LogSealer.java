@@ -89,8 +89,14 @@ final class LogSealer {
                 if (pending == 0) {
                     return new Pass(0, 0, Set.of());
                 }
-                connection.setAutoCommit(false);
-                return new Pass(pending, sealAll(connection, byOrganization), byOrganization.keySet());
+                long sessionWaits = lock.limitSessionWaits(connection);
+                try {
+                    connection.setAutoCommit(false);
+                    return new Pass(pending, sealAll(connection, byOrganization), byOrganization.keySet());
+                } finally {
+                    connection.setAutoCommit(true);
+                    lock.restoreSessionWaits(connection, sessionWaits);
+                }
             } finally {
                 connection.setAutoCommit(autoCommit);
                 connection.setTransactionIsolation(isolation);

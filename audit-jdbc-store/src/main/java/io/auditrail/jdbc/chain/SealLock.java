@@ -35,8 +35,7 @@ final class SealLock {
     /**
      * Bounds every wait of the transaction just begun on PostgreSQL ({@code SET LOCAL}, so it ends
      * with the transaction): any session can hold a row or an advisory lock open, and the sealer
-     * must move on instead of hanging. MariaDB's row waits are bounded per statement by
-     * {@link #acquire}'s zero-wait lock and the server's innodb_lock_wait_timeout.
+     * must move on instead of hanging. MariaDB/MySQL: see {@link #limitSessionWaits}.
      */
     void limitWaits(Connection connection) throws SQLException {
         if (tables.postgres()) {
@@ -44,6 +43,41 @@ final class SealLock {
                     + LOCK_WAIT_SECONDS + "s'")) {
                 limit.execute();
             }
+        }
+    }
+
+    /**
+     * Bounds InnoDB row waits of this session on MariaDB/MySQL, which has no transaction-scoped
+     * setting: an uncommitted leaf at the tree's next index would otherwise hold the sealer for
+     * the server's innodb_lock_wait_timeout (50 s by default) per pass.
+     *
+     * @return the session's value before, for {@link #restoreSessionWaits}; {@code -1} elsewhere
+     */
+    long limitSessionWaits(Connection connection) throws SQLException {
+        if (!tables.mysql()) {
+            return -1;
+        }
+        long before;
+        try (PreparedStatement read = connection.prepareStatement("SELECT @@SESSION.innodb_lock_wait_timeout");
+                ResultSet row = read.executeQuery()) {
+            row.next();
+            before = row.getLong(1);
+        }
+        setSessionWaits(connection, Math.min(before, LOCK_WAIT_SECONDS));
+        return before;
+    }
+
+    /** Gives a pooled connection its own lock wait back. */
+    void restoreSessionWaits(Connection connection, long before) throws SQLException {
+        if (before >= 0) {
+            setSessionWaits(connection, before);
+        }
+    }
+
+    private static void setSessionWaits(Connection connection, long seconds) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET SESSION innodb_lock_wait_timeout = "
+                + seconds)) {
+            set.execute();
         }
     }
 

@@ -1,10 +1,14 @@
 package io.auditrail.jdbc.chain.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.auditrail.core.tlog.LogProblem;
 import io.auditrail.core.tlog.LogVerification;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +128,26 @@ class MariaDbAppUserAttackTest extends MariaDbAttackFixture {
         boolean noticed = !chain.verify("acme", null, null).intact() || !chain.verify("beta", null, null).intact();
         assertThat(victimKept || noticed).as("beta's event was deleted by acme's retention and nothing noticed")
                 .isTrue();
+    }
+
+    /** An uncommitted leaf at acme's next index: InnoDB would hold the sealer 50 s per pass. */
+    @Test
+    void anUncommittedLeafDoesNotHangTheSealer() throws Exception {
+        sealed("acme", 2);
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        try (Connection attacker = as(appUser).getConnection(); Statement s = attacker.createStatement()) {
+            attacker.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO " + table + "_leaves (organization_key, leaf_index, event_seq)"
+                    + " VALUES ('acme', 2, -42)");
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> chain.sealPending(),
+                        "the sealer gives up on a held row lock instead of waiting for the server's timeout");
+            } finally {
+                attacker.rollback();
+            }
+        }
+        chain.sealPending();
+        assertThat(count(table + "_leaves l JOIN " + table + " e ON e.seq = l.event_seq WHERE e.resource_id"
+                + " = 'acme-after'")).as("sealed once the attacker's transaction is gone").isEqualTo(1);
     }
 }
