@@ -61,7 +61,8 @@ public record LogCheckpoint(String origin, long size, byte[] rootHash) {
      * leaves below the size were purged on purpose and the tree up to the size is the one named.
      * Only a leaf below the size of a validly signed retention record may come without its event.
      */
-    public static final String RETENTION_LINE = "auditrail-retention: the events of the leaves below the size were purged";
+    public static final String RETENTION_LINE =
+            "auditrail-retention: the events of the leaves below the size were purged";
 
     /**
      * The note body of a retention record: the checkpoint body plus {@link #RETENTION_LINE}.

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends committed, unsealed event rows to their organisation's tree: leaf indexes in event
  * order, the leaf row, and every subtree the new leaves complete, in one short transaction
- * per organisation and pass with batched INSERTs. Event rows are never updated. The organisations come from the
- * event rows themselves, so no table the application can edit decides what is sealed.
+ * per organisation and pass with batched INSERTs. Event rows are never updated. The
+ * organisations come from the event rows themselves, so no table the application can edit
+ * decides what is sealed.
  */
 final class LogSealer {
 
@@ -120,7 +121,8 @@ final class LogSealer {
         String sql = "SELECT " + EventColumns.SELECTED + ", " + LogTables.ORGANIZATION_KEY + " AS organization_key FROM "
                 + tables.events().qualified() + " e WHERE e.seq > ? AND NOT EXISTS (SELECT 1 FROM "
                 + tables.leaves().qualified() + " l WHERE l.event_seq = e.seq AND l.organization_key = "
-                + LogTables.ORGANIZATION_KEY.replace("organization_id", "e.organization_id") + ") ORDER BY e.seq LIMIT ?";
+                + LogTables.ORGANIZATION_KEY.replace("organization_id", "e.organization_id")
+                + ") ORDER BY e.seq LIMIT ?";
         int page = batchSize * partitions;
         Map<String, List<Unsealed>> byOrganization = new LinkedHashMap<>();
         int taken = 0;
