@@ -162,15 +162,15 @@ public final class JdbcAuditChain {
     }
 
     /**
-     * How often sealing or checkpointing an organisation failed since this instance was built, for
+     * How often sealing, checkpointing or purging an organisation failed since this instance was built, for
      * another reason than a passing conflict with another sealer (a damaged tree, a lock or row
      * held open, a row claimed by another tree's leaf); each is also logged at WARN. The other
-     * organisations are sealed and checkpointed all the same.
+     * organisations are sealed, checkpointed and purged all the same.
      *
      * @return the count; export it as a metric and alert when it grows
      */
     public long failedSealings() {
-        return sealer.failedPasses() + checkpointWriter.failedOrganizations();
+        return sealer.failedPasses() + checkpointWriter.failedOrganizations() + purger.failedOrganizations();
     }
 
     /**

@@ -11,7 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retention for a logged table: deletes the events of a prefix of each organisation's leaves,
@@ -21,7 +24,8 @@ import javax.sql.DataSource;
  * before the delete. It is not exported: its C2SP extension line is no plain checkpoint, which
  * is all a witness or the checkpoint sinks accept; removing it only makes the purge show as
  * DELETED. Rows go through the database's purge routine, the one path the triggers
- * let through. Unsealed rows are never purged.
+ * let through. Unsealed rows are never purged. Over all organisations, one whose tree is damaged
+ * is WARNed, counted and skipped; the others are purged.
  */
 final class LogPurger {
 
@@ -29,6 +33,9 @@ final class LogPurger {
     private static final String OWN_ORGANIZATION = "l.organization_key = "
             + LogTables.ORGANIZATION_KEY.replace("organization_id", "e.organization_id");
 
+    private static final Logger log = LoggerFactory.getLogger(LogPurger.class);
+
+    private final AtomicLong failed = new AtomicLong();
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final LogTables tables;
@@ -57,13 +64,27 @@ final class LogPurger {
                 List<String> keys = organizationId != null ? List.of(LogTables.key(organizationId))
                         : writer.organizationKeys(connection).stream().filter(key -> !excluded.contains(key)).toList();
                 for (String key : keys) {
-                    total += purgeOrganization(connection, key, cutoff);
+                    try {
+                        total += purgeOrganization(connection, key, cutoff);
+                    } catch (SQLException | IllegalStateException e) {
+                        if (organizationId != null) {
+                            throw e;
+                        }
+                        failed.incrementAndGet();
+                        log.warn("Retention of the log of '{}' failed: {}; the other organisations are purged,"
+                                + " verify this one", key, e.getMessage(), e);
+                    }
                 }
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
         return total;
+    }
+
+    /** Organisations whose retention failed in a run over all of them, since start. */
+    long failedOrganizations() {
+        return failed.get();
     }
 
     private long purgeOrganization(Connection connection, String key, Instant cutoff) throws SQLException {

@@ -463,4 +463,18 @@ class PostgresAppRoleAttackTest extends PostgresAttackFixture {
                     "the sealer does not wait for ever on a lock any session can take");
         }
     }
+
+    /** A leaf without nodes in a tree of its own: retention over every organisation still purges the others. */
+    @Test
+    void aStrayLeafOfOneOrganisationDoesNotStopRetentionOfTheOthers() throws SQLException {
+        sealed("acme", 2);
+        store.write(List.of(event("aaa-mallory", OLD, "mallory-0")));
+        long seq = seqOf("mallory-0");
+        on(as(appRole), s -> insertLeaf(s, "aaa-mallory", 0, seq));
+        long failedBefore = chain.failedSealings();
+        assertThat(chain.purgeOlderThan(NOW, null, java.util.Set.of())).as("acme's two events").isEqualTo(2);
+        assertThat(chain.failedSealings()).as("the damaged tree is counted").isEqualTo(failedBefore + 1);
+        assertThat(count(table + " WHERE resource_id = 'mallory-0'")).isEqualTo(1);
+        assertThat(chain.verify("acme", null, null).intact()).isTrue();
+    }
 }
