@@ -5,17 +5,29 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON line a checkpoint is published as:
- * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":"<signed note text>"}}. Origin and
- * size repeat what the note says, for people and log search; readers trust only the note.
+ * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":"<signed note text>"}}, with
+ * {@code "kind":"retention"} for a retention record ({@link LogCheckpoint#RETENTION_LINE}). Origin,
+ * size and kind repeat what the note says, for people and log search; readers trust only the note.
  */
-final class CheckpointLine {
+public final class CheckpointLine {
 
     private CheckpointLine() {
     }
 
-    static String format(@Nullable String organizationId, SignedNote note) {
-        LogCheckpoint checkpoint = LogCheckpoint.parse(note.body());
+    /**
+     * Formats one line.
+     *
+     * @param organizationId the organisation, or {@code null} for the log of events without one
+     * @param note a signed checkpoint or retention record
+     * @return the JSON line, without a line break
+     * @throws IllegalArgumentException when the note is neither
+     */
+    public static String format(@Nullable String organizationId, SignedNote note) {
+        LogCheckpoint checkpoint = LogCheckpoint.parseAny(note.body());
         ObjectNode line = TlogJson.object();
+        if (LogCheckpoint.isRetention(note.body())) {
+            line.put("kind", "retention");
+        }
         line.put("organization_id", organizationId);
         line.put("origin", checkpoint.origin());
         line.put("tree_size", checkpoint.size());

@@ -57,6 +57,44 @@ public record LogCheckpoint(String origin, long size, byte[] rootHash) {
     }
 
     /**
+     * The extension line that makes a checkpoint note a signed retention record: the events of the
+     * leaves below the size were purged on purpose and the tree up to the size is the one named.
+     * Only a leaf below the size of a validly signed retention record may come without its event.
+     */
+    public static final String RETENTION_LINE =
+            "auditrail-retention: the events of the leaves below the size were purged";
+
+    /**
+     * The note body of a retention record: the checkpoint body plus {@link #RETENTION_LINE}.
+     *
+     * @return the text a signature covers
+     */
+    public String retentionNoteBody() {
+        return noteBody() + RETENTION_LINE + "\n";
+    }
+
+    /**
+     * Whether a note body is a retention record's.
+     *
+     * @param body a note body
+     * @return {@code true} when it ends with {@link #RETENTION_LINE}
+     */
+    public static boolean isRetention(String body) {
+        return body.endsWith("\n" + RETENTION_LINE + "\n");
+    }
+
+    /**
+     * Reads a checkpoint or retention record body; the retention line, if any, is dropped.
+     *
+     * @param body a note body
+     * @return the checkpoint it states
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static LogCheckpoint parseAny(String body) {
+        return parse(isRetention(body) ? body.substring(0, body.length() - RETENTION_LINE.length() - 1) : body);
+    }
+
+    /**
      * Reads a note body.
      *
      * @param body the text of {@link #noteBody()}

@@ -32,7 +32,10 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * {@code KEY} is a note verifier key ({@code name+id+base64}) or a file holding one or an Ed25519
- * public key in PEM. The HMAC key (base64) of a keyed log is read from an environment variable so
+ * public key in PEM. A checkpoints file may also hold signed retention records
+ * ({@link LogCheckpoint#RETENTION_LINE}); an export line without its event (a purged leaf) passes
+ * only below the size of one. Leaves past the newest signed checkpoint of their log are reported
+ * {@code UNSEALED} (unproven: nothing signed vouches for them), exit code 1. The HMAC key (base64) of a keyed log is read from an environment variable so
  * it does not show in the process list. Exit code 0 when everything is intact, 1 when a problem was
  * found (each printed with its class and leaf), 2 for bad arguments or unreadable input.
  */
@@ -47,6 +50,7 @@ public final class OfflineVerifier {
     private final LeafHasher hasher;
     private final NoteVerifier key;
     private final Map<String, List<SignedNote>> checkpointsByOrigin = new LinkedHashMap<>();
+    private final Map<String, Long> retainedByOrigin = new LinkedHashMap<>();
     private final List<SignedNote> proofCheckpoints = new ArrayList<>();
     private boolean problemFound;
 
@@ -129,7 +133,8 @@ public final class OfflineVerifier {
                 LogVerifier verifier = verifiers.computeIfAbsent(origin.value(), o -> LogVerifier
                         .builder(origin, hasher, key).checkpoints(notes.getOrDefault(o, List.of())).build());
                 AuditEvent event = line.event();
-                verifier.leaf(line.leafIndex(), line.leafHash(), event, event == null);
+                verifier.leaf(line.leafIndex(), line.leafHash(), event,
+                        event == null && line.leafIndex() < retainedByOrigin.getOrDefault(origin.value(), 0L));
             });
         }
         for (String origin : notes.keySet()) {
@@ -142,6 +147,12 @@ public final class OfflineVerifier {
             LogVerification result = verifier.finish();
             String name = result.organizationId() == null ? "(no organisation)" : result.organizationId();
             LogProblem problem = result.problem();
+            long signed = largestSize(notes.getOrDefault(origin, List.of()));
+            if (problem == null && result.treeSize() > signed) {
+                problem = new LogProblem(signed, LogProblem.Type.UNSEALED, (result.treeSize() - signed == 1 ? "leaf "
+                        + signed : "leaves " + signed + ".." + (result.treeSize() - 1)) + " lie past the newest signed"
+                        + " checkpoint (" + signed + "): unproven, nothing signed vouches for them");
+            }
             if (problem == null) {
                 int checkpoints = notes.getOrDefault(origin, List.of()).size();
                 out.println("OK " + name + ": " + result.leavesChecked() + " leaves intact, tree size "
@@ -183,6 +194,10 @@ public final class OfflineVerifier {
         return null;
     }
 
+    /**
+     * Reads signed checkpoints and signed retention records ({@link LogCheckpoint#RETENTION_LINE}):
+     * a leaf may lack its event only below the size of a validly signed retention record.
+     */
     private void readCheckpoints(Path file, String prefix) {
         forEachLine(file, (number, line) -> {
             String noteText = TlogJson.text(TlogJson.read(line, "a checkpoint line"), "note");
@@ -190,15 +205,34 @@ public final class OfflineVerifier {
             LogCheckpoint checkpoint;
             try {
                 note = SignedNote.parse(noteText);
-                checkpoint = LogCheckpoint.parse(note.body());
+                checkpoint = LogCheckpoint.parseAny(note.body());
             } catch (IllegalArgumentException e) {
                 problem("checkpoints " + file.getFileName() + " line " + number + ": " + LogProblem.Type.BAD_SIGNATURE
                         + ": the note is malformed: " + e.getMessage());
                 return;
             }
             LogOrigin.parse(prefix, checkpoint.origin());
-            checkpointsByOrigin.computeIfAbsent(checkpoint.origin(), o -> new ArrayList<>()).add(note);
+            if (!LogCheckpoint.isRetention(note.body())) {
+                checkpointsByOrigin.computeIfAbsent(checkpoint.origin(), o -> new ArrayList<>()).add(note);
+            } else if (key.verify(note)) {
+                retainedByOrigin.merge(checkpoint.origin(), checkpoint.size(), Math::max);
+            } else {
+                problem("checkpoints " + file.getFileName() + " line " + number + ": " + LogProblem.Type.BAD_SIGNATURE
+                        + ": the retention record of size " + checkpoint.size() + " is not validly signed by the key");
+            }
         });
+    }
+
+    private static long largestSize(List<SignedNote> notes) {
+        long largest = 0;
+        for (SignedNote note : notes) {
+            try {
+                largest = Math.max(largest, LogCheckpoint.parse(note.body()).size());
+            } catch (IllegalArgumentException e) {
+                // LogVerifier reports a note that is no checkpoint as BAD_SIGNATURE
+            }
+        }
+        return largest;
     }
 
     private void streamExport(Path file, Consumer<LogExportLine> consumer) {

@@ -66,6 +66,34 @@ class OfflineVerifierTest {
     }
 
     @Test
+    void aPurgedLeafPassesOnlyBelowASignedRetentionRecord() throws IOException {
+        replaceLine(export, 0, line -> LogExportLine.purged(0, "acme", acme.leaves.get(0)).toJson());
+        replaceLine(export, 1, line -> LogExportLine.purged(1, "acme", acme.leaves.get(1)).toJson());
+        assertThat(run("--log", export, "--checkpoints", checkpoints, "--public-key", vkey)).isEqualTo(1);
+        assertThat(output).contains("PROBLEM acme: DELETED at leaf 0");
+
+        SignedNote retention = TestLog.SIGNER.sign(new SignedNote(new LogCheckpoint(acme.origin.value(), 2,
+                acme.root(2)).retentionNoteBody(), List.of()));
+        new FileCheckpointSink(checkpoints).publish("acme", retention);
+        assertThat(Files.readString(checkpoints)).contains("\"kind\":\"retention\"");
+        assertThat(run("--log", export, "--checkpoints", checkpoints, "--public-key", vkey)).isZero();
+        assertThat(output).contains("OK acme: 12 leaves intact");
+
+        replaceLine(export, 2, line -> LogExportLine.purged(2, "acme", acme.leaves.get(2)).toJson());
+        assertThat(run("--log", export, "--checkpoints", checkpoints, "--public-key", vkey)).isEqualTo(1);
+        assertThat(output).contains("PROBLEM acme: DELETED at leaf 2");
+    }
+
+    @Test
+    void leavesPastTheNewestCheckpointAreUnproven() throws IOException {
+        Files.write(checkpoints, Files.readAllLines(checkpoints).stream()
+                .filter(line -> !line.contains("\"tree_size\":12")).toList());
+        assertThat(run("--log", export, "--checkpoints", checkpoints, "--public-key", vkey)).isEqualTo(1);
+        assertThat(output).contains("PROBLEM acme: UNSEALED at leaf 4: leaves 4..11 lie past the newest signed"
+                + " checkpoint (4)").contains("OK globex");
+    }
+
+    @Test
     void aChangedEventIsFound() throws IOException {
         replaceLine(export, 6, line -> line.replace("invoice.deleted", "invoice.paid"));
 
@@ -199,8 +227,12 @@ class OfflineVerifierTest {
         KeyPair pair = ChainKeys.generate();
         NoteSigner signer = NoteSigner.ed25519("standalone", pair.getPrivate());
         Path standaloneCheckpoints = dir.resolve("standalone.jsonl");
-        new FileCheckpointSink(standaloneCheckpoints).publish("acme",
-                signer.sign(new LogCheckpoint(acme.origin.value(), 12, acme.root(12))));
+        FileCheckpointSink sink = new FileCheckpointSink(standaloneCheckpoints);
+        for (TestLog log : List.of(acme, globex, none)) {
+            int size = log.events.size();
+            sink.publish(log.origin.organizationId(), signer.sign(new LogCheckpoint(log.origin.value(), size,
+                    log.root(size))));
+        }
         Path pem = dir.resolve("public.pem");
         Files.writeString(pem, ChainKeys.toPem(pair.getPublic()));
         List<Path> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

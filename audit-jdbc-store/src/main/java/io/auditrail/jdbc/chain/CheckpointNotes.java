@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CheckpointNotes {
 
-    static final String RETENTION_LINE = "auditrail-retention: the events of the leaves below the size were purged";
+    static final String RETENTION_LINE = LogCheckpoint.RETENTION_LINE;
 
     private final String originPrefix;
     private final @Nullable NoteSigner signer;

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /** Appends and reads rows of the insert-only checkpoint table. */
 final class CheckpointStore {
@@ -45,24 +47,19 @@ final class CheckpointStore {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     records.add(new CheckpointRecord(RETENTION.equals(row.getString(1)), row.getLong(2),
-                            LogNodes.bytes(row.getString(3)), row.getString(4)));
+                            root(row.getString(3)), row.getString(4)));
                 }
             }
         }
         return records;
     }
 
-    /** The newest checkpoint (not retention record) of an organisation, or {@code null}. */
-    CheckpointRecord latest(Connection connection, String organizationKey) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT tree_size, root_hash, note FROM "
-                + tables.checkpoints().qualified() + " WHERE organization_key = ? AND kind = '" + CHECKPOINT
-                + "' ORDER BY tree_size DESC, id DESC")) {
-            statement.setMaxRows(1);
-            statement.setString(1, organizationKey);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? new CheckpointRecord(false, row.getLong(1), LogNodes.bytes(row.getString(2)),
-                        row.getString(3)) : null;
-            }
+    /** A root column the application role filled with something else: no root, so no note can state it. */
+    private static byte[] root(String hex) {
+        try {
+            return LogNodes.bytes(hex);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
         }
     }
 
@@ -76,11 +73,38 @@ final class CheckpointStore {
             statement.setLong(2, size);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    records.add(new CheckpointRecord(false, row.getLong(1), LogNodes.bytes(row.getString(2)),
+                    records.add(new CheckpointRecord(false, row.getLong(1), root(row.getString(2)),
                             row.getString(3)));
                 }
             }
         }
         return records;
+    }
+
+    /**
+     * The newest checkpoint (not retention record) of an organisation that vouches for its tree:
+     * its note checks out and its size is at most the tree's. The application role can insert
+     * rows here, so a forged row of a huge size must not become "the newest" and break proofs.
+     *
+     * @return the checkpoint, or {@code null} when none qualifies
+     */
+    @Nullable CheckpointRecord latest(Connection connection, String organizationKey, long treeSize,
+            Predicate<CheckpointRecord> vouches) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tree_size, root_hash, note FROM "
+                + tables.checkpoints().qualified() + " WHERE organization_key = ? AND kind = '" + CHECKPOINT
+                + "' AND tree_size <= ? ORDER BY tree_size DESC, id DESC")) {
+            statement.setString(1, organizationKey);
+            statement.setLong(2, treeSize);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    CheckpointRecord record = new CheckpointRecord(false, row.getLong(1), root(row.getString(2)),
+                            row.getString(3));
+                    if (vouches.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ final class CheckpointWriter {
     private final CheckpointNotes notes;
     private final CheckpointSink sink;
     private final Clock clock;
+    private final AtomicLong failed = new AtomicLong();
 
     CheckpointWriter(DataSource dataSource, LogTables tables, CheckpointStore store, CheckpointNotes notes,
             CheckpointSink sink, Clock clock) {
@@ -59,33 +61,46 @@ final class CheckpointWriter {
     /**
      * Checkpoints the given organisations' trees, or every tree when {@code keys} is null; an
      * organisation without leaves gets none (an empty tree proves nothing and would only add noise).
+     * One transaction per organisation: a tree the application role damaged (a stray leaf without
+     * its nodes) is WARNed, counted and skipped, and never stops the checkpoints of the others.
      */
     List<Written> write(@Nullable Collection<String> keys) throws SQLException {
         List<Written> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             try {
+                connection.setAutoCommit(true);
+                Collection<String> targets = keys == null ? organizationKeys(connection) : new TreeSet<>(keys);
+                connection.setAutoCommit(false);
                 var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                for (String key : keys == null ? organizationKeys(connection) : new TreeSet<>(keys)) {
-                    long size = nodes.size(connection, key);
-                    if (size == 0) {
-                        continue;
+                for (String key : targets) {
+                    try {
+                        long size = nodes.size(connection, key);
+                        if (size == 0) {
+                            continue;
+                        }
+                        Written checkpoint = signed(connection, key, size, false);
+                        store.insert(connection, key, checkpoint.record(), now);
+                        connection.commit();
+                        written.add(checkpoint);
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        failed.incrementAndGet();
+                        log.warn("Cannot checkpoint the log of '{}': {}; the other organisations are checkpointed,"
+                                + " verify this one", key, e.getMessage(), e);
                     }
-                    Written checkpoint = signed(connection, key, size, false);
-                    store.insert(connection, key, checkpoint.record(), now);
-                    written.add(checkpoint);
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
         written.forEach(this::publish);
         return written;
+    }
+
+    /** Organisations whose checkpoint failed, since start. */
+    long failedOrganizations() {
+        return failed.get();
     }
 
     void publish(Written written) {

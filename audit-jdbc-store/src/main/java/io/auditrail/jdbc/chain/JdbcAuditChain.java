@@ -167,6 +167,18 @@ public final class JdbcAuditChain {
     }
 
     /**
+     * How often sealing, checkpointing or purging an organisation failed since this instance was built, for
+     * another reason than a passing conflict with another sealer (a damaged tree, a lock or row
+     * held open, a row claimed by another tree's leaf); each is also logged at WARN. The other
+     * organisations are sealed, checkpointed and purged all the same.
+     *
+     * @return the count; export it as a metric and alert when it grows
+     */
+    public long failedSealings() {
+        return sealer.failedPasses() + checkpointWriter.failedOrganizations() + purger.failedOrganizations();
+    }
+
+    /**
      * The organisations whose rows this instance sealed since it was built: cheap to ask after
      * every pass (unlike {@link #organizations()}), e.g. to checkpoint a new tree at once.
      *
@@ -189,9 +201,10 @@ public final class JdbcAuditChain {
 
     /**
      * Signs a checkpoint of every organisation's tree, also of trees that did not grow, stores it
-     * in the checkpoint table and exports it to the sink.
+     * in the checkpoint table and exports it to the sink. Each organisation commits on its own: a
+     * damaged tree is WARNed, counted in {@link #failedSealings()} and skipped.
      *
-     * @return the checkpoints written, one per organisation
+     * @return the checkpoints written, one per organisation whose tree could be signed
      * @throws AuditStoreException when the database fails
      */
     public List<SignedCheckpoint> writeCheckpoints() {
@@ -312,16 +325,44 @@ public final class JdbcAuditChain {
      */
     public @Nullable SignedCheckpoint latestCheckpoint(@Nullable String organizationId) {
         try (Connection connection = dataSource.getConnection()) {
-            CheckpointRecord latest = checkpoints.latest(connection, LogTables.key(organizationId));
+            CheckpointRecord latest = latestVouched(connection, organizationId);
             return latest == null ? null : signedCheckpoint(organizationId, latest);
         } catch (SQLException e) {
             throw new AuditStoreException("cannot read checkpoints from " + tables.checkpoints(), e);
         }
     }
 
+    /** The newest stored checkpoint whose note vouches for it and that does not outgrow the tree. */
+    private @Nullable CheckpointRecord latestVouched(Connection connection, @Nullable String organizationId)
+            throws SQLException {
+        String key = LogTables.key(organizationId);
+        return checkpoints.latest(connection, key, new LogNodes(tables).size(connection, key),
+                record -> notes.check(record, organizationId) == null);
+    }
+
     private SignedCheckpoint signedCheckpoint(@Nullable String organizationId, CheckpointRecord record) {
         return new SignedCheckpoint(organizationId, new LogCheckpoint(notes.origin(organizationId), record.size(),
                 record.root()), CheckpointNotes.parse(record.note()));
+    }
+
+    /**
+     * The signed retention records of an organisation's tree whose notes check out, oldest first:
+     * hand them to the offline verifier with the checkpoints (the same JSON lines a
+     * {@link io.auditrail.core.tlog.FileCheckpointSink} writes), or an export's purged leaves are
+     * reported {@code DELETED} there.
+     *
+     * @param organizationId the organisation, or {@code null}
+     * @return the notes
+     * @throws AuditStoreException when the database fails
+     */
+    public List<SignedNote> retentionRecords(@Nullable String organizationId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return checkpoints.forOrganization(connection, LogTables.key(organizationId)).stream()
+                    .filter(record -> record.retention() && notes.check(record, organizationId) == null)
+                    .map(record -> CheckpointNotes.parse(record.note())).toList();
+        } catch (SQLException e) {
+            throw new AuditStoreException("cannot read retention records from " + tables.checkpoints(), e);
+        }
     }
 
     /**
@@ -350,7 +391,7 @@ public final class JdbcAuditChain {
                     index = row.getLong(2);
                 }
             }
-            CheckpointRecord checkpoint = checkpoints.latest(connection, key);
+            CheckpointRecord checkpoint = latestVouched(connection, LogTables.organization(key));
             if (checkpoint == null || checkpoint.size() <= index) {
                 return null;
             }

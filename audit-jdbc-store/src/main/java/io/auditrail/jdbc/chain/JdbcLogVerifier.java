@@ -141,7 +141,8 @@ final class JdbcLogVerifier {
 
     /**
      * An event row older than the grace period (or with a time far in the future, or a sequence the
-     * database never hands out) that is no leaf: inserted behind the sealer's back when it sits
+     * database never hands out) that is no leaf of its OWN tree (a leaf of another tree, which the
+     * application role can insert, does not count): inserted behind the sealer's back when it sits
      * below rows already sealed, else not sealed in time.
      */
     private @Nullable LogVerification unsealed(Connection connection, @Nullable String organizationId, String key,
@@ -150,13 +151,14 @@ final class JdbcLogVerifier {
         String organization = organizationId == null ? "e.organization_id IS NULL" : "e.organization_id = ?";
         String sql = "SELECT e.seq, e.event_id, e.occurred_at FROM " + tables.events().qualified() + " e WHERE "
                 + organization + " AND NOT EXISTS (SELECT 1 FROM " + tables.leaves().qualified()
-                + " l WHERE l.event_seq = e.seq) AND (e.occurred_at < ? OR e.occurred_at > ? OR e.seq <= 0)"
-                + " ORDER BY e.seq";
+                + " l WHERE l.event_seq = e.seq AND l.organization_key = ?)"
+                + " AND (e.occurred_at < ? OR e.occurred_at > ? OR e.seq <= 0) ORDER BY e.seq";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
             if (organizationId != null) {
                 statement.setString(parameter++, organizationId);
             }
+            statement.setString(parameter++, key);
             dialect.bindTimestamp(statement, parameter++, now.minus(grace));
             dialect.bindTimestamp(statement, parameter, now.plus(grace));
             statement.setMaxRows(1);
@@ -263,8 +265,9 @@ final class JdbcLogVerifier {
     }
 
     /**
-     * Every stored interior node must be the hash of its two stored children, and every level must
-     * hold exactly the complete subtrees of the tree; with the leaf hashes checked against the
+     * Every stored interior node must be the hash of its two stored children, and every level,
+     * the leaf hashes' too, must hold exactly the complete subtrees of the tree (a stray node past
+     * it is MODIFIED); with the leaf hashes checked against the
      * events, proofs served from these nodes are then right.
      */
     private LogVerification checkNodes(Connection connection, @Nullable String organizationId, String key, long size,
@@ -274,7 +277,7 @@ final class JdbcLogVerifier {
                 + " lc ON lc.organization_key = p.organization_key AND lc.node_level = p.node_level - 1"
                 + " AND lc.node_index = 2 * p.node_index LEFT JOIN " + tables.nodes().qualified()
                 + " rc ON rc.organization_key = p.organization_key AND rc.node_level = p.node_level - 1"
-                + " AND rc.node_index = 2 * p.node_index + 1 WHERE p.organization_key = ? AND p.node_level > 0"
+                + " AND rc.node_index = 2 * p.node_index + 1 WHERE p.organization_key = ?"
                 + " ORDER BY p.node_level, p.node_index";
         long[] counts = new long[64];
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -285,16 +288,19 @@ final class JdbcLogVerifier {
                     NodeId id = new NodeId(row.getInt(1), row.getLong(2));
                     String left = row.getString("left_hash");
                     String right = row.getString("right_hash");
-                    if (id.endLeaf() > size || left == null || right == null || !Arrays.equals(LogNodes.bytes(
-                            row.getString(3)), MerkleTree.nodeHash(LogNodes.bytes(left), LogNodes.bytes(right)))) {
+                    boolean matches = id.level() == 0 || left != null && right != null && Arrays.equals(
+                            LogNodes.bytes(row.getString(3)), MerkleTree.nodeHash(LogNodes.bytes(left),
+                                    LogNodes.bytes(right)));
+                    if (id.endLeaf() > size || !matches) {
                         return problem(organizationId, checked, size, Math.min(id.firstLeaf(), size),
-                                LogProblem.Type.MODIFIED, "the stored node " + id + " does not match its children");
+                                LogProblem.Type.MODIFIED, "the stored node " + id + (id.endLeaf() > size
+                                        ? " lies past the tree of " + size + " leaves" : " does not match its children"));
                     }
                     counts[id.level()]++;
                 }
             }
         }
-        for (int level = 1; level < counts.length && (size >> level) > 0; level++) {
+        for (int level = 0; level < counts.length && (size >> level) > 0; level++) {
             if (counts[level] != size >> level) {
                 return problem(organizationId, checked, size, 0, LogProblem.Type.DELETED, "level " + level
                         + " of the stored tree holds " + counts[level] + " nodes, not " + (size >> level));

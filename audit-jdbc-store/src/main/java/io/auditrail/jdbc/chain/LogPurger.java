@@ -11,7 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retention for a logged table: deletes the events of a prefix of each organisation's leaves,
@@ -21,10 +24,18 @@ import javax.sql.DataSource;
  * before the delete. It is not exported: its C2SP extension line is no plain checkpoint, which
  * is all a witness or the checkpoint sinks accept; removing it only makes the purge show as
  * DELETED. Rows go through the database's purge routine, the one path the triggers
- * let through. Unsealed rows are never purged.
+ * let through. Unsealed rows are never purged. Over all organisations, one whose tree is damaged
+ * is WARNed, counted and skipped; the others are purged.
  */
 final class LogPurger {
 
+    /** A leaf's event counts only when it belongs to the leaf's tree: another tree's leaf is forged. */
+    private static final String OWN_ORGANIZATION = "l.organization_key = "
+            + LogTables.ORGANIZATION_KEY.replace("organization_id", "e.organization_id");
+
+    private static final Logger log = LoggerFactory.getLogger(LogPurger.class);
+
+    private final AtomicLong failed = new AtomicLong();
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final LogTables tables;
@@ -53,13 +64,27 @@ final class LogPurger {
                 List<String> keys = organizationId != null ? List.of(LogTables.key(organizationId))
                         : writer.organizationKeys(connection).stream().filter(key -> !excluded.contains(key)).toList();
                 for (String key : keys) {
-                    total += purgeOrganization(connection, key, cutoff);
+                    try {
+                        total += purgeOrganization(connection, key, cutoff);
+                    } catch (SQLException | IllegalStateException e) {
+                        if (organizationId != null) {
+                            throw e;
+                        }
+                        failed.incrementAndGet();
+                        log.warn("Retention of the log of '{}' failed: {}; the other organisations are purged,"
+                                + " verify this one", key, e.getMessage(), e);
+                    }
                 }
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
         return total;
+    }
+
+    /** Organisations whose retention failed in a run over all of them, since start. */
+    long failedOrganizations() {
+        return failed.get();
     }
 
     private long purgeOrganization(Connection connection, String key, Instant cutoff) throws SQLException {
@@ -111,7 +136,7 @@ final class LogPurger {
     private long present(Connection connection, String key, long below) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM "
                 + tables.leaves().qualified() + " l JOIN " + tables.events().qualified()
-                + " e ON e.seq = l.event_seq WHERE l.organization_key = ? AND l.leaf_index < ?")) {
+                + " e ON e.seq = l.event_seq AND " + OWN_ORGANIZATION + " WHERE l.organization_key = ? AND l.leaf_index < ?")) {
             statement.setString(1, key);
             statement.setLong(2, below);
             try (ResultSet row = statement.executeQuery()) {
@@ -127,7 +152,8 @@ final class LogPurger {
      */
     private long expiredPrefixEnd(Connection connection, String key, Instant cutoff) throws SQLException {
         String sql = "SELECT l.leaf_index, e.occurred_at FROM " + tables.leaves().qualified() + " l JOIN "
-                + tables.events().qualified() + " e ON e.seq = l.event_seq WHERE l.organization_key = ?"
+                + tables.events().qualified() + " e ON e.seq = l.event_seq AND " + OWN_ORGANIZATION
+                + " WHERE l.organization_key = ?"
                 + " AND l.leaf_index >= ? ORDER BY l.leaf_index";
         long end = -1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -39,16 +39,17 @@ record LogTables(TableName events, TableName leaves, TableName nodes, TableName 
     }
 
     /**
-     * The call that deletes the events of one organisation's leaves below an index: parameters
-     * organisation key, index. H2 and HSQLDB have no definer-rights routine and delete directly.
+     * The call that deletes the events of one organisation's leaves below an index, only events
+     * of that organisation: parameters organisation key, index. H2 and HSQLDB have no definer-rights routine and delete directly.
      */
     String purgeSql() {
         String routine = (events.schema() == null ? "" : events.schema() + ".") + events.name() + "_log_purge";
         return switch (dialectName) {
             case "postgresql" -> "SELECT " + routine + "(?, ?)";
             case "mysql" -> "{CALL " + routine + "(?, ?)}";
-            default -> "DELETE FROM " + events.qualified() + " WHERE seq IN (SELECT event_seq FROM "
-                    + leaves.qualified() + " WHERE organization_key = ? AND leaf_index < ?)";
+            default -> "DELETE FROM " + events.qualified() + " WHERE EXISTS (SELECT 1 FROM " + leaves.qualified()
+                    + " l WHERE l.organization_key = ? AND l.leaf_index < ? AND l.event_seq = seq"
+                    + " AND l.organization_key = COALESCE(organization_id, ''))";
         };
     }
 

@@ -14,11 +14,17 @@ import java.util.HexFormat;
  * advisory lock on PostgreSQL, a named lock on MariaDB/MySQL, nothing on the embedded databases.
  * Only an optimisation: the primary keys of the leaves and nodes make a second leaf or node at a
  * position impossible, so a sealer that slips past the lock fails and retries; the tree never forks.
- * Nothing is written for it, so nothing the application role can edit can stop sealing.
+ * Nothing is written for it, and it is only ever tried, never waited for: a lock another session
+ * holds (any session may take one) makes the sealer skip that organisation for a pass, WARNed
+ * when it repeats.
  */
 final class SealLock {
 
-    private static final int MYSQL_WAIT_SECONDS = 10;
+    /**
+     * How long a sealing transaction waits for a row another session holds (an uncommitted leaf
+     * at the tree's next index) before it gives up on that organisation for this pass.
+     */
+    static final int LOCK_WAIT_SECONDS = 3;
 
     private final LogTables tables;
 
@@ -26,19 +32,73 @@ final class SealLock {
         this.tables = tables;
     }
 
-    /** Waits for the organisation's lock; {@code false} when MariaDB/MySQL gave up waiting. */
+    /**
+     * Bounds every wait of the transaction just begun on PostgreSQL ({@code SET LOCAL}, so it ends
+     * with the transaction): any session can hold a row or an advisory lock open, and the sealer
+     * must move on instead of hanging. MariaDB/MySQL: see {@link #limitSessionWaits}.
+     */
+    void limitWaits(Connection connection) throws SQLException {
+        if (tables.postgres()) {
+            try (PreparedStatement limit = connection.prepareStatement("SET LOCAL lock_timeout = '"
+                    + LOCK_WAIT_SECONDS + "s'")) {
+                limit.execute();
+            }
+        }
+    }
+
+    /**
+     * Bounds InnoDB row waits of this session on MariaDB/MySQL, which has no transaction-scoped
+     * setting: an uncommitted leaf at the tree's next index would otherwise hold the sealer for
+     * the server's innodb_lock_wait_timeout (50 s by default) per pass.
+     *
+     * @return the session's value before, for {@link #restoreSessionWaits}; {@code -1} elsewhere
+     */
+    long limitSessionWaits(Connection connection) throws SQLException {
+        if (!tables.mysql()) {
+            return -1;
+        }
+        long before;
+        try (PreparedStatement read = connection.prepareStatement("SELECT @@SESSION.innodb_lock_wait_timeout");
+                ResultSet row = read.executeQuery()) {
+            row.next();
+            before = row.getLong(1);
+        }
+        setSessionWaits(connection, Math.min(before, LOCK_WAIT_SECONDS));
+        return before;
+    }
+
+    /** Gives a pooled connection its own lock wait back. */
+    void restoreSessionWaits(Connection connection, long before) throws SQLException {
+        if (before >= 0) {
+            setSessionWaits(connection, before);
+        }
+    }
+
+    private static void setSessionWaits(Connection connection, long seconds) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SET SESSION innodb_lock_wait_timeout = "
+                + seconds)) {
+            set.execute();
+        }
+    }
+
+    /**
+     * Tries the organisation's lock without waiting: any session may take an advisory or named
+     * lock, so waiting for it would let one hang the sealer.
+     *
+     * @return {@code false} when another session holds it
+     */
     boolean acquire(Connection connection, String organizationKey) throws SQLException {
         if (tables.postgres()) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, key(organizationKey));
-                lock.execute();
+                try (ResultSet row = lock.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
             }
-            return true;
         }
         if (tables.mysql()) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
                 lock.setString(1, name(organizationKey));
-                lock.setInt(2, MYSQL_WAIT_SECONDS);
                 try (ResultSet row = lock.executeQuery()) {
                     return row.next() && row.getInt(1) == 1;
                 }

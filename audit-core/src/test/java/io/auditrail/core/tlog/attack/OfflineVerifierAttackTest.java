@@ -193,4 +193,26 @@ class OfflineVerifierAttackTest {
         Files.writeString(file, bundle.toJson());
         return file;
     }
+
+    /** The operator changed event 5; the export hides it behind a "purged" line carrying the old hash. */
+    @Test
+    void aHashOnlyLineWithoutASignedRetentionRecordDoesNotHideAModifiedEvent() throws IOException {
+        Path checkpoints = OfflineAttackBench.checkpoints(dir.resolve("cp.jsonl"), "acme", acme.checkpoint(8));
+        List<String> lines = new ArrayList<>(acme.exportLines());
+        lines.set(5, LogExportLine.purged(5, "acme", acme.leaves.get(5)).toJson());
+        Outcome outcome = OfflineAttackBench.run("--log", OfflineAttackBench.write(dir.resolve("e.jsonl"), lines),
+                "--checkpoints", checkpoints, "--public-key", vkey);
+        assertThat(outcome.exit()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).contains("DELETED at leaf 5");
+    }
+
+    /** Events appended after the newest checkpoint are in no signed tree, yet they pass as proven. */
+    @Test
+    void leavesPastTheNewestSignedCheckpointAreNotReportedIntact() throws IOException {
+        Path checkpoints = OfflineAttackBench.checkpoints(dir.resolve("cp.jsonl"), "acme", acme.checkpoint(5));
+        Outcome outcome = OfflineAttackBench.run("--log", OfflineAttackBench.write(dir.resolve("e.jsonl"),
+                acme.exportLines()), "--checkpoints", checkpoints, "--public-key", vkey);
+        assertThat(outcome.exit()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).contains("UNSEALED at leaf 5");
+    }
 }

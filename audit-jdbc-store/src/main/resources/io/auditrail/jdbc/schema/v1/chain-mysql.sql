@@ -4,7 +4,9 @@
 -- Trigger and procedure bodies end with a line "END;" (with the mysql client, wrap them in
 -- DELIMITER).
 --
--- One Merkle tree (RFC 9162) per organisation; events without one are keyed by ''. Storage
+-- One Merkle tree (RFC 9162) per organisation; events without one are keyed by ''.
+-- Organisation keys are NO PAD binary (utf8mb4_nopad_bin; on MySQL 8 use utf8mb4_0900_bin):
+-- under PAD SPACE 'acme' and 'acme ' would be one key, and one tenant's leaves another's. Storage
 -- as in chain-postgresql.sql: leaves map an index to its event, nodes hold every complete
 -- subtree hash at every level (level 0 = leaf hashes), so a proof is one primary-key query.
 --
@@ -28,7 +30,7 @@ CREATE TABLE IF NOT EXISTS ${leaves} (
     event_seq        BIGINT       NOT NULL,
     PRIMARY KEY (organization_key, leaf_index),
     UNIQUE KEY event_uk (event_seq)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS ${nodes} (
     organization_key VARCHAR(255) NOT NULL,
@@ -36,7 +38,7 @@ CREATE TABLE IF NOT EXISTS ${nodes} (
     node_index       BIGINT       NOT NULL,
     hash             CHAR(64)     NOT NULL,
     PRIMARY KEY (organization_key, node_level, node_index)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS ${checkpoints} (
     id               BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -47,7 +49,7 @@ CREATE TABLE IF NOT EXISTS ${checkpoints} (
     created_at       DATETIME(6)  NOT NULL,
     note             TEXT         NOT NULL,
     KEY org_ix (organization_key, kind, tree_size)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
 
 -- Open only while the purge procedure runs, for its own connection. No role but the owner
 -- may touch it, so no session variable or statement of the application opens it.
@@ -55,26 +57,48 @@ CREATE TABLE IF NOT EXISTS ${gate} (
     connection_id BIGINT NOT NULL PRIMARY KEY
 ) ENGINE = InnoDB;
 
+-- Byte-wise comparison: under PAD SPACE an UPDATE that only appends spaces would pass as "no change".
 CREATE TRIGGER ${name}_append_only_update BEFORE UPDATE ON ${table} FOR EACH ROW
 BEGIN
-    IF NOT (NEW.seq <=> OLD.seq AND NEW.event_id <=> OLD.event_id AND NEW.occurred_at <=> OLD.occurred_at
-            AND NEW.organization_id <=> OLD.organization_id AND NEW.actor_id <=> OLD.actor_id
-            AND NEW.actor_name <=> OLD.actor_name AND NEW.actor_email <=> OLD.actor_email
-            AND NEW.actor_type <=> OLD.actor_type AND NEW.action <=> OLD.action
-            AND NEW.resource_type <=> OLD.resource_type AND NEW.resource_id <=> OLD.resource_id
-            AND NEW.resource_name <=> OLD.resource_name AND NEW.outcome <=> OLD.outcome
-            AND NEW.error_type <=> OLD.error_type AND NEW.error_message <=> OLD.error_message
-            AND NEW.ip <=> OLD.ip AND NEW.user_agent <=> OLD.user_agent AND NEW.request_id <=> OLD.request_id
-            AND NEW.metadata <=> OLD.metadata) THEN
+    IF NOT (NEW.seq <=> OLD.seq AND CAST(NEW.event_id AS BINARY) <=> CAST(OLD.event_id AS BINARY)
+            AND CAST(NEW.occurred_at AS BINARY) <=> CAST(OLD.occurred_at AS BINARY)
+            AND CAST(NEW.organization_id AS BINARY) <=> CAST(OLD.organization_id AS BINARY)
+            AND CAST(NEW.actor_id AS BINARY) <=> CAST(OLD.actor_id AS BINARY)
+            AND CAST(NEW.actor_name AS BINARY) <=> CAST(OLD.actor_name AS BINARY)
+            AND CAST(NEW.actor_email AS BINARY) <=> CAST(OLD.actor_email AS BINARY)
+            AND CAST(NEW.actor_type AS BINARY) <=> CAST(OLD.actor_type AS BINARY)
+            AND CAST(NEW.action AS BINARY) <=> CAST(OLD.action AS BINARY)
+            AND CAST(NEW.resource_type AS BINARY) <=> CAST(OLD.resource_type AS BINARY)
+            AND CAST(NEW.resource_id AS BINARY) <=> CAST(OLD.resource_id AS BINARY)
+            AND CAST(NEW.resource_name AS BINARY) <=> CAST(OLD.resource_name AS BINARY)
+            AND CAST(NEW.outcome AS BINARY) <=> CAST(OLD.outcome AS BINARY)
+            AND CAST(NEW.error_type AS BINARY) <=> CAST(OLD.error_type AS BINARY)
+            AND CAST(NEW.error_message AS BINARY) <=> CAST(OLD.error_message AS BINARY)
+            AND CAST(NEW.ip AS BINARY) <=> CAST(OLD.ip AS BINARY)
+            AND CAST(NEW.user_agent AS BINARY) <=> CAST(OLD.user_agent AS BINARY)
+            AND CAST(NEW.request_id AS BINARY) <=> CAST(OLD.request_id AS BINARY)
+            AND CAST(NEW.metadata AS BINARY) <=> CAST(OLD.metadata AS BINARY)) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit table is append-only: UPDATE refused';
     END IF;
 END;
 
--- A DELETE passes only through the open gate (inside the purge procedure) and only for a sealed row.
+-- seq is the database's: an explicit value above every row's (up to 2^63-1, which would exhaust
+-- AUTO_INCREMENT and stop every later write) is replaced by the next AUTO_INCREMENT value; in a
+-- BEFORE trigger a generated seq is still 0. Values below fill gaps, which the verifier reports.
+CREATE TRIGGER ${name}_assign_seq BEFORE INSERT ON ${table} FOR EACH ROW
+BEGIN
+    IF NEW.seq > 0 AND NEW.seq > (SELECT COALESCE(MAX(seq), 0) FROM ${table}) THEN
+        SET NEW.seq = 0;
+    END IF;
+END;
+
+-- A DELETE passes only through the open gate (inside the purge procedure) and only for a row
+-- sealed in its own organisation's tree.
 CREATE TRIGGER ${name}_append_only_delete BEFORE DELETE ON ${table} FOR EACH ROW
 BEGIN
     IF NOT (EXISTS (SELECT 1 FROM ${gate} WHERE connection_id = CONNECTION_ID())
-            AND EXISTS (SELECT 1 FROM ${leaves} WHERE event_seq = OLD.seq)) THEN
+            AND EXISTS (SELECT 1 FROM ${leaves} WHERE event_seq = OLD.seq
+                AND organization_key = COALESCE(OLD.organization_id, ''))) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit table is append-only: rows leave only through the purge procedure';
     END IF;
 END;
@@ -109,9 +133,10 @@ BEGIN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'checkpoint table is insert-only: DELETE refused';
 END;
 
--- The retention path: deletes the events of an organisation's leaves below p_below with the
--- definer's rights, once a retention record covers them; leaves and nodes stay.
-CREATE PROCEDURE ${name}_log_purge(IN p_organization VARCHAR(255), IN p_below BIGINT) SQL SECURITY DEFINER
+-- The retention path: deletes the events of an organisation's leaves below p_below, only events
+-- of that organisation (another tree's forged leaf must not reach them), with the definer's rights, once a retention record covers them; leaves and nodes stay.
+CREATE PROCEDURE ${name}_log_purge(IN p_organization VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin,
+        IN p_below BIGINT) SQL SECURITY DEFINER
 BEGIN
     DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN DELETE FROM ${gate} WHERE connection_id = CONNECTION_ID(); RESIGNAL; END;
     IF NOT EXISTS (SELECT 1 FROM ${checkpoints} WHERE organization_key = p_organization AND kind = 'RETENTION'
@@ -120,6 +145,7 @@ BEGIN
     END IF;
     INSERT INTO ${gate} (connection_id) VALUES (CONNECTION_ID());
     DELETE e FROM ${table} e JOIN ${leaves} l ON l.event_seq = e.seq
-        WHERE l.organization_key = p_organization AND l.leaf_index < p_below;
+        WHERE l.organization_key = p_organization AND l.leaf_index < p_below
+            AND COALESCE(e.organization_id, '') = p_organization;
     DELETE FROM ${gate} WHERE connection_id = CONNECTION_ID();
 END;

@@ -79,7 +79,8 @@ BEGIN
                 JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
                 WHERE c.oid OPERATOR(pg_catalog.=) TG_RELID)
             AND pg_catalog.strpos(call_stack, '${name}_log_purge(') OPERATOR(pg_catalog.>) 0
-            AND EXISTS (SELECT 1 FROM ${qleaves} l WHERE l.event_seq OPERATOR(pg_catalog.=) OLD.seq) THEN
+            AND EXISTS (SELECT 1 FROM ${qleaves} l WHERE l.event_seq OPERATOR(pg_catalog.=) OLD.seq
+                AND l.organization_key OPERATOR(pg_catalog.=) COALESCE(OLD.organization_id, '')) THEN
             RETURN OLD;
         END IF;
         RAISE EXCEPTION 'audit table %.% is append-only: sealed rows leave only through %_log_purge',
@@ -90,8 +91,9 @@ BEGIN
 END;
 $$;
 
--- The retention path: deletes the events of an organisation's leaves below p_below, with the
--- owner's rights, so no role needs DELETE. Only after a retention record covers the prefix
+-- The retention path: deletes the events of an organisation's leaves below p_below, only
+-- events OF that organisation (the application role can insert a leaf in one tree for another
+-- organisation's event; its retention must not delete that event), with the owner's rights, so no role needs DELETE. Only after a retention record covers the prefix
 -- (the caller inserts and signs it first, in the same transaction); a forged record is the
 -- verifier's to find (BAD_SIGNATURE). Leaves and nodes stay: the tree remains verifiable.
 -- search_path is fixed and every name qualified: a role that can create objects in some schema
@@ -109,6 +111,7 @@ BEGIN
     DELETE FROM ${qtable} e USING ${qleaves} l
         WHERE l.event_seq OPERATOR(pg_catalog.=) e.seq
             AND l.organization_key OPERATOR(pg_catalog.=) p_organization
+            AND COALESCE(e.organization_id, '') OPERATOR(pg_catalog.=) p_organization
             AND l.leaf_index OPERATOR(pg_catalog.<) p_below;
     GET DIAGNOSTICS deleted = ROW_COUNT;
     RETURN deleted;
@@ -116,6 +119,24 @@ END;
 $$;
 REVOKE ALL ON FUNCTION ${prefix}${name}_log_purge(VARCHAR, BIGINT) FROM PUBLIC;
 
+-- seq is the database's: an explicit value above the identity's last one (which would move the
+-- sealer's window past every later row) is replaced by the next identity value, with the owner's
+-- rights (no role needs the sequence). Values at or below it only fill gaps, which the verifier
+-- reports (INSERTED) when they lie below sealed rows.
+CREATE OR REPLACE FUNCTION ${prefix}${name}_assign_seq() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    identity_seq pg_catalog.regclass := pg_catalog.pg_get_serial_sequence('${qtable}', 'seq')::pg_catalog.regclass;
+BEGIN
+    IF NEW.seq OPERATOR(pg_catalog.>) COALESCE(pg_catalog.pg_sequence_last_value(identity_seq), 0) THEN
+        NEW.seq := pg_catalog.nextval(identity_seq);
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER ${name}_assign_seq BEFORE INSERT ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION ${prefix}${name}_assign_seq();
 CREATE TRIGGER ${name}_append_only_row BEFORE UPDATE OR DELETE ON ${table}
     FOR EACH ROW EXECUTE FUNCTION ${prefix}${name}_append_only();
 CREATE TRIGGER ${name}_append_only_truncate BEFORE TRUNCATE ON ${table}
@@ -133,6 +154,7 @@ CREATE TRIGGER ${checkpoints_name}_immutable BEFORE UPDATE OR DELETE ON ${checkp
 CREATE TRIGGER ${checkpoints_name}_truncate BEFORE TRUNCATE ON ${checkpoints}
     FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}${name}_log_immutable();
 -- ENABLE ALWAYS: session_replication_role = replica does not silence them.
+ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${name}_assign_seq;
 ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${name}_append_only_row;
 ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${name}_append_only_truncate;
 ALTER TABLE ${leaves} ENABLE ALWAYS TRIGGER ${name}_leaves_immutable;

@@ -3,11 +3,12 @@
 -- table here, so they need no prefix. Replace ${table} when copying into a migration.
 -- occurred_at is DATETIME(6) holding UTC: TIMESTAMP would shift with the session time zone
 -- and stops in 2038. utf8mb4_bin keeps exact filters exact; partial filters use LOWER().
+-- organization_id is NO PAD (utf8mb4_nopad_bin; MySQL 8: utf8mb4_0900_bin): 'acme ' is not 'acme'.
 CREATE TABLE IF NOT EXISTS ${table} (
     seq             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     event_id        CHAR(36)      NOT NULL,
     occurred_at     DATETIME(6)   NOT NULL,
-    organization_id VARCHAR(255),
+    organization_id VARCHAR(255) COLLATE utf8mb4_nopad_bin,
     actor_id        VARCHAR(255)  NOT NULL,
     actor_name      VARCHAR(1024),
     actor_email     VARCHAR(1024),

@@ -1,14 +1,17 @@
 package io.auditrail.jdbc.chain.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.tlog.LogProblem;
 import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.core.tlog.SignedNote;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -275,5 +278,207 @@ class PostgresAppRoleAttackTest extends PostgresAttackFixture {
             row.next();
             return row.getString(1);
         }
+    }
+
+    /** A leaf in a tree no event belongs to marks an event "sealed" without putting it in its own tree. */
+    @Test
+    void aLeafUnderAnotherOrganisationKeyHidesAnEventFromItsOwnTree() throws SQLException {
+        sealed("acme", 3);
+        on(as(appRole), s -> s.executeUpdate(rawEventSql("'acme'", "acme-forged", "user", OLD)));
+        long seq = seqOf("acme-forged");
+        on(as(appRole), s -> insertLeaf(s, "zz-ghost", 0, seq));
+        chain.sealPending();
+        assertThat(isLeaf("acme-forged")).isTrue();
+        LogVerification result = chain.verify("acme", null, null);
+        assertThat(result.intact()).as("acme's event acme-forged is in no leaf of acme's tree").isFalse();
+    }
+
+    /** The same, pre-empting the sealer: the next sequence values are leaves of a ghost tree before they exist. */
+    @Test
+    void leavesForFutureSequenceValuesKeepTheNextGenuineEventsOutOfTheirTree() throws SQLException {
+        sealed("acme", 3);
+        long next = longValue("SELECT MAX(seq) FROM " + table) + 1;
+        on(as(appRole), s -> {
+            for (int i = 0; i < 5; i++) {
+                insertLeaf(s, "zz-ghost", i, next + i);
+            }
+        });
+        store.write(List.of(event("acme", OLD.plusSeconds(100), "acme-genuine")));
+        chain.sealPending();
+        assertThat(longValue("SELECT seq FROM " + table + " WHERE resource_id = 'acme-genuine'")).isBetween(next,
+                next + 4);
+        LogVerification result = chain.verify("acme", null, null);
+        assertThat(result.intact()).as("acme-genuine never entered acme's tree").isFalse();
+        assertThat(result.problem().type()).isIn(LogProblem.Type.UNSEALED, LogProblem.Type.INSERTED);
+    }
+
+    /** A forged leaf in acme's tree for beta's event: acme's tree is found broken, beta's says intact. */
+    @Test
+    void anotherOrganisationsTreeStaysIntactWhileItsEventSitsInAForeignLeaf() throws SQLException {
+        sealed("acme", 3);
+        sealed("beta", 2);
+        AuditEvent foreign = event("beta", OLD.plusSeconds(60), "beta-moved");
+        store.write(List.of(foreign));
+        long seq = seqOf("beta-moved");
+        on(as(appRole), s -> {
+            insertLeaf(s, "acme", 3, seq);
+            insertNode(s, "acme", 0, 3, leafHash(foreign));
+        });
+        chain.sealPending();
+        LogVerification beta = chain.verify("beta", null, null);
+        assertThat(beta.intact()).as("beta-moved is in no leaf of beta's tree").isFalse();
+    }
+
+    /** One stray level-0 node (no leaf) makes every sealing transaction fail, for every organisation. */
+    @Test
+    void aStrayNodeOfOneOrganisationStopsSealingForAll() throws SQLException {
+        sealed("acme", 1);
+        on(as(appRole), s -> insertNode(s, "mallory", 0, 0, new byte[32]));
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after"),
+                event("mallory", OLD.plusSeconds(11), "mallory-0")));
+        chain.sealPending();
+        assertThat(isLeaf("acme-after")).as("acme is sealed whatever mallory's tree holds").isTrue();
+    }
+
+    /** The same node is not reported by the verifier either: the tree of size 0 "is intact". */
+    @Test
+    void aStrayNodeAboveTheTreeIsReported() throws SQLException {
+        sealed("acme", 2);
+        on(as(appRole), s -> insertNode(s, "acme", 0, 2, new byte[32]));
+        LogVerification result = chain.verify("acme", null, null);
+        assertThat(result.intact()).as("node (0, 2) lies past the tree of 2 leaves").isFalse();
+    }
+
+    /** A batch of rows that do not map back to events fills every pass's window; the app-only role suffices. */
+    @Test
+    void unreadableRowsDoNotStallTheSealerForOtherRows() throws SQLException {
+        sealed("acme", 1);
+        on(as(appOnlyRole), s -> {
+            for (int i = 0; i < 50; i++) {
+                s.executeUpdate(rawEventSql("'mallory'", "bad-" + i, "bogus", OLD));
+            }
+        });
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        chain.sealPending();
+        chain.sealPending();
+        assertThat(isLeaf("acme-after")).as("a readable row behind 50 unreadable ones is sealed").isTrue();
+    }
+
+    /**
+     * An explicit huge seq (GENERATED BY DEFAULT) moves the sealer's look-back window past every
+     * real row; the app-only role suffices.
+     */
+    @Test
+    void aRowWithAHugeExplicitSeqDoesNotHideLaterRowsFromTheSealer() throws SQLException {
+        sealed("acme", 1);
+        chain.sealPending();
+        on(as(appOnlyRole), s -> s.executeUpdate(rawEventSql("'mallory'", "huge", "user", OLD)
+                .replace("(event_id,", "(seq, event_id,").replace("VALUES ('", "VALUES (" + (Long.MAX_VALUE - 1) + ", '")));
+        chain.sealPending();
+        assertThat(isLeaf("huge")).isTrue();
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        chain.sealPending();
+        assertThat(isLeaf("acme-after")).as("the next pass seals the new row").isTrue();
+    }
+
+    /** An uncommitted leaf at acme's next index: the sealer waits on it without end. */
+    @Test
+    void anUncommittedLeafDoesNotHangTheSealer() throws Exception {
+        sealed("acme", 2);
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        try (Connection attacker = as(appRole).getConnection(); Statement s = attacker.createStatement()) {
+            attacker.setAutoCommit(false);
+            insertLeaf(s, "acme", 2, -42);
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> chain.sealPending(),
+                        "the sealer gives up on a held row lock instead of waiting for ever");
+            } finally {
+                attacker.rollback();
+            }
+        }
+    }
+
+    /** One leaf without nodes in a tree of its own makes every checkpoint transaction fail, for all. */
+    @Test
+    void aStrayLeafOfOneOrganisationDoesNotStopCheckpointsOfTheOthers() throws SQLException {
+        sealed("acme", 2);
+        on(as(appRole), s -> insertLeaf(s, "mallory", 0, -5));
+        int before = exported.size();
+        try {
+            chain.writeCheckpoints();
+        } catch (RuntimeException e) {
+            // what the attack achieves; the assertion below says what should have happened
+        }
+        assertThat(exported.subList(before, exported.size())).as("acme's checkpoint is still signed and exported")
+                .anyMatch(note -> note.body().startsWith("auditrail/acme\n") || note.body().contains("acme"));
+    }
+
+    /** A forged CHECKPOINT row of a huge size is "the newest": every inclusion proof of acme breaks. */
+    @Test
+    void aForgedCheckpointRowDoesNotBreakInclusionProofs() throws SQLException {
+        List<AuditEvent> events = sealed("acme", 3);
+        on(as(appRole), s -> s.executeUpdate(insertCheckpointSql("acme", "CHECKPOINT", 1L << 40, "garbage")));
+        io.auditrail.jdbc.chain.InclusionProof proof = null;
+        try {
+            proof = chain.inclusionProof(events.get(1).id());
+        } catch (RuntimeException e) {
+            // what the attack achieves
+        }
+        assertThat(proof).as("a proof against the newest genuine checkpoint").isNotNull();
+        assertThat(proof.treeSize()).isEqualTo(3);
+    }
+
+    /**
+     * A leaf in acme's tree for the next sequence value, with any hash: beta's next event takes
+     * that value, is never sealed into beta's tree, and acme's genuine, genuinely signed retention
+     * deletes it through the SECURITY DEFINER purge. Afterwards both trees verify intact.
+     */
+    @Test
+    void oneOrganisationsRetentionCannotDeleteAnotherOrganisationsEvent() throws SQLException {
+        sealed("acme", 2);
+        long next = longValue("SELECT MAX(seq) FROM " + table) + 1;
+        on(as(appRole), s -> {
+            insertLeaf(s, "acme", 2, next);
+            insertNode(s, "acme", 0, 2, new byte[32]);
+        });
+        store.write(List.of(event("beta", OLD.plusSeconds(5), "beta-victim")));
+        assertThat(seqOf("beta-victim")).isEqualTo(next);
+        chain.sealPending();
+        store.purgeOlderThan(NOW, "acme");
+        boolean victimKept = count(table + " WHERE resource_id = 'beta-victim'") == 1;
+        boolean noticed = !chain.verify("acme", null, null).intact() || !chain.verify("beta", null, null).intact();
+        assertThat(victimKept || noticed).as("beta's event was deleted by acme's retention and nothing noticed")
+                .isTrue();
+    }
+
+    /** Advisory locks need no privilege: the app-only role takes the sealer's lock of acme and keeps it. */
+    @Test
+    void anAdvisoryLockHeldByTheApplicationOnlyRoleDoesNotHangTheSealer() throws Exception {
+        sealed("acme", 2);
+        store.write(List.of(event("acme", OLD.plusSeconds(10), "acme-after")));
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        sha256.update(table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha256.update((byte) 0);
+        long key = java.nio.ByteBuffer.wrap(sha256.digest("acme".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getLong();
+        try (Connection attacker = as(appOnlyRole).getConnection(); Statement s = attacker.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + key + ")");
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> chain.sealPending(),
+                    "the sealer does not wait for ever on a lock any session can take");
+        }
+    }
+
+    /** A leaf without nodes in a tree of its own: retention over every organisation still purges the others. */
+    @Test
+    void aStrayLeafOfOneOrganisationDoesNotStopRetentionOfTheOthers() throws SQLException {
+        sealed("acme", 2);
+        store.write(List.of(event("aaa-mallory", OLD, "mallory-0")));
+        long seq = seqOf("mallory-0");
+        on(as(appRole), s -> insertLeaf(s, "aaa-mallory", 0, seq));
+        long failedBefore = chain.failedSealings();
+        assertThat(chain.purgeOlderThan(NOW, null, java.util.Set.of())).as("acme's two events").isEqualTo(2);
+        assertThat(chain.failedSealings()).as("the damaged tree is counted").isEqualTo(failedBefore + 1);
+        assertThat(count(table + " WHERE resource_id = 'mallory-0'")).isEqualTo(1);
+        assertThat(chain.verify("acme", null, null).intact()).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package io.auditrail.spring.web.read;
 
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.chain.SignedCheckpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -133,8 +134,12 @@ public class AuditChainController {
     ResponseEntity<StreamingResponseBody> checkpoints(HttpServletRequest request) {
         AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        List<SignedCheckpoint> all = chain.checkpoints(scope.organizationId());
-        return jsonLines("audit-checkpoints.jsonl").body(out -> LogExportWriter.writeCheckpoints(all, out));
+        String organizationId = scope.organizationId();
+        List<SignedNote> notes = new ArrayList<>();
+        chain.checkpoints(organizationId).forEach(checkpoint -> notes.add(checkpoint.note()));
+        notes.addAll(chain.retentionRecords(organizationId));
+        return jsonLines("audit-checkpoints.jsonl")
+                .body(out -> LogExportWriter.writeCheckpoints(organizationId, notes, out));
     }
 
     @GetMapping("/chain/export")

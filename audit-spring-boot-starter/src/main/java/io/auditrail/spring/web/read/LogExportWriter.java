@@ -1,27 +1,24 @@
 package io.auditrail.spring.web.read;
 
+import io.auditrail.core.tlog.CheckpointLine;
 import io.auditrail.core.tlog.LogExportLine;
+import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.SignedCheckpoint;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an organisation's log for the offline verifier as JSON lines: the leaves below a tree
  * size as {@link LogExportLine}s, streamed from the database as they are read (no log in memory,
- * no size cap), and the stored checkpoints in the checkpoint-sink format
- * {@code {"organization_id":..,"origin":..,"tree_size":..,"note":..}}.
+ * no size cap), and the signed checkpoints and retention records in the checkpoint-sink format
+ * ({@link CheckpointLine}).
  */
 final class LogExportWriter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private LogExportWriter() {
     }
@@ -37,15 +34,11 @@ final class LogExportWriter {
         buffered.flush();
     }
 
-    static void writeCheckpoints(List<SignedCheckpoint> checkpoints, OutputStream out) throws IOException {
+    static void writeCheckpoints(@Nullable String organizationId, List<SignedNote> notes, OutputStream out)
+            throws IOException {
         OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        for (SignedCheckpoint checkpoint : checkpoints) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("organization_id", checkpoint.organizationId());
-            line.put("origin", checkpoint.checkpoint().origin());
-            line.put("tree_size", checkpoint.checkpoint().size());
-            line.put("note", checkpoint.note().format());
-            writeLine(buffered, JSON.writeValueAsString(line));
+        for (SignedNote note : notes) {
+            writeLine(buffered, CheckpointLine.format(organizationId, note));
         }
         buffered.flush();
     }
