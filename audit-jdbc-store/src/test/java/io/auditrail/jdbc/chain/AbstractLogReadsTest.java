@@ -175,6 +175,10 @@ abstract class AbstractLogReadsTest {
         FileCheckpointSink sink = new FileCheckpointSink(checkpoints);
         chain.checkpoints("acme").forEach(c -> sink.publish(c.organizationId(), c.note()));
         String vkey = NoteSigner.ed25519("auditrail", keys.getPrivate()).verifierKey();
+        assertThat(offline(vkey, export, checkpoints)).as("purged leaves without their retention record: %s",
+                offlineOutput).isEqualTo(1);
+        assertThat(offlineOutput).contains("DELETED at leaf 0");
+        chain.retentionRecords("acme").forEach(note -> sink.publish("acme", note));
         assertThat(offline(vkey, export, checkpoints)).as("the export verifies offline: %s", offlineOutput).isZero();
 
         List<String> tampered = new ArrayList<>(Files.readAllLines(export));

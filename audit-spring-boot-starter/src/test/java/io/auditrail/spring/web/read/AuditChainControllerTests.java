@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -176,6 +177,23 @@ class AuditChainControllerTests {
         assertThat(lines).extracting(line -> line.get("tree_size").asLong()).containsExactly(3L, 5L, 7L);
         assertThat(lines.get(0).get("note").asString()).isEqualTo(three.note().format());
         assertThat(lines).allSatisfy(line -> assertThat(line.get("origin").asString()).isEqualTo("auditrail/org/acme"));
+    }
+
+    @Test
+    void theCheckpointsListCarriesTheSignedRetentionRecordsTheOfflineVerifierNeeds() throws Exception {
+        checkpointOf("acme");
+        assertThat(chain.purgeOlderThan(Instant.now().plusSeconds(60), "acme", Set.of())).isEqualTo(3);
+        login("member");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        controller.checkpoints(get("/audit/chain/checkpoints", null)).getBody().writeTo(out);
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+        List<JsonNode> retention = lines.stream().filter(line -> line.has("kind")).toList();
+        assertThat(retention).hasSize(1);
+        assertThat(retention.get(0).get("kind").asString()).isEqualTo("retention");
+        assertThat(retention.get(0).get("note").asString())
+                .isEqualTo(chain.retentionRecords("acme").get(0).format());
+        assertThat(lines).hasSizeGreaterThan(retention.size());
     }
 
     @Test
