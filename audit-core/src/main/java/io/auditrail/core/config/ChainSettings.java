@@ -59,7 +59,7 @@ public class ChainSettings {
     private Path checkpointFile;
 
     /** Rows per sealing transaction, purge step and verification fetch. */
-    private int batchSize = 500;
+    private int batchSize = 5000;
 
     /** Threads sealing side by side, each for its own share of the organisations; more help when the database has spare cores. */
     private int sealerThreads = 1;

@@ -561,7 +561,7 @@ public final class JdbcAuditChain {
         private @Nullable NoteVerifier noteVerifier;
         private CheckpointSink sink = (organizationId, checkpoint) -> {
         };
-        private int batchSize = 500;
+        private int batchSize = 5000;
         private int sealerThreads = 1;
         private Clock clock = Clock.systemUTC();
         private boolean validateSchema = true;
@@ -703,7 +703,7 @@ public final class JdbcAuditChain {
 
         /**
          * Sets how many rows one sealing transaction, one purge step and one verification fetch
-         * handle; 500 by default.
+         * handle; 5000 by default.
          *
          * @param size 1 to 10,000
          * @return this builder
