@@ -6,7 +6,8 @@
 PG_VERSION=15
 PG_CLUSTER=main
 PG_PORT=5432
-BENCH_DB=auditrail_bench
+# AUDITRAIL_BENCH_DB names another database, so that benchmarks run side by side do not share tables.
+BENCH_DB=${AUDITRAIL_BENCH_DB:-auditrail_bench}
 BENCH_ROLE=auditrail_bench
 # A throwaway role on a local benchmark database, reachable only from this machine.
 BENCH_PASSWORD=auditrail_bench

@@ -19,7 +19,7 @@ import java.util.Locale;
  * <p>Options (system properties): {@code bench.parts} ({@code seal,proof,verify});
  * {@code bench.passes} (3); {@code bench.seal.seconds} (10, per window);
  * {@code bench.seal.configs} (writers x sealer threads, optionally {@code @} the sealer's batch
- * size, 500 by default: {@code 1x1,2x1,2x2}); {@code bench.batch}
+ * size, 5,000 by default: {@code 1x1,2x1,2x2}); {@code bench.batch}
  * (events per write, 100); {@code bench.proof.leaves} (5,000,000); {@code bench.proof.samples}
  * (1,000 per pass); {@code bench.verify.events} (1,000,000); {@code bench.build.batch} (rows per
  * sealing pass while building, 5,000).
@@ -27,7 +27,7 @@ import java.util.Locale;
 public final class LogBenchmarks {
 
     /** The sealer's rows per pass unless a configuration names another: the default of {@code auditrail.chain.batch-size}. */
-    private static final int DEFAULT_SEAL_BATCH = 500;
+    private static final int DEFAULT_SEAL_BATCH = 5_000;
 
     private static final String LARGE_ORGANIZATION = "org-large";
     private static final String VERIFIED_ORGANIZATION = "org-verified";

@@ -41,11 +41,13 @@ final class CheckpointWriter {
     private final CheckpointNotes notes;
     private final CheckpointSink sink;
     private final Clock clock;
+    private final TrustedFrontiers frontiers;
     private final AtomicLong failed = new AtomicLong();
 
     CheckpointWriter(DataSource dataSource, LogTables tables, CheckpointStore store, CheckpointNotes notes,
-            CheckpointSink sink, Clock clock) {
+            CheckpointSink sink, Clock clock, TrustedFrontiers frontiers) {
         this.dataSource = dataSource;
+        this.frontiers = frontiers;
         this.tables = tables;
         this.nodes = new LogNodes(tables);
         this.store = store;
@@ -113,18 +115,13 @@ final class CheckpointWriter {
         }
     }
 
-    /** A signed statement of the organisation's tree at {@code size}, from its stored nodes. */
+    /**
+     * A signed statement of the organisation's tree at {@code size}, from its stored nodes, once
+     * they are checked ({@link TrustedFrontiers}): no root over a damaged frontier is signed.
+     */
     Written signed(Connection connection, String key, long size, boolean retention) throws SQLException {
-        List<NodeId> frontier = MerkleTree.frontier(size);
-        Map<NodeId, byte[]> stored = nodes.read(connection, key, frontier);
-        List<byte[]> hashes = new ArrayList<>();
-        for (NodeId id : frontier) {
-            byte[] hash = stored.get(id);
-            if (hash == null) {
-                throw new IllegalStateException("the log of '" + key + "' lacks its node " + id + "; verify it");
-            }
-            hashes.add(hash);
-        }
+        Map<NodeId, byte[]> stored = nodes.read(connection, key, frontiers.needed(key, size));
+        List<byte[]> hashes = frontiers.check(key, size, stored);
         byte[] root = MerkleTree.rootFromFrontier(hashes);
         String organizationId = LogTables.organization(key);
         SignedNote note = notes.sign(notes.body(organizationId, size, root, retention));

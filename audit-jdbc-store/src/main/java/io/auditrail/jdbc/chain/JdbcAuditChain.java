@@ -87,8 +87,10 @@ public final class JdbcAuditChain {
         EventRowMapper mapper = new EventRowMapper(dialect, new AuditEventCodec());
         this.checkpoints = new CheckpointStore(dialect, tables);
         this.notes = new CheckpointNotes(builder.originPrefix, builder.signer(), builder.verifier());
-        this.sealer = new LogSealer(dataSource, tables, mapper, builder.hasher, builder.batchSize);
-        this.checkpointWriter = new CheckpointWriter(dataSource, tables, checkpoints, notes, builder.sink, builder.clock);
+        TrustedFrontiers frontiers = new TrustedFrontiers();
+        this.sealer = new LogSealer(dataSource, tables, mapper, builder.hasher, frontiers, builder.batchSize);
+        this.checkpointWriter = new CheckpointWriter(dataSource, tables, checkpoints, notes, builder.sink, builder.clock,
+                frontiers);
         this.purger = new LogPurger(dataSource, dialect, tables, checkpoints, checkpointWriter, builder.clock,
                 builder.batchSize);
         this.verifier = new JdbcLogVerifier(dataSource, dialect, tables, mapper, builder.hasher, checkpoints, notes,
@@ -147,14 +149,14 @@ public final class JdbcAuditChain {
         try {
             while (fruitless < MAX_FRUITLESS_PASSES && !Thread.currentThread().isInterrupted()) {
                 LogSealer.Pass pass = sealer.sealBatch(partition, sealerThreads, sweep);
-                if (pass.pending() == 0) {
+                if (pass.pending() == 0 && !pass.moved()) {
                     break;
                 }
                 total += pass.sealed();
                 if (pass.sealed() > 0) {
                     sealedKeys.addAll(pass.organizations());
                 }
-                fruitless = pass.sealed() == 0 ? fruitless + 1 : 0;
+                fruitless = pass.sealed() == 0 && !pass.moved() ? fruitless + 1 : 0;
             }
             if (fruitless >= MAX_FRUITLESS_PASSES) {
                 log.warn("Sealing partition {} of {} made no progress in {} passes; rows stay pending",

@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Makes sealers of one organisation's tree take turns, across instances: a transaction-scoped
@@ -105,6 +108,38 @@ final class SealLock {
             }
         }
         return true;
+    }
+
+    /**
+     * Tries the locks of several organisations, in the given order, without waiting: one
+     * statement on PostgreSQL, one per organisation on MariaDB/MySQL.
+     *
+     * @return the organisations whose lock this session now holds
+     */
+    Set<String> acquireAll(Connection connection, List<String> organizationKeys) throws SQLException {
+        Set<String> locked = new LinkedHashSet<>();
+        if (!tables.postgres()) {
+            for (String key : organizationKeys) {
+                if (acquire(connection, key)) {
+                    locked.add(key);
+                }
+            }
+            return locked;
+        }
+        Long[] keys = organizationKeys.stream().map(this::key).toArray(Long[]::new);
+        try (PreparedStatement lock = connection.prepareStatement("SELECT t.k, pg_try_advisory_xact_lock(t.h) FROM"
+                + " unnest(?::varchar[], ?::bigint[]) WITH ORDINALITY AS t(k, h, n) ORDER BY t.n")) {
+            lock.setArray(1, connection.createArrayOf("varchar", organizationKeys.toArray(String[]::new)));
+            lock.setArray(2, connection.createArrayOf("bigint", keys));
+            try (ResultSet row = lock.executeQuery()) {
+                while (row.next()) {
+                    if (row.getBoolean(2)) {
+                        locked.add(row.getString(1));
+                    }
+                }
+            }
+        }
+        return locked;
     }
 
     /** Releases a MariaDB/MySQL lock after the transaction ended; PostgreSQL's ends with it. */

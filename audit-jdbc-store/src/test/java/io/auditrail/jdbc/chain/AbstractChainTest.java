@@ -329,7 +329,11 @@ abstract class AbstractChainTest {
             }
         });
         assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 0);
-        List<SignedNote> forkedNotes = List.of(chain.writeCheckpoints().get(0).note(), exported.get(0));
+        assertThat(chain.writeCheckpoints()).as("the sealer that stored the tree signs no checkpoint of it now")
+                .isEmpty();
+        // A fresh instance finds every node matching the ones below it and signs the forged tree's root.
+        JdbcAuditChain fresh = chainBuilder(dataSource(), false).initializeSchema(InitializeSchema.NEVER).build();
+        List<SignedNote> forkedNotes = List.of(fresh.writeCheckpoints().get(0).note(), exported.get(0));
         privileged(s -> s.executeUpdate("DELETE FROM " + checkpointTable));
         assertProblem(chain.verify("acme", null, null, forkedNotes), LogProblem.Type.FORKED, 4);
     }
@@ -343,6 +347,43 @@ abstract class AbstractChainTest {
                     + "' WHERE node_level = 1 AND node_index = 1");
         });
         assertProblem(chain.verify("acme", null, null), LogProblem.Type.MODIFIED, 2);
+    }
+
+    /**
+     * A frontier node that does not match the leaves under it: the sealer neither extends that
+     * tree nor signs a checkpoint over it (WARNed and counted), and the other trees go on. The
+     * sealer that stored the node finds the change; a fresh one finds the node does not match
+     * the nodes below it.
+     */
+    @Test
+    void aTreeWhoseFrontierWasChangedIsNeitherExtendedNorCheckpointedWhileOthersAre() throws SQLException {
+        writeSealed("acme", 6);
+        writeSealed("beta", 1);
+        privileged(s -> {
+            dropGuards(s);
+            s.executeUpdate("UPDATE " + table + "_nodes SET hash = '" + "0".repeat(64)
+                    + "' WHERE organization_key = 'acme' AND node_level = 1 AND node_index = 2");
+        });
+        store.write(List.of(event("acme", NOW, "acme-after"), event("beta", NOW, "beta-after")));
+        long failedBefore = chain.failedSealings();
+        chain.sealPending();
+        assertThat(count(table + "_leaves", "organization_key = 'acme'")).as("acme's tree is not extended")
+                .isEqualTo(6);
+        assertThat(count(table + "_leaves", "organization_key = 'beta'")).as("beta is sealed").isEqualTo(2);
+        assertThat(chain.failedSealings()).as("the refusal is counted").isGreaterThan(failedBefore);
+        int exportedBefore = exported.size();
+        chain.writeCheckpoints();
+        List<SignedNote> notes = exported.subList(exportedBefore, exported.size());
+        assertThat(notes).as("no checkpoint of acme's tree")
+                .noneMatch(note -> note.body().startsWith(LogOrigin.of("auditrail", "acme").value() + "\n"));
+        assertThat(notes).as("beta's tree is checkpointed")
+                .anyMatch(note -> note.body().startsWith(LogOrigin.of("auditrail", "beta").value() + "\n"));
+
+        JdbcAuditChain fresh = chainBuilder(dataSource(), true).initializeSchema(InitializeSchema.NEVER).build();
+        fresh.sealPending();
+        assertThat(count(table + "_leaves", "organization_key = 'acme'")).as("nor by a sealer that never saw it")
+                .isEqualTo(6);
+        assertThat(fresh.failedSealings()).isPositive();
     }
 
     @Test
