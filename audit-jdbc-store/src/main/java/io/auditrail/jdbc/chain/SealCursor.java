@@ -20,8 +20,12 @@ import java.util.TreeMap;
  */
 final class SealCursor {
 
-    /** How long a skipped sequence value or an unsealed row is re-read by value. */
-    static final long RETRY_NANOS = 120_000_000_000L;
+    /**
+     * How long a skipped sequence value or an unsealed row is re-read by value: as long as the
+     * default {@code unsealed-grace-period}, so that a transaction that commits within it is
+     * sealed before verification reports its rows.
+     */
+    static final long RETRY_NANOS = 600_000_000_000L;
 
     /** How often a pass looks at the whole table (and the first pass always does). */
     static final long SWEEP_NANOS = 600_000_000_000L;
