@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 /**
  * Logins, failed logins, logouts and denials over real HTTP against a real servlet container,
@@ -20,6 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = SecurityEventsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"auditrail.sink=log", "auditrail.dispatch=sync"})
 class SecurityEventOrganizationTests {
+
+    /**
+     * Spring Security 7 records the factors a login proved as authorities; 6.5, which the Boot 3
+     * starter runs these tests on, has none, so there a login names no factors.
+     */
+    private static final boolean SECURITY_RECORDS_FACTORS = ClassUtils.isPresent(
+            "org.springframework.security.core.authority.FactorGrantedAuthority", null);
 
     @LocalServerPort
     int port;
@@ -68,7 +76,11 @@ class SecurityEventOrganizationTests {
 
         assertThat(events("user.login")).singleElement().satisfies(event -> {
             assertThat(event.organizationId()).isEqualTo("globex");
-            assertThat(event.metadata()).containsEntry("factors", List.of("password"));
+            if (SECURITY_RECORDS_FACTORS) {
+                assertThat(event.metadata()).containsEntry("factors", List.of("password"));
+            } else {
+                assertThat(event.metadata()).doesNotContainKey("factors");
+            }
         });
         assertThat(events("user.logout")).singleElement().satisfies(event -> {
             assertThat(event.organizationId()).isEqualTo("globex");

@@ -20,6 +20,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class AuditErrorDispatchFilter implements Filter {
 
+    /**
+     * {@code RequestDispatcher.ERROR_QUERY_STRING}, which Servlet 6.1 added; spelled out so that
+     * the class compiles against Servlet 6.0 too (the Boot 3 starter).
+     */
+    private static final String ERROR_QUERY_STRING = "jakarta.servlet.error.query_string";
+
     private final String basePath;
 
     /**
@@ -45,7 +51,7 @@ public final class AuditErrorDispatchFilter implements Filter {
             answer.setCharacterEncoding(StandardCharsets.UTF_8.name());
             answer.setHeader("Cache-Control", "no-store");
             answer.getOutputStream().write(AuditErrorBodies.json(AuditErrorBodies.forStatus(status,
-                            (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING)))
+                            (String) request.getAttribute(ERROR_QUERY_STRING)))
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
