@@ -1,14 +1,14 @@
 package io.auditrail.jdbc.internal.export;
 
-import io.auditrail.core.event.AuditEvent;
 import java.io.IOException;
+import java.sql.SQLException;
 
-/** Writes events one at a time in one export format, so memory does not grow with the export. */
+/** Writes rows one at a time in one export format, so memory does not grow with the export. */
 interface EventFormatter {
 
     void begin() throws IOException;
 
-    void write(AuditEvent event) throws IOException;
+    void write(ExportRow row) throws IOException, SQLException;
 
     void end() throws IOException;
 }
