@@ -11,10 +11,18 @@ final class CsvFormatter implements EventFormatter {
     static final String HEADER = "id,timestamp,actor_id,actor_name,action,resource_type,resource_id,resource_name,"
             + "organization_id,outcome,ip,metadata";
 
+    private static final String COLUMNS = "event_id, occurred_at, actor_id, actor_name, action, resource_type,"
+            + " resource_id, resource_name, organization_id, outcome, ip, metadata";
+
     private final Writer out;
 
     CsvFormatter(Writer out) {
         this.out = out;
+    }
+
+    @Override
+    public String columns() {
+        return COLUMNS;
     }
 
     @Override

@@ -65,10 +65,10 @@ public final class EventExporter {
 
     private long stream(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
-        BoundSql select = queries.export(query);
         BufferedWriter buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Writer writer = new UnclosableWriter(buffered);
         EventFormatter formatter = formatter(format, writer);
+        BoundSql select = queries.export(query, formatter.columns());
         long rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(select.sql(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {

@@ -5,6 +5,7 @@ import io.auditrail.core.event.Outcome;
 import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,26 +40,27 @@ final class ExportRow {
     private final int metadata;
 
     ExportRow(ResultSet row, SqlDialect dialect, AuditEventCodec codec) throws SQLException {
+        ResultSetMetaData columns = row.getMetaData();
         this.row = row;
         this.dialect = dialect;
         this.codec = codec;
-        this.eventId = row.findColumn("event_id");
-        this.organizationId = row.findColumn("organization_id");
-        this.actorId = row.findColumn("actor_id");
-        this.actorName = row.findColumn("actor_name");
-        this.actorEmail = row.findColumn("actor_email");
-        this.actorType = row.findColumn("actor_type");
-        this.action = row.findColumn("action");
-        this.resourceType = row.findColumn("resource_type");
-        this.resourceId = row.findColumn("resource_id");
-        this.resourceName = row.findColumn("resource_name");
-        this.outcome = row.findColumn("outcome");
-        this.errorType = row.findColumn("error_type");
-        this.errorMessage = row.findColumn("error_message");
-        this.ip = row.findColumn("ip");
-        this.userAgent = row.findColumn("user_agent");
-        this.requestId = row.findColumn("request_id");
-        this.metadata = row.findColumn("metadata");
+        this.eventId = column(columns, "event_id");
+        this.organizationId = column(columns, "organization_id");
+        this.actorId = column(columns, "actor_id");
+        this.actorName = column(columns, "actor_name");
+        this.actorEmail = column(columns, "actor_email");
+        this.actorType = column(columns, "actor_type");
+        this.action = column(columns, "action");
+        this.resourceType = column(columns, "resource_type");
+        this.resourceId = column(columns, "resource_id");
+        this.resourceName = column(columns, "resource_name");
+        this.outcome = column(columns, "outcome");
+        this.errorType = column(columns, "error_type");
+        this.errorMessage = column(columns, "error_message");
+        this.ip = column(columns, "ip");
+        this.userAgent = column(columns, "user_agent");
+        this.requestId = column(columns, "request_id");
+        this.metadata = column(columns, "metadata");
     }
 
     /** Lower-case canonical UUID text; any other spelling a database returns goes through {@link UUID}. */
@@ -134,6 +136,16 @@ final class ExportRow {
     /** The metadata as the codec writes it, or {@code null} when there is none. */
     @Nullable String metadataJson() throws SQLException {
         return codec.storedMetadataToJson(row.getString(metadata));
+    }
+
+    /** A format selects only the columns it prints; 0 marks one not selected, which the driver refuses to read. */
+    private static int column(ResultSetMetaData columns, String name) throws SQLException {
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            if (columns.getColumnLabel(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** As the event does, a blank optional value counts as absent. */

@@ -18,6 +18,11 @@ final class JsonArrayFormatter implements EventFormatter {
     }
 
     @Override
+    public String columns() {
+        return ALL_COLUMNS;
+    }
+
+    @Override
     public void begin() throws IOException {
         out.write('[');
     }

@@ -17,6 +17,11 @@ final class JsonLinesFormatter implements EventFormatter {
     }
 
     @Override
+    public String columns() {
+        return ALL_COLUMNS;
+    }
+
+    @Override
     public void begin() {
     }
 
