@@ -81,7 +81,7 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
         this.settings = settings;
         this.writer = new EventWriter(dialect, codec, settings.table());
         this.reader = new EventReader(dialect, queries, mapper);
-        this.exporter = new EventExporter(dialect, queries, mapper, codec, settings.exportFetchSize());
+        this.exporter = new EventExporter(dialect, queries, codec, settings.exportFetchSize());
         this.purger = new EventPurger(dataSource, dialect, settings.table(), queries, settings.purgeBatchSize());
     }
 

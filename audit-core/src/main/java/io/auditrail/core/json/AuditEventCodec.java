@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -114,6 +117,18 @@ public final class AuditEventCodec {
     }
 
     /**
+     * A generator with this codec's escaping and number settings, for code that writes the
+     * readable form from stored values without building events (exports); closing it does
+     * not close {@code out}.
+     *
+     * @param out destination
+     * @return a new generator
+     */
+    public JsonGenerator createGenerator(Writer out) {
+        return mapper.createGenerator(out);
+    }
+
+    /**
      * The canonical form: sorted keys, no whitespace, UTF-8. Equal events give equal bytes.
      *
      * @param event the event
@@ -160,6 +175,39 @@ public final class AuditEventCodec {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) toValue(node);
         return values;
+    }
+
+    /**
+     * Re-encodes metadata as a store returned it: the same text as
+     * {@code metadataToJson(metadataFromJson(json))}, numbers normalised the same way, but
+     * copied token by token without building the map. For exports of values that were
+     * validated when they were written.
+     *
+     * @param json a JSON object read from a store, or {@code null}
+     * @return one line of JSON, or {@code null} when there is no metadata or it is empty
+     * @throws InvalidAuditEventException when the JSON is malformed or not an object
+     */
+    public @Nullable String storedMetadataToJson(@Nullable String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidAuditEventException("metadata must be a JSON object");
+            }
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_OBJECT) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() + 16);
+            try (JsonGenerator generator = mapper.createGenerator(out)) {
+                generator.writeStartObject();
+                StoredJsonCopy.copyObjectBody(parser, token, generator);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (JacksonException e) {
+            throw new InvalidAuditEventException("malformed JSON: " + e.getOriginalMessage());
+        }
     }
 
     /**

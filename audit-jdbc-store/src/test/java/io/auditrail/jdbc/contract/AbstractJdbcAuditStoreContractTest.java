@@ -52,6 +52,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -541,6 +543,18 @@ public abstract class AbstractJdbcAuditStoreContractTest {
         assertThat(empty.size()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void exportsTheSameBytesAsFormattingEachRowAsAValidatedEvent(ExportFormat format) {
+        store.write(everyColumnShape());
+        List<AuditEvent> newestFirst = query(q -> q).events();
+
+        String exported = export(format, q -> q);
+
+        assertThat(newestFirst).hasSize(everyColumnShape().size());
+        assertThat(exported).isEqualTo(new EventByEventExport().format(format, newestFirst));
+    }
+
     @Test
     void streamsALargeExportThroughABoundedFetchSize() {
         int rows = 50_000;
@@ -848,6 +862,41 @@ public abstract class AbstractJdbcAuditStoreContractTest {
                         .resource(Resource.of("table", "audit_events")).build());
         store.write(fixture);
         return fixture;
+    }
+
+    /** Every column null, present and awkward at least once: quoting, formulas, escapes, numbers, Unicode. */
+    private static List<AuditEvent> everyColumnShape() {
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("zero", 0L);
+        numbers.put("negative", -17L);
+        numbers.put("long", Long.MAX_VALUE);
+        numbers.put("big", new BigInteger("-123456789012345678901234567890"));
+        numbers.put("decimal", new BigDecimal("12.50"));
+        numbers.put("tiny", new BigDecimal("1E-7"));
+        numbers.put("huge", new BigDecimal("1.5E+30"));
+        numbers.put("integral", new BigDecimal("4.000"));
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("z-last-key-first", "\"quoted\", comma");
+        nested.put("a", List.of(true, false, "x", 3L, List.of(), Map.of()));
+        nested.put("inner", Map.of("deeper", Map.of("text", "😀 ünïcödé 日本語 \u2028 \u202E \u0007 \t\r\n")));
+        nested.put("nothing", null);
+        return List.of(
+                event("acme", 1).metadata("k", "v").build(),
+                event(null, 2).timestamp(Instant.parse("1999-12-31T23:59:59.999999Z"))
+                        .actor(new Actor("svc", null, null, ActorType.SERVICE)).build(),
+                event("acme", 3).timestamp(Instant.parse("2026-11-10T12:00:03.000001Z"))
+                        .actor(new Actor("=cmd|' /C calc'!A0", "-2+3", "@mail", ActorType.SYSTEM))
+                        .action("+invoice.sent")
+                        .resource(new Resource("\tcmd", "\"id\",1", "Smith, \"Jr\"\r\nline \u2028 two"))
+                        .outcome(Outcome.failure("java.lang.IllegalStateException", "message \"quoted\"\nline 2"))
+                        .context(new RequestContext("2001:db8::1", "curl/8.0 \u202E", "req-1"))
+                        .metadata(numbers).build(),
+                event("globex", 4).actor(Actor.anonymous()).outcome(Outcome.failure("TransactionRolledBack", null))
+                        .context(new RequestContext(null, "agent only", null)).metadata(nested).build(),
+                event("acme", 5).resource(new Resource("invoice", " =HYPERLINK(\"x\")", "\uFF1D1+1"))
+                        .context(new RequestContext(null, null, "only-request")).build(),
+                event("acme", 6).actor(Actor.user("ünïcödé", "日本語 😀", "u@example.com"))
+                        .context(new RequestContext("10.0.0.1", null, null)).metadata("", "empty key").build());
     }
 
     private void assertFilter(List<AuditEvent> fixture, Function<AuditQuery.Builder, AuditQuery.Builder> filters,

@@ -9,10 +9,11 @@ import java.util.Map;
  * @param rows rows written
  * @param bytes CSV bytes written
  * @param seconds time from the query to the last byte
+ * @param cpuSeconds CPU time of all the child's threads over the same span
  * @param peakUsed highest heap in use seen, garbage included
  * @param peakAfterGc highest heap still in use right after a collection
  */
-record ExportRun(long rows, long bytes, double seconds, long peakUsed, long peakAfterGc) {
+record ExportRun(long rows, long bytes, double seconds, double cpuSeconds, long peakUsed, long peakAfterGc) {
 
     static ExportRun parse(String line) {
         Map<String, String> fields = new HashMap<>();
@@ -21,11 +22,15 @@ record ExportRun(long rows, long bytes, double seconds, long peakUsed, long peak
             fields.put(keyValue[0], keyValue[1]);
         }
         return new ExportRun(Long.parseLong(fields.get("rows")), Long.parseLong(fields.get("bytes")),
-                Double.parseDouble(fields.get("seconds")), Long.parseLong(fields.get("peakUsed")),
+                Double.parseDouble(fields.get("seconds")), Double.parseDouble(fields.get("cpuSeconds")), Long.parseLong(fields.get("peakUsed")),
                 Long.parseLong(fields.get("peakAfterGc")));
     }
 
     double rowsPerSecond() {
         return rows / seconds;
+    }
+
+    double cpuMicrosPerRow() {
+        return cpuSeconds * 1e6 / rows;
     }
 }

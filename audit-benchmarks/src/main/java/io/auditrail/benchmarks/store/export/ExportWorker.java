@@ -6,12 +6,14 @@ import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.ExportFormat;
 import io.auditrail.jdbc.JdbcAuditStore;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The child JVM of {@link ExportBenchmark}: runs one export of a whole table and prints one
- * {@code RESULT} line with the rows, bytes, seconds and heap peaks.
+ * {@code RESULT} line with the rows, bytes, seconds, the JVM's CPU seconds (all its threads,
+ * which a loaded machine does not inflate as it does the elapsed time) and heap peaks.
  */
 public final class ExportWorker {
 
@@ -37,6 +39,9 @@ public final class ExportWorker {
         RawCsvExport raw = new RawCsvExport(dataSource, table, JdbcAuditStoreBuilder.DEFAULT_EXPORT_FETCH_SIZE);
         CountingOutputStream out = new CountingOutputStream();
         HeapSampler heap = new HeapSampler();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long startCpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         long rows = switch (variant) {
             case "store" -> store.export(AuditQuery.builder().build(), ExportFormat.CSV, out);
@@ -44,9 +49,10 @@ public final class ExportWorker {
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         };
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - startCpu) / 1e9;
         heap.close();
-        System.out.printf(Locale.ROOT, "RESULT rows=%d bytes=%d seconds=%.3f peakUsed=%d peakAfterGc=%d maxHeap=%d%n",
-                rows, out.bytes(), seconds, heap.peakUsed(), heap.peakAfterCollection(),
+        System.out.printf(Locale.ROOT, "RESULT rows=%d bytes=%d seconds=%.3f cpuSeconds=%.3f peakUsed=%d peakAfterGc=%d maxHeap=%d%n",
+                rows, out.bytes(), seconds, cpuSeconds, heap.peakUsed(), heap.peakAfterCollection(),
                 Runtime.getRuntime().maxMemory());
     }
 }

@@ -1,25 +1,48 @@
 package io.auditrail.jdbc.internal.export;
 
+import java.io.IOException;
+import java.io.Writer;
+import org.jspecify.annotations.Nullable;
+
 /**
  * RFC 4180 quoting plus the OWASP defence against CSV formula injection: a cell a
  * spreadsheet would evaluate ({@code = + - @}, tab or carriage return first, also after
  * leading spaces or quotes, and their full-width forms) gets a leading apostrophe, which
- * spreadsheets show as text and never run.
+ * spreadsheets show as text and never run. Written straight to the output, as a million-row
+ * export would otherwise build several strings per cell.
  */
 final class CsvCells {
 
     private CsvCells() {
     }
 
-    static String cell(String value) {
+    static void write(Writer out, @Nullable String value) throws IOException {
         if (value == null || value.isEmpty()) {
-            return "";
+            return;
         }
-        String safe = isFormula(firstSignificant(value)) ? "'" + value : value;
-        if (needsQuotes(safe)) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        boolean quoted = needsQuotes(value);
+        if (quoted) {
+            out.write('"');
         }
-        return safe;
+        if (isFormula(firstSignificant(value))) {
+            out.write('\'');
+        }
+        if (quoted) {
+            writeDoublingQuotes(out, value);
+            out.write('"');
+        } else {
+            out.write(value);
+        }
+    }
+
+    private static void writeDoublingQuotes(Writer out, String value) throws IOException {
+        int start = 0;
+        for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', start)) {
+            out.write(value, start, i + 1 - start);
+            out.write('"');
+            start = i + 1;
+        }
+        out.write(value, start, value.length() - start);
     }
 
     /** Spreadsheets skip leading blanks and quotes before deciding that a cell is a formula. */

@@ -1,9 +1,9 @@
 package io.auditrail.jdbc.internal.export;
 
-import io.auditrail.core.event.AuditEvent;
-import io.auditrail.core.json.AuditEventCodec;
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /** CSV with the hosted API's column order first, CRLF line ends as RFC 4180 asks. */
 final class CsvFormatter implements EventFormatter {
@@ -11,12 +11,18 @@ final class CsvFormatter implements EventFormatter {
     static final String HEADER = "id,timestamp,actor_id,actor_name,action,resource_type,resource_id,resource_name,"
             + "organization_id,outcome,ip,metadata";
 
-    private final Writer out;
-    private final AuditEventCodec codec;
+    private static final String COLUMNS = "event_id, occurred_at, actor_id, actor_name, action, resource_type,"
+            + " resource_id, resource_name, organization_id, outcome, ip, metadata";
 
-    CsvFormatter(Writer out, AuditEventCodec codec) {
+    private final Writer out;
+
+    CsvFormatter(Writer out) {
         this.out = out;
-        this.codec = codec;
+    }
+
+    @Override
+    public String columns() {
+        return COLUMNS;
     }
 
     @Override
@@ -25,29 +31,29 @@ final class CsvFormatter implements EventFormatter {
         out.write("\r\n");
     }
 
+    /** The id and timestamp are hex digits and dashes, and the outcome a fixed word: no quoting, no formula. */
     @Override
-    public void write(AuditEvent event) throws IOException {
-        String[] cells = {
-            event.id().toString(),
-            AuditEventCodec.formatTimestamp(event.timestamp()),
-            event.actor().id(),
-            event.actor().name(),
-            event.action(),
-            event.resource().type(),
-            event.resource().id(),
-            event.resource().name(),
-            event.organizationId(),
-            event.outcome().status().wireName(),
-            event.context().ip(),
-            event.metadata().isEmpty() ? null : codec.metadataToJson(event.metadata()),
-        };
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(CsvCells.cell(cells[i]));
-        }
+    public void write(ExportRow row) throws IOException, SQLException {
+        out.write(row.id());
+        out.write(',');
+        out.write(row.timestamp());
+        cell(row.actorId());
+        cell(row.actorName());
+        cell(row.action());
+        cell(row.resourceType());
+        cell(row.resourceId());
+        cell(row.resourceName());
+        cell(row.organizationId());
+        out.write(',');
+        out.write(row.outcome().wireName());
+        cell(row.ip());
+        cell(row.metadataJson());
         out.write("\r\n");
+    }
+
+    private void cell(@Nullable String value) throws IOException {
+        out.write(',');
+        CsvCells.write(out, value);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.auditrail.core.store.ExportFormat;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.BoundSql;
 import io.auditrail.jdbc.internal.query.EventQueries;
-import io.auditrail.jdbc.internal.query.EventRowMapper;
 import io.auditrail.jdbc.internal.query.StreamingRead;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,13 +21,13 @@ import java.sql.SQLException;
 /**
  * Streams a query's rows straight from the result set into the output: the driver fetches
  * {@code fetchSize} rows at a time and each row is formatted and dropped, so memory stays
- * flat however many events match.
+ * flat however many events match. Rows are formatted from their column values, not rebuilt
+ * as validated events: they were validated when written.
  */
 public final class EventExporter {
 
     private final SqlDialect dialect;
     private final EventQueries queries;
-    private final EventRowMapper mapper;
     private final AuditEventCodec codec;
     private final int fetchSize;
 
@@ -37,15 +36,13 @@ public final class EventExporter {
      *
      * @param dialect the database's dialect
      * @param queries builds the select
-     * @param mapper reads rows
      * @param codec writes JSON
      * @param fetchSize rows the driver holds in memory at a time
      */
-    public EventExporter(SqlDialect dialect, EventQueries queries, EventRowMapper mapper, AuditEventCodec codec,
+    public EventExporter(SqlDialect dialect, EventQueries queries, AuditEventCodec codec,
             int fetchSize) {
         this.dialect = dialect;
         this.queries = queries;
-        this.mapper = mapper;
         this.codec = codec;
         this.fetchSize = fetchSize;
     }
@@ -68,19 +65,20 @@ public final class EventExporter {
 
     private long stream(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
-        BoundSql select = queries.export(query);
         BufferedWriter buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Writer writer = new UnclosableWriter(buffered);
         EventFormatter formatter = formatter(format, writer);
+        BoundSql select = queries.export(query, formatter.columns());
         long rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(select.sql(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(fetchSize);
             select.bind(statement, dialect);
             try (ResultSet resultSet = statement.executeQuery()) {
+                ExportRow row = new ExportRow(resultSet, dialect, codec);
                 formatter.begin();
                 while (resultSet.next()) {
-                    formatter.write(mapper.map(resultSet).event());
+                    formatter.write(row);
                     rows++;
                 }
                 formatter.end();
@@ -92,7 +90,7 @@ public final class EventExporter {
 
     private EventFormatter formatter(ExportFormat format, Writer writer) {
         return switch (format) {
-            case CSV -> new CsvFormatter(writer, codec);
+            case CSV -> new CsvFormatter(writer);
             case JSON -> new JsonArrayFormatter(writer, codec);
             case JSON_LINES -> new JsonLinesFormatter(writer, codec);
         };

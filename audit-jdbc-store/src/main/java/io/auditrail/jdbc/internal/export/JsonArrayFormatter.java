@@ -1,20 +1,25 @@
 package io.auditrail.jdbc.internal.export;
 
-import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.SQLException;
 
 /** One JSON array, one event object per line inside it, so large exports stay diff- and grep-friendly. */
 final class JsonArrayFormatter implements EventFormatter {
 
     private final Writer out;
-    private final AuditEventCodec codec;
+    private final JsonRowWriter rows;
     private boolean first = true;
 
     JsonArrayFormatter(Writer out, AuditEventCodec codec) {
         this.out = out;
-        this.codec = codec;
+        this.rows = new JsonRowWriter(out, codec);
+    }
+
+    @Override
+    public String columns() {
+        return ALL_COLUMNS;
     }
 
     @Override
@@ -23,10 +28,10 @@ final class JsonArrayFormatter implements EventFormatter {
     }
 
     @Override
-    public void write(AuditEvent event) throws IOException {
+    public void write(ExportRow row) throws IOException, SQLException {
         out.write(first ? "\n" : ",\n");
         first = false;
-        codec.writeJson(event, out);
+        rows.write(row);
     }
 
     @Override

@@ -1,19 +1,24 @@
 package io.auditrail.jdbc.internal.export;
 
-import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.json.AuditEventCodec;
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.SQLException;
 
 /** JSON Lines: the codec escapes line breaks inside values, so each event is exactly one line. */
 final class JsonLinesFormatter implements EventFormatter {
 
     private final Writer out;
-    private final AuditEventCodec codec;
+    private final JsonRowWriter rows;
 
     JsonLinesFormatter(Writer out, AuditEventCodec codec) {
         this.out = out;
-        this.codec = codec;
+        this.rows = new JsonRowWriter(out, codec);
+    }
+
+    @Override
+    public String columns() {
+        return ALL_COLUMNS;
     }
 
     @Override
@@ -21,8 +26,8 @@ final class JsonLinesFormatter implements EventFormatter {
     }
 
     @Override
-    public void write(AuditEvent event) throws IOException {
-        codec.writeJson(event, out);
+    public void write(ExportRow row) throws IOException, SQLException {
+        rows.write(row);
         out.write('\n');
     }
 

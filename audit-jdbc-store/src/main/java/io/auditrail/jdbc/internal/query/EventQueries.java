@@ -65,11 +65,13 @@ public final class EventQueries {
      * Every event matching the filters, newest first, for streaming.
      *
      * @param query filters; paging is ignored
+     * @param columns the comma-separated columns to select, only those the export prints
      * @return the select
      */
-    public BoundSql export(AuditQuery query) {
+    public BoundSql export(AuditQuery query, String columns) {
         Conditions conditions = filters(query);
-        return new BoundSql(select() + conditions.where() + NEWEST_FIRST, conditions.parameters());
+        return new BoundSql("SELECT " + columns + " FROM " + table.qualified() + conditions.where() + NEWEST_FIRST,
+                conditions.parameters());
     }
 
     /**
