@@ -17,34 +17,36 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The hosted-API client, when events go to the hosted audit-log API ({@code auditrail.sink}
  * includes {@code http}) and {@code audit-client} is on the class path, built from the sink's
- * {@code auditrail.http.base-uri}, {@code api-key} and timeouts; and, in a servlet application,
+ * {@code auditrail.http.*} group (one place for the API and its key, which Micronaut binds too:
+ * base URI, key, timeouts, and the client's {@code reads-enabled}, {@code allow-loopback-http},
+ * {@code read-attempts}, {@code max-retry-wait}); and, in a servlet application,
  * the {@link HostedEventReader} the read endpoints and the viewer then use instead of a store.
  */
 @AutoConfiguration(after = {AuditrailAutoConfiguration.class, AuditrailJdbcAutoConfiguration.class},
         before = AuditrailReadAutoConfiguration.class)
 @ConditionalOnClass(AuditrailClient.class)
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "auditrail.client.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "auditrail.http.reads-enabled", matchIfMissing = true)
 @ConditionalOnSink("http")
-@EnableConfigurationProperties({AuditrailProperties.class, AuditrailClientProperties.class})
+@EnableConfigurationProperties(AuditrailProperties.class)
 public final class AuditrailClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditrailClient auditrailClient(AuditrailProperties properties, AuditrailClientProperties client) {
+    AuditrailClient auditrailClient(AuditrailProperties properties) {
         AuditrailSettings.Http http = properties.getHttp();
         if (http.getBaseUri() == null || http.getApiKey() == null) {
             throw new IllegalStateException("auditrail.sink includes http, so auditrail.http.base-uri and "
-                    + "auditrail.http.api-key must be set (or set auditrail.client.enabled=false to read nothing back)");
+                    + "auditrail.http.api-key must be set (or set auditrail.http.reads-enabled=false to read nothing back)");
         }
         try {
             return AuditrailClient.builder().baseUri(http.getBaseUri()).apiKey(http.getApiKey())
                     .connectTimeout(http.getConnectTimeout()).requestTimeout(http.getRequestTimeout())
-                    .allowLoopbackHttp(client.isAllowLoopbackHttp()).maxAttempts(client.getMaxAttempts())
-                    .maxRetryWait(client.getMaxRetryWait()).build();
+                    .allowLoopbackHttp(http.isAllowLoopbackHttp()).maxAttempts(http.getReadAttempts())
+                    .maxRetryWait(http.getMaxRetryWait()).build();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("auditrail.http: " + e.getMessage()
-                    + " (set auditrail.client.enabled=false to create no client)", e);
+                    + " (set auditrail.http.reads-enabled=false to create no client)", e);
         }
     }
 

@@ -59,7 +59,7 @@ class AuditrailClientAutoConfigurationTests {
     void noClientForOtherSinksOrWhenSwitchedOff() {
         runner.withPropertyValues("auditrail.sink=log").run(context -> assertThat(context).hasNotFailed()
                 .doesNotHaveBean(AuditrailClient.class).doesNotHaveBean(AuditEventReader.class));
-        hosted.withPropertyValues("auditrail.client.enabled=false", "auditrail.web.enabled=true")
+        hosted.withPropertyValues("auditrail.http.reads-enabled=false", "auditrail.web.enabled=true")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AuditrailClient.class)
                         .doesNotHaveBean(AuditReadController.class));
     }
@@ -92,7 +92,7 @@ class AuditrailClientAutoConfigurationTests {
                 .hasMessageNotContaining("al_test-key-0123"));
         hosted.withPropertyValues("auditrail.http.base-uri=http://127.0.0.1:8080")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(AuditrailClient.class));
-        hosted.withPropertyValues("auditrail.http.base-uri=http://127.0.0.1:8080", "auditrail.client.allow-loopback-http=false")
+        hosted.withPropertyValues("auditrail.http.base-uri=http://127.0.0.1:8080", "auditrail.http.allow-loopback-http=false")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("allowLoopbackHttp"));
     }
