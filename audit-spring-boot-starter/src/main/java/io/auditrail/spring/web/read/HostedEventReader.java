@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,8 @@ import org.springframework.http.HttpStatus;
  *   <li><b>Cursors</b>: the API pages by offset only. A first page's cursor holds the timestamp
  *       of its oldest event and how many events at that microsecond were shown; the next page
  *       asks the API for events up to that timestamp, skipping those. New events therefore never
- *       shift later pages, as with the store's own cursors. Pages asked for by {@code offset}
- *       carry no cursor.</li>
+ *       shift later pages, as with the store's own cursors. A cursor after an offset page costs
+ *       one more call, to count the events at that timestamp before the offset.</li>
  *   <li><b>{@code total=false}</b>: honoured by leaving the total out (the API counts anyway,
  *       so it saves nothing there); a cursor page asked to count makes one extra call for it.</li>
  *   <li><b>Export</b>: JSON and JSON Lines are written here from the API's JSON export, event by
@@ -82,7 +83,7 @@ public final class HostedEventReader implements AuditEventReader {
         List<AuditEvent> events = page.events();
         long shownBefore = cursor != null ? cursor.sequence() : query.offset();
         boolean more = events.size() == query.limit() && shownBefore + events.size() < page.total();
-        AuditCursor next = more && (cursor != null || query.offset() == 0) ? nextCursor(events, cursor) : null;
+        AuditCursor next = more ? nextCursor(query, events, cursor) : null;
         long total = page.total();
         if (!query.countTotal()) {
             total = AuditPage.NOT_COUNTED;
@@ -92,12 +93,19 @@ public final class HostedEventReader implements AuditEventReader {
         return new AuditPage(events, total, query.limit(), query.offset(), next);
     }
 
-    /** The oldest timestamp on the page, and how many events at it have been shown so far. */
-    private static AuditCursor nextCursor(List<AuditEvent> events, @Nullable AuditCursor previous) {
+    /**
+     * The oldest timestamp on the page, and how many events at it have been shown so far: on
+     * this page, on the cursor's earlier pages, and, after an offset page, those before the
+     * offset (every shown event minus the newer ones, counted by one more call).
+     */
+    private AuditCursor nextCursor(AuditQuery query, List<AuditEvent> events, @Nullable AuditCursor previous) {
         Instant last = events.get(events.size() - 1).timestamp();
         long seen = events.stream().filter(event -> event.timestamp().equals(last)).count();
         if (previous != null && previous.timestamp().equals(last)) {
             seen += previous.sequence();
+        } else if (previous == null && query.offset() > 0) {
+            AuditQuery newer = query.toBuilder().offset(0).limit(1).start(last.plus(1, ChronoUnit.MICROS)).build();
+            seen = query.offset() + events.size() - call(() -> client.query(newer)).total();
         }
         return new AuditCursor(last, seen);
     }
