@@ -225,6 +225,20 @@ class HostedReadsMatchStoreReadsTest {
         same("bob", "/audit/usage");
     }
 
+    @Test
+    void theViewerInChromiumShowsTheSameRowsOnEveryPage() {
+        try (ViewerBrowser browser = new ViewerBrowser()) {
+            for (String user : List.of("alice", "bob")) {
+                List<String> store = browser.allRows(jdbcPort(), user);
+                List<String> hosted = browser.allRows(hostedPort(), user);
+                assertThat(hosted).as(user + "'s rows over the hosted sink").isEqualTo(store);
+                assertThat(store).hasSize(user.equals("alice") ? EVENTS : EVENTS / 3);
+            }
+            assertThat(browser.openFirstEvent(hostedPort(), "alice"))
+                    .as("the detail opens; without a proof endpoint the proof box stays hidden").isTrue();
+        }
+    }
+
     private static List<String> firstNineColumns(String csv) {
         return csv.lines().map(line -> String.join(",", Arrays.asList(line.split(",", -1)).subList(0, 9))).toList();
     }
