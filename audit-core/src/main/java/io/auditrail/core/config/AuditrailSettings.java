@@ -299,6 +299,18 @@ public class AuditrailSettings {
         /** Most requests in flight at once. */
         private int maxConcurrency = 8;
 
+        /** Whether to create the hosted-API client (audit-client) and serve the read endpoints through it when auditrail.sink includes http. */
+        private boolean readsEnabled = true;
+
+        /** Whether the client may use plain http when the base URI is a loopback address; any other address must use https, since the API key travels in every request. */
+        private boolean allowLoopbackHttp = true;
+
+        /** Attempts of one client call (reads, and log calls, which carry an idempotency key) before its failure is reported. */
+        private int readAttempts = 3;
+
+        /** Longest wait of the client before a retry; a Retry-After beyond it fails the call at once. */
+        private Duration maxRetryWait = Duration.ofSeconds(10);
+
         public URI getBaseUri() {
             return baseUri;
         }
@@ -337,6 +349,38 @@ public class AuditrailSettings {
 
         public void setMaxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
+        }
+
+        public boolean isReadsEnabled() {
+            return readsEnabled;
+        }
+
+        public void setReadsEnabled(boolean readsEnabled) {
+            this.readsEnabled = readsEnabled;
+        }
+
+        public boolean isAllowLoopbackHttp() {
+            return allowLoopbackHttp;
+        }
+
+        public void setAllowLoopbackHttp(boolean allowLoopbackHttp) {
+            this.allowLoopbackHttp = allowLoopbackHttp;
+        }
+
+        public int getReadAttempts() {
+            return readAttempts;
+        }
+
+        public void setReadAttempts(int readAttempts) {
+            this.readAttempts = readAttempts;
+        }
+
+        public Duration getMaxRetryWait() {
+            return maxRetryWait;
+        }
+
+        public void setMaxRetryWait(Duration maxRetryWait) {
+            this.maxRetryWait = maxRetryWait;
         }
 
         /**

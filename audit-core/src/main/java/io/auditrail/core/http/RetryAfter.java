@@ -6,17 +6,28 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
-/** Reads a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
-final class RetryAfter {
+/**
+ * Reads a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3),
+ * capped at {@link #MAX}. Shared by the hosted-API sink and the hosted-API client.
+ */
+public final class RetryAfter {
 
     /** A remote cannot hold us off longer than this, whatever it says. */
-    static final Duration MAX = Duration.ofHours(1);
+    public static final Duration MAX = Duration.ofHours(1);
 
     private RetryAfter() {
     }
 
-    static Duration parse(String header, Clock clock) {
+    /**
+     * Reads a header value.
+     *
+     * @param header the header, possibly absent
+     * @param clock the clock an HTTP-date is measured against
+     * @return the wait, or {@code null} when the header is absent or unreadable
+     */
+    public static @Nullable Duration parse(@Nullable String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

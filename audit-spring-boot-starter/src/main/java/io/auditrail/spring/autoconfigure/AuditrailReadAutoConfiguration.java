@@ -8,6 +8,7 @@ import io.auditrail.spring.security.ClaimOrganizationResolver;
 import io.auditrail.spring.security.SpringSecurityActorResolver;
 import io.auditrail.spring.web.read.AuditContainerErrorValve;
 import io.auditrail.spring.web.read.AuditErrorDispatchFilter;
+import io.auditrail.spring.web.read.AuditEventReader;
 import io.auditrail.spring.web.read.AuditReadController;
 import io.auditrail.spring.web.read.AuditReadScopeResolver;
 import io.auditrail.spring.web.read.AuditViewerController;
@@ -16,6 +17,7 @@ import jakarta.servlet.DispatcherType;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,6 +27,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,7 +35,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * The read endpoints and the viewer, switched on by {@code auditrail.web.enabled=true} in a
- * servlet application with Spring Security and an {@link AuditStore}. Scoping needs to know who
+ * servlet application with Spring Security and an {@link AuditStore} or an {@link AuditEventReader}
+ * (the hosted API's, from {@link AuditrailClientAutoConfiguration}). Scoping needs to know who
  * is asking, so without Spring Security nothing is served.
  */
 @AutoConfiguration(after = {AuditrailAutoConfiguration.class, AuditrailJdbcAutoConfiguration.class,
@@ -41,8 +45,36 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({DispatcherServlet.class, SecurityContextHolder.class})
 @ConditionalOnBooleanProperty(name = "auditrail.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "auditrail.web.enabled")
-@ConditionalOnBean(AuditStore.class)
+@Conditional(AuditrailReadAutoConfiguration.EventsReadable.class)
 public final class AuditrailReadAutoConfiguration {
+
+    /** A store of the application's, or the hosted API's reader: either gives the endpoints something to read. */
+    static final class EventsReadable extends AnyNestedCondition {
+
+        EventsReadable() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(AuditStore.class)
+        static final class Store {
+        }
+
+        @ConditionalOnBean(AuditEventReader.class)
+        static final class Reader {
+        }
+    }
+
+    /** The application's own store, unless a reader (the hosted API's, or the application's) is already there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(AuditStore.class)
+    static class StoreReads {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AuditEventReader auditEventReader(AuditStore store) {
+            return AuditEventReader.of(store);
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -60,10 +92,10 @@ public final class AuditrailReadAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditReadController auditReadController(AuditStore store, AuditEventCodec codec, AuditReadScopeResolver scopes,
-            AuditrailProperties properties) {
+    AuditReadController auditReadController(AuditEventReader reader, AuditEventCodec codec,
+            AuditReadScopeResolver scopes, AuditrailProperties properties) {
         checkBasePath(properties.getWeb().getBasePath());
-        return new AuditReadController(store, codec, scopes);
+        return new AuditReadController(reader, codec, scopes);
     }
 
     @Bean

@@ -39,19 +39,30 @@ public class AuditReadController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final AuditStore store;
+    private final AuditEventReader reader;
     private final AuditEventCodec codec;
     private final AuditReadScopeResolver scopes;
 
     /**
-     * Creates the controller.
+     * Creates the controller over the application's own store.
      *
      * @param store where events are read
      * @param codec writes events in their JSON form
      * @param scopes decides what each caller may read
      */
     public AuditReadController(AuditStore store, AuditEventCodec codec, AuditReadScopeResolver scopes) {
-        this.store = store;
+        this(AuditEventReader.of(store), codec, scopes);
+    }
+
+    /**
+     * Creates the controller over any reader, such as the hosted API's.
+     *
+     * @param reader where events are read
+     * @param codec writes events in their JSON form
+     * @param scopes decides what each caller may read
+     */
+    public AuditReadController(AuditEventReader reader, AuditEventCodec codec, AuditReadScopeResolver scopes) {
+        this.reader = reader;
         this.codec = codec;
         this.scopes = scopes;
     }
@@ -61,7 +72,7 @@ public class AuditReadController {
         AuditReadScope scope = currentScope();
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.LIST);
         AuditQuery query = parameters.toQuery(scope);
-        AuditPage page = store.query(parameters.flag("total", true) ? query : query.withoutTotal());
+        AuditPage page = reader.query(parameters.flag("total", true) ? query : query.withoutTotal());
         StringBuilder body = new StringBuilder(256 + page.events().size() * 512).append("{\"events\":[");
         for (int i = 0; i < page.events().size(); i++) {
             body.append(i == 0 ? "" : ",").append(codec.toJson(page.events().get(i)));
@@ -83,7 +94,7 @@ public class AuditReadController {
         AuditReadScope scope = currentScope();
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         UUID eventId = parseId(id);
-        AuditEvent event = store.findById(scope.organizationId(), eventId)
+        AuditEvent event = reader.findById(scope.organizationId(), eventId)
                 .filter(found -> scope.admin() || found.actor().id().equals(scope.actorId()))
                 .orElseThrow(() -> new AuditReadException(HttpStatus.NOT_FOUND, "no event " + eventId));
         return json(HttpStatus.OK, codec.toJson(event));
@@ -102,7 +113,7 @@ public class AuditReadController {
                 .contentType(MediaType.parseMediaType(format.mediaType() + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .cacheControl(CacheControl.noStore())
-                .body(out -> store.export(query, format, out));
+                .body(out -> reader.export(query, format, out));
     }
 
     /** The organisation's allowance is the admins' business; a member's own count is in the list. */
@@ -113,7 +124,7 @@ public class AuditReadController {
         if (!scope.admin()) {
             throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may read the usage");
         }
-        Usage usage = store.usage(scope.organizationId());
+        Usage usage = reader.usage(scope.organizationId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization_id", usage.organizationId());
         body.put("month", usage.month().toString());
