@@ -6,7 +6,7 @@
 PG_VERSION=15
 PG_CLUSTER=main
 PG_PORT=5432
-BENCH_DB=auditrail_bench
+BENCH_DB=${AUDITRAIL_BENCH_DB:-auditrail_bench}
 BENCH_ROLE=auditrail_bench
 # A throwaway role on a local benchmark database, reachable only from this machine.
 BENCH_PASSWORD=auditrail_bench

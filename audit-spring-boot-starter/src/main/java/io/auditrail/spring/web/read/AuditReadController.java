@@ -18,9 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +55,7 @@ public class AuditReadController {
 
     @GetMapping("/events")
     ResponseEntity<String> list(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.LIST);
         AuditQuery query = parameters.toQuery(scope);
         AuditPage page = store.query(parameters.flag("total", true) ? query : query.withoutTotal());
@@ -80,18 +77,16 @@ public class AuditReadController {
 
     @GetMapping("/events/{id}")
     ResponseEntity<String> get(@PathVariable("id") String id, HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        UUID eventId = parseId(id);
-        AuditEvent event = store.findById(scope.organizationId(), eventId)
-                .filter(found -> scope.admin() || found.actor().id().equals(scope.actorId()))
-                .orElseThrow(() -> new AuditReadException(HttpStatus.NOT_FOUND, "no event " + eventId));
+        UUID eventId = ReadCallers.eventId(id);
+        AuditEvent event = ReadCallers.event(scope, store, eventId);
         return json(HttpStatus.OK, codec.toJson(event));
     }
 
     @GetMapping("/events/export")
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.EXPORT);
         String formatName = parameters.text("format");
         ExportFormat format = ExportFormat.fromName(formatName == null ? "csv" : formatName);
@@ -108,11 +103,9 @@ public class AuditReadController {
     /** The organisation's allowance is the admins' business; a member's own count is in the list. */
     @GetMapping("/usage")
     ResponseEntity<String> usage(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        if (!scope.admin()) {
-            throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may read the usage");
-        }
+        ReadCallers.requireAdmin(scope, "read the usage");
         Usage usage = store.usage(scope.organizationId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization_id", usage.organizationId());
@@ -131,24 +124,6 @@ public class AuditReadController {
     @ExceptionHandler(AuditReadException.class)
     ResponseEntity<String> refused(AuditReadException e) {
         return error(e.status(), e.getMessage());
-    }
-
-    private AuditReadScope currentScope() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
-            throw new AuditReadException(HttpStatus.UNAUTHORIZED, "authentication required");
-        }
-        return scopes.resolve(authentication).orElseThrow(() -> new AuditReadException(HttpStatus.FORBIDDEN,
-                "you belong to no organisation, so there is no audit trail you may read"));
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidAuditQueryException("id must be a UUID but was '" + id + "'");
-        }
     }
 
     private static String extension(ExportFormat format) {
