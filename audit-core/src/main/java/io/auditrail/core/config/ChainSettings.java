@@ -76,7 +76,7 @@ public class ChainSettings {
     /** Longest wait for a witness's whole answer. */
     private Duration witnessRequestTimeout = Duration.ofSeconds(10);
 
-    /** Authorization header value sent with every witness POST, for example "Bearer <token>"; never logged. */
+    /** Authorization header value sent with every witness POST, for example a bearer token; never logged. */
     private String witnessAuthorization;
 
 
