@@ -21,8 +21,9 @@ import java.util.Locale;
  * {@code bench.seal.configs} (writers x sealer threads, optionally {@code @} the sealer's batch
  * size, 5,000 by default: {@code 1x1,2x1,2x2}); {@code bench.batch}
  * (events per write, 100); {@code bench.proof.leaves} (5,000,000); {@code bench.proof.samples}
- * (1,000 per pass); {@code bench.verify.events} (1,000,000); {@code bench.build.batch} (rows per
- * sealing pass while building, 5,000).
+ * (1,000 per pass); {@code bench.verify.events} (1,000,000); {@code bench.build.batch} (the large
+ * log's {@code batch-size}, which is also the verifier's fetch size, 5,000). The large trees are
+ * built by {@link LeafGenerator}, not by the sealer.
  */
 public final class LogBenchmarks {
 
@@ -105,7 +106,7 @@ public final class LogBenchmarks {
                         result.ratioP95().format("%.2f") + "×",
                         "p50 " + result.proofP50().format("%.2f") + " ms (bare " + result.bareP50().format("%.2f")
                                 + " ms), p99 " + result.proofP99().format("%.2f") + " ms; "
-                                + String.format(Locale.ROOT, "built in %.0f s insert + %.0f s sealing (%,.0f rows/s); ",
+                                + String.format(Locale.ROOT, "built in %.0f s insert + %.0f s leaf generator (%,.0f rows/s); ",
                                         build.insertSeconds(), build.sealSeconds(), leaves / build.sealSeconds())
                                 + sizes);
             }

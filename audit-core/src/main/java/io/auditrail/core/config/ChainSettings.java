@@ -76,6 +76,9 @@ public class ChainSettings {
     /** Longest wait for a witness's whole answer. */
     private Duration witnessRequestTimeout = Duration.ofSeconds(10);
 
+    /** Authorization header value sent with every witness POST, for example a bearer token; never logged. */
+    private String witnessAuthorization;
+
 
     public boolean isEnabled() {
         return enabled;
@@ -228,5 +231,13 @@ public class ChainSettings {
 
     public void setWitnessRequestTimeout(Duration witnessRequestTimeout) {
         this.witnessRequestTimeout = witnessRequestTimeout;
+    }
+
+    public String getWitnessAuthorization() {
+        return witnessAuthorization;
+    }
+
+    public void setWitnessAuthorization(String witnessAuthorization) {
+        this.witnessAuthorization = witnessAuthorization;
     }
 }

@@ -1,5 +1,11 @@
 package io.auditrail.core.tlog;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +41,37 @@ public final class CheckpointLine {
         return line.toString();
     }
 
-    static SignedNote parse(String json) {
-        return SignedNote.parse(TlogJson.text(TlogJson.read(json, "a checkpoint line"), "note"));
+    /** Receives the note text of one line of a checkpoints file. */
+    interface NoteHandler {
+        void handle(int lineNumber, String noteText);
+    }
+
+    /**
+     * Reads a checkpoints file, the one reader of the file sink and the offline verifier: each
+     * non-blank line's {@code note} goes to the handler; a malformed line, or one the handler
+     * refuses with an {@link IllegalArgumentException}, stops the reading with the file and the
+     * line named.
+     *
+     * @throws IllegalArgumentException naming the file and the line
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    static void read(Path file, NoteHandler handler) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    handler.handle(number, TlogJson.text(TlogJson.read(line, "a checkpoint line"), "note"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file.getFileName() + " line " + number + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoints from " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.auditrail.core.tlog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -80,23 +79,7 @@ public final class FileCheckpointSink implements CheckpointSink {
      */
     public static List<SignedNote> read(Path file) {
         List<SignedNote> notes = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    notes.add(CheckpointLine.parse(line));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoints from " + file, e);
-        }
+        CheckpointLine.read(file, (number, note) -> notes.add(SignedNote.parse(note)));
         return notes;
     }
 

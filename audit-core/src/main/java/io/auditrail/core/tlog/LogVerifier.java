@@ -68,8 +68,18 @@ public final class LogVerifier {
         this.lastConfirmedSize = builder.startSize;
         this.checkpoints = new ArrayList<>();
         for (SignedNote note : builder.notes) {
-            LogCheckpoint checkpoint = accept(note, builder.key);
+            LogCheckpoint checkpoint = accept(note, Objects.requireNonNull(builder.key));
             if (checkpoint == null) {
+                return;
+            }
+            if (checkpoint.size() >= builder.startSize) {
+                checkpoints.add(checkpoint);
+            }
+        }
+        for (LogCheckpoint checkpoint : builder.vetted) {
+            if (!checkpoint.origin().equals(origin.value())) {
+                fail(checkpoint.size(), LogProblem.Type.BAD_SIGNATURE, "a checkpoint of origin '"
+                        + LogCheckpoint.abbreviate(checkpoint.origin()) + "' was given for the log " + origin.value());
                 return;
             }
             if (checkpoint.size() >= builder.startSize) {
@@ -90,7 +100,7 @@ public final class LogVerifier {
     }
 
     /**
-     * Starts a verifier.
+     * Starts a verifier that checks the signatures of the checkpoints it is given.
      *
      * @param origin the log's origin; checkpoints must carry it
      * @param hasher how leaves were hashed (plain or keyed)
@@ -98,7 +108,20 @@ public final class LogVerifier {
      * @return a builder
      */
     public static Builder builder(LogOrigin origin, LeafHasher hasher, NoteVerifier key) {
-        return new Builder(origin, hasher, key);
+        return new Builder(origin, hasher, Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Starts a verifier without a signer's key: it takes only checkpoints the caller vetted itself
+     * ({@link Builder#vettedCheckpoints(Collection)}), for instance a store that has no
+     * verification key and checks that each stored note states its row.
+     *
+     * @param origin the log's origin; checkpoints must carry it
+     * @param hasher how leaves were hashed (plain or keyed)
+     * @return a builder
+     */
+    public static Builder builder(LogOrigin origin, LeafHasher hasher) {
+        return new Builder(origin, hasher, null);
     }
 
     /**
@@ -113,13 +136,29 @@ public final class LogVerifier {
      */
     public boolean leaf(long leafIndex, byte @Nullable [] storedLeafHash, @Nullable AuditEvent event,
             boolean retained) {
+        return leafHashed(leafIndex, storedLeafHash, event == null ? null : hasher.leafHash(event), retained);
+    }
+
+    /**
+     * Feeds the next leaf whose event the caller hashed itself, with the same {@link LeafHasher}
+     * (for instance from the canonical bytes of a stored row, {@link LeafHasher#leafHash(byte[])}).
+     *
+     * @param leafIndex its index; leaves come in increasing order
+     * @param storedLeafHash the hash the store kept, or {@code null} when it keeps none
+     * @param eventLeafHash the leaf hash of the leaf's event, or {@code null} when it no longer exists
+     * @param retained whether a validly signed retention record covers this leaf
+     * @return {@code false} once a problem was found, so the caller may stop reading
+     * @throws IllegalArgumentException when the index is at or past the end of the range
+     */
+    public boolean leafHashed(long leafIndex, byte @Nullable [] storedLeafHash, byte @Nullable [] eventLeafHash,
+            boolean retained) {
         if (leafIndex >= end) {
             throw new IllegalArgumentException("leaf " + leafIndex + " lies past the end of the range, " + end);
         }
         if (problem != null) {
             return false;
         }
-        byte[] computed = event == null ? null : hasher.leafHash(event);
+        byte[] computed = eventLeafHash;
         if (pendingLeaf != null) {
             resolvePendingLeaf(leafIndex, storedLeafHash, computed);
             return false;
@@ -304,26 +343,45 @@ public final class LogVerifier {
 
         private final LogOrigin origin;
         private final LeafHasher hasher;
-        private final NoteVerifier key;
+        private final @Nullable NoteVerifier key;
         private final List<SignedNote> notes = new ArrayList<>();
+        private final List<LogCheckpoint> vetted = new ArrayList<>();
         private long startSize;
         private List<byte[]> startFrontier = List.of();
         private long end = Long.MAX_VALUE;
 
-        private Builder(LogOrigin origin, LeafHasher hasher, NoteVerifier key) {
+        private Builder(LogOrigin origin, LeafHasher hasher, @Nullable NoteVerifier key) {
             this.origin = Objects.requireNonNull(origin, "origin");
             this.hasher = Objects.requireNonNull(hasher, "hasher");
-            this.key = Objects.requireNonNull(key, "key");
+            this.key = key;
         }
 
         /**
-         * Adds signed checkpoints of this log (from the store, an export, a witness).
+         * Adds signed checkpoints of this log (from the store, an export, a witness), whose
+         * signatures the verifier checks.
          *
          * @param signedCheckpoints the notes
          * @return this builder
+         * @throws IllegalStateException when the verifier was started without a key
          */
         public Builder checkpoints(Collection<SignedNote> signedCheckpoints) {
+            if (key == null && !signedCheckpoints.isEmpty()) {
+                throw new IllegalStateException("signed checkpoints need the signer's key: start the verifier with"
+                        + " builder(origin, hasher, key), or give checkpoints vetted elsewhere to vettedCheckpoints");
+            }
             notes.addAll(signedCheckpoints);
+            return this;
+        }
+
+        /**
+         * Adds checkpoints of this log that the caller vetted itself (their notes' signatures and
+         * statements): the verifier trusts their roots as given, checking only their origin.
+         *
+         * @param checkpoints the checkpoints
+         * @return this builder
+         */
+        public Builder vettedCheckpoints(Collection<LogCheckpoint> checkpoints) {
+            vetted.addAll(checkpoints);
             return this;
         }
 

@@ -199,8 +199,7 @@ public final class OfflineVerifier {
      * a leaf may lack its event only below the size of a validly signed retention record.
      */
     private void readCheckpoints(Path file, String prefix) {
-        forEachLine(file, (number, line) -> {
-            String noteText = TlogJson.text(TlogJson.read(line, "a checkpoint line"), "note");
+        CheckpointLine.read(file, (number, noteText) -> {
             SignedNote note;
             LogCheckpoint checkpoint;
             try {

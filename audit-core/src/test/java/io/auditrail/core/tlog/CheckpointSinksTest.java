@@ -83,7 +83,10 @@ class CheckpointSinksTest {
             assertThat(event.getLevel()).isEqualTo(Level.INFO);
             assertThat(event.getFormattedMessage()).doesNotContain("\n")
                     .isEqualTo(CheckpointLine.format("acme", acme.checkpoint(6)));
-            assertThat(CheckpointLine.parse(event.getFormattedMessage()).format()).isEqualTo(acme.checkpoint(6).format());
+            Path logged = dir.resolve("logged.jsonl");
+            Files.writeString(logged, event.getFormattedMessage() + "\n");
+            assertThat(FileCheckpointSink.read(logged)).singleElement().extracting(SignedNote::format)
+                    .isEqualTo(acme.checkpoint(6).format());
         });
     }
 

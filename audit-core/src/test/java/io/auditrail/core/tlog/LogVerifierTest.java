@@ -207,6 +207,29 @@ class LogVerifierTest {
     }
 
     @Test
+    void withoutAKeyOnlyVettedCheckpointsAreTakenAndTheyStillCatchAChangedLeaf() {
+        LogCheckpoint vetted = LogCheckpoint.parse(log.checkpoint(20).body());
+        LogVerifier intact = LogVerifier.builder(log.origin, log.hasher).vettedCheckpoints(List.of(vetted)).build();
+        for (int i = 0; i < 20; i++) {
+            assertThat(intact.leafHashed(i, null, log.hasher.leafHash(log.events.get(i)), false)).isTrue();
+        }
+        assertThat(intact.finish().intact()).isTrue();
+
+        LogVerifier changed = LogVerifier.builder(log.origin, log.hasher).vettedCheckpoints(List.of(vetted)).build();
+        feed(changed, 0, 7, false);
+        changed.leaf(7, null, log.changed(7), false);
+        feed(changed, 8, 20, false);
+        assertProblem(changed.finish(), 0, LogProblem.Type.MODIFIED);
+
+        LogCheckpoint foreign = new LogCheckpoint(LogOrigin.of(LogOrigin.DEFAULT_PREFIX, "other").value(), 20,
+                vetted.rootHash());
+        assertProblem(LogVerifier.builder(log.origin, log.hasher).vettedCheckpoints(List.of(foreign)).build().finish(),
+                20, LogProblem.Type.BAD_SIGNATURE);
+        assertThatThrownBy(() -> LogVerifier.builder(log.origin, log.hasher).checkpoints(List.of(log.checkpoint(20))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("need the signer's key");
+    }
+
+    @Test
     void aCallerFindingIsKeptAsTheFirstProblem() {
         LogVerifier verifier = log.verifier().build();
         verifier.report(new LogProblem(3, LogProblem.Type.MODIFIED, "stored node 1/1 differs"));

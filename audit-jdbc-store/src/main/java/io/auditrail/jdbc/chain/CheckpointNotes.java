@@ -7,6 +7,8 @@ import io.auditrail.core.tlog.NoteVerifier;
 import io.auditrail.core.tlog.SignedNote;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +21,13 @@ final class CheckpointNotes {
 
     static final String RETENTION_LINE = LogCheckpoint.RETENTION_LINE;
 
+    private static final int MAX_REMEMBERED = 1024;
+
     private final String originPrefix;
     private final @Nullable NoteSigner signer;
     private final @Nullable NoteVerifier verifier;
+    /** Records whose notes were found to vouch for them: a proof need not verify the same signature again. */
+    private final Set<String> vouched = ConcurrentHashMap.newKeySet();
 
     CheckpointNotes(String originPrefix, @Nullable NoteSigner signer, @Nullable NoteVerifier verifier) {
         this.originPrefix = originPrefix;
@@ -71,6 +77,26 @@ final class CheckpointNotes {
             return Optional.empty();
         }
         return Optional.of(new CheckpointRecord(retention, checkpoint.size(), checkpoint.rootHash(), note.format()));
+    }
+
+    /**
+     * Whether a record's note vouches for it ({@link #check} finds nothing), remembering the
+     * answer for records already seen.
+     */
+    boolean vouches(CheckpointRecord record, @Nullable String organizationId) {
+        String seen = LogTables.key(organizationId) + "\n" + record.retention() + "\n" + record.size() + "\n"
+                + LogNodes.hex(record.root()) + "\n" + record.note();
+        if (vouched.contains(seen)) {
+            return true;
+        }
+        if (check(record, organizationId) != null) {
+            return false;
+        }
+        if (vouched.size() >= MAX_REMEMBERED) {
+            vouched.clear();
+        }
+        vouched.add(seen);
+        return true;
     }
 
     /**

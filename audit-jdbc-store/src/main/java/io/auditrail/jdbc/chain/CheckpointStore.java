@@ -55,7 +55,7 @@ final class CheckpointStore {
     }
 
     /** A root column the application role filled with something else: no root, so no note can state it. */
-    private static byte[] root(String hex) {
+    static byte[] root(String hex) {
         try {
             return LogNodes.bytes(hex);
         } catch (IllegalArgumentException e) {

@@ -76,6 +76,7 @@ public final class JdbcAuditChain {
     private final LogPurger purger;
     private final JdbcLogVerifier verifier;
     private final LogExporter exporter;
+    private final InclusionProofs proofs;
     private final int sealerThreads;
     private final Set<String> sealedKeys = ConcurrentHashMap.newKeySet();
 
@@ -96,6 +97,7 @@ public final class JdbcAuditChain {
         this.verifier = new JdbcLogVerifier(dataSource, dialect, tables, mapper, builder.hasher, checkpoints, notes,
                 builder.clock, builder.grace, builder.batchSize);
         this.exporter = new LogExporter(dataSource, dialect, tables, mapper, builder.batchSize);
+        this.proofs = new InclusionProofs(dialect, tables, checkpoints, notes);
     }
 
     /**
@@ -339,7 +341,7 @@ public final class JdbcAuditChain {
             throws SQLException {
         String key = LogTables.key(organizationId);
         return checkpoints.latest(connection, key, new LogNodes(tables).size(connection, key),
-                record -> notes.check(record, organizationId) == null);
+                record -> notes.vouches(record, organizationId));
     }
 
     private SignedCheckpoint signedCheckpoint(@Nullable String organizationId, CheckpointRecord record) {
@@ -369,7 +371,8 @@ public final class JdbcAuditChain {
 
     /**
      * The inclusion proof of one event (RFC 9162 §2.1.3) in its organisation's tree at its newest
-     * checkpoint, from the stored nodes in one indexed query.
+     * checkpoint: two statements, the leaf with its checkpoint, then the stored nodes in one
+     * primary-key query.
      *
      * @param eventId the event
      * @return the proof, or {@code null} when the event is unknown, not sealed yet, or sealed after
@@ -379,27 +382,14 @@ public final class JdbcAuditChain {
     public @Nullable InclusionProof inclusionProof(UUID eventId) {
         Objects.requireNonNull(eventId, "eventId");
         try (Connection connection = dataSource.getConnection()) {
-            String sql = "SELECT l.organization_key, l.leaf_index FROM " + tables.events().qualified() + " e JOIN "
-                    + tables.leaves().qualified() + " l ON l.event_seq = e.seq WHERE e.event_id = ?";
-            String key;
-            long index;
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                dialect.bindUuid(statement, 1, eventId);
-                try (ResultSet row = statement.executeQuery()) {
-                    if (!row.next()) {
-                        return null;
-                    }
-                    key = row.getString(1);
-                    index = row.getLong(2);
-                }
-            }
-            CheckpointRecord checkpoint = latestVouched(connection, LogTables.organization(key));
-            if (checkpoint == null || checkpoint.size() <= index) {
+            InclusionProofs.Located located = proofs.locate(connection, eventId);
+            if (located == null || located.checkpoint() == null) {
                 return null;
             }
-            Map<NodeId, byte[]> stored = new LogNodes(tables).read(connection, key,
-                    MerkleTree.inclusionNodes(index, checkpoint.size()));
-            stored.putAll(new LogNodes(tables).read(connection, key, List.of(new NodeId(0, index))));
+            String key = located.organizationKey();
+            long index = located.leafIndex();
+            CheckpointRecord checkpoint = located.checkpoint();
+            Map<NodeId, byte[]> stored = proofs.nodes(connection, key, index, checkpoint.size());
             return new InclusionProof(LogTables.organization(key), index, checkpoint.size(),
                     stored.get(new NodeId(0, index)),
                     MerkleTree.inclusionProof(index, checkpoint.size(), stored),

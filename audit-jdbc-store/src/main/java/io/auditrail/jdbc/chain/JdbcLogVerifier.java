@@ -1,7 +1,7 @@
 package io.auditrail.jdbc.chain;
 
-import io.auditrail.core.chain.ChainKeys;
 import io.auditrail.core.event.AuditEvent;
+import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.tlog.LeafHasher;
 import io.auditrail.core.tlog.LogCheckpoint;
 import io.auditrail.core.tlog.LogProblem;
@@ -9,8 +9,6 @@ import io.auditrail.core.tlog.LogVerification;
 import io.auditrail.core.tlog.LogVerifier;
 import io.auditrail.core.tlog.MerkleTree;
 import io.auditrail.core.tlog.NodeId;
-import io.auditrail.core.tlog.NoteSigner;
-import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.EventColumns;
@@ -50,9 +48,7 @@ final class JdbcLogVerifier {
     private final Clock clock;
     private final Duration grace;
     private final int fetchSize;
-    /** Re-signs vetted checkpoints for {@link LogVerifier}; never leaves this JVM. */
-    private final NoteSigner vetting = NoteSigner.ed25519("auditrail-vetted",
-            ChainKeys.generate().getPrivate());
+    private final AuditEventCodec codec = new AuditEventCodec();
 
     JdbcLogVerifier(DataSource dataSource, SqlDialect dialect, LogTables tables, EventRowMapper mapper,
             LeafHasher hasher, CheckpointStore checkpoints, CheckpointNotes notes, Clock clock, Duration grace,
@@ -197,18 +193,20 @@ final class JdbcLogVerifier {
      * Streams every leaf from 0 through the shared {@link LogVerifier} (the roots at the
      * checkpoints' sizes need them all); the events are checked inside {@code [first, last]},
      * outside it the stored leaf hash stands in. The checkpoints were vetted by
-     * {@link CheckpointNotes} (signature and statement); the verifier gets them re-signed by a
-     * key that lives only in this JVM, so the signature policy stays in one place.
+     * {@link CheckpointNotes} (signature and statement), so the verifier takes them as vetted.
+     * An event is hashed from its row's text first ({@link AuditEventCodec#toCanonicalJson(
+     * io.auditrail.core.json.EventText)}); only when that disagrees with the stored hash is the
+     * validated event built, which then decides.
      */
     private Walk walk(Connection connection, @Nullable String organizationId, String key, long first, long last,
             Claims claims) throws SQLException {
         String origin = notes.origin(organizationId);
-        List<SignedNote> vouched = new ArrayList<>();
+        List<LogCheckpoint> vouched = new ArrayList<>();
         for (CheckpointRecord record : claims.checkpoints()) {
-            vouched.add(vetting.sign(new LogCheckpoint(origin, record.size(), record.root())));
+            vouched.add(new LogCheckpoint(origin, record.size(), record.root()));
         }
-        LogVerifier verifier = LogVerifier.builder(notes.logOrigin(organizationId), hasher, vetting.verifier())
-                .checkpoints(vouched).build();
+        LogVerifier verifier = LogVerifier.builder(notes.logOrigin(organizationId), hasher)
+                .vettedCheckpoints(vouched).build();
         String sql = "SELECT l.leaf_index, n.hash AS leaf_hash, " + LogTables.ORGANIZATION_KEY.replace("organization_id",
                 "e.organization_id") + " AS event_key, e.seq AS event_row, " + prefixed() + " FROM "
                 + tables.leaves().qualified() + " l LEFT JOIN " + tables.nodes().qualified()
@@ -222,14 +220,15 @@ final class JdbcLogVerifier {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     long index = row.getLong("leaf_index");
-                    String stored = row.getString("leaf_hash");
+                    String storedHex = row.getString("leaf_hash");
+                    byte[] stored = storedHex == null ? null : LogNodes.bytes(storedHex);
                     boolean inRange = index >= first && index <= last;
                     row.getLong("event_row");
                     boolean eventGone = row.wasNull();
-                    AuditEvent event = null;
+                    byte[] eventHash = null;
                     if (inRange && !eventGone) {
-                        event = event(row);
-                        if (event == null || !key.equals(row.getString("event_key"))) {
+                        eventHash = key.equals(row.getString("event_key")) ? eventHash(row, stored) : null;
+                        if (eventHash == null) {
                             verifier.report(new LogProblem(index, LogProblem.Type.MODIFIED, "the event of leaf "
                                     + index + " is no longer a valid event of this organisation"));
                             break;
@@ -237,7 +236,7 @@ final class JdbcLogVerifier {
                         checked++;
                     }
                     boolean retained = !inRange || index < claims.retained();
-                    if (!verifier.leaf(index, stored == null ? null : LogNodes.bytes(stored), event, retained)) {
+                    if (!verifier.leafHashed(index, stored, eventHash, retained)) {
                         break;
                     }
                 }
@@ -255,13 +254,29 @@ final class JdbcLogVerifier {
         return columns.toString();
     }
 
-    /** The row's event, or {@code null} when it was changed into something that is no valid event. */
-    private @Nullable AuditEvent event(ResultSet row) {
+    /**
+     * The leaf hash of the row's event: from the row's text when that matches the stored hash, else
+     * from the validated event; {@code null} when the row was changed into something that is no
+     * valid event.
+     */
+    private byte @Nullable [] eventHash(ResultSet row, byte @Nullable [] stored) {
+        if (stored != null) {
+            try {
+                byte[] fromText = hasher.leafHash(codec.toCanonicalJson(mapper.text(row)));
+                if (Arrays.equals(fromText, stored)) {
+                    return fromText;
+                }
+            } catch (RuntimeException | SQLException e) {
+                // the validated event below decides what the row is
+            }
+        }
+        AuditEvent event;
         try {
-            return mapper.map(row).event();
+            event = mapper.map(row).event();
         } catch (RuntimeException | SQLException e) {
             return null;
         }
+        return hasher.leafHash(event);
     }
 
     /**

@@ -580,6 +580,68 @@ abstract class AbstractChainTest {
         assertThatThrownBy(() -> chain.consistencyProof("acme", 3, 14)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The verifier hashes a row's text without building the event; for every row the store wrote
+     * the bytes must be those of the validated event (the database may reorder JSON keys, reformat
+     * numbers or escape differently in its JSON column).
+     */
+    @Test
+    void canonicalBytesFromTheStoredRowEqualThoseOfTheValidatedEvent() throws SQLException {
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("zeta", List.of(1, "two", true, Map.of("b", 2, "a", new java.math.BigDecimal("1.50"))));
+        nested.put("Alpha", null);
+        nested.put("ä", "umlaut key");
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("amount", new java.math.BigDecimal("12.50"));
+        metadata.put("whole", 1.0);
+        metadata.put("tiny", new java.math.BigDecimal("1E-7"));
+        metadata.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
+        metadata.put("negative", -42L);
+        metadata.put("quote \"and\\ slash/", "<tag> & \"quoted\" \\ back");
+        metadata.put("a", "short key sorts first here, not in jsonb's length order");
+        metadata.put("nested", nested);
+        metadata.put("flag", false);
+        metadata.put("nothing", null);
+        List<AuditEvent> events = List.of(
+                event("acme", NOW.minusSeconds(50), "inv-1"),
+                AuditEvent.builder().organizationId("acme").timestamp(Instant.parse("2026-11-19T23:59:59.123456Z"))
+                        .actor(new Actor("svc-7", "Zoë 日本 😀 \"Q\"", null, io.auditrail.core.event.ActorType.SERVICE))
+                        .action("report.exported").resource(new Resource("report", "r/1\\2", "Ünïcode ✓"))
+                        .outcome(io.auditrail.core.event.Outcome.failure("java.lang.IllegalStateException",
+                                "it failed: \"why\" é"))
+                        .context(new io.auditrail.core.event.RequestContext("10.0.0.1", null, "req-1"))
+                        .metadata(metadata).build(),
+                AuditEvent.builder().organizationId("acme").timestamp(NOW.minusSeconds(40))
+                        .actor(new Actor("system", null, null, io.auditrail.core.event.ActorType.SYSTEM))
+                        .action("job.ran").resource(Resource.of("job", "nightly"))
+                        .outcome(io.auditrail.core.event.Outcome.failure("java.io.IOException", null))
+                        .context(new io.auditrail.core.event.RequestContext(null, "Mozilla/5.0 (X11)", null))
+                        .build(),
+                AuditEvent.builder().timestamp(NOW.minusSeconds(30)).actor(Actor.anonymous()).action("page.viewed")
+                        .resource(Resource.of("page", "home")).metadata(Map.of()).build());
+        store.write(events);
+        io.auditrail.core.json.AuditEventCodec codec = new io.auditrail.core.json.AuditEventCodec();
+        List<String> fromText = new ArrayList<>();
+        List<String> fromEvent = new ArrayList<>();
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT " + io.auditrail.jdbc.internal.query.EventColumns.SELECTED
+                        + " FROM " + table + " ORDER BY seq")) {
+            io.auditrail.jdbc.internal.query.EventRowMapper mapper = new io.auditrail.jdbc.internal.query.EventRowMapper(
+                    io.auditrail.jdbc.internal.dialect.SqlDialect.detect(connection), codec);
+            while (row.next()) {
+                fromText.add(new String(codec.toCanonicalJson(mapper.text(row)), StandardCharsets.UTF_8));
+                fromEvent.add(new String(codec.toCanonicalJson(mapper.map(row).event()), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(fromText).containsExactlyElementsOf(fromEvent);
+        assertThat(fromText).containsExactlyElementsOf(events.stream()
+                .map(e -> new String(codec.toCanonicalJson(e), StandardCharsets.UTF_8)).toList());
+        chain.sealPending();
+        chain.writeCheckpoints();
+        assertIntact(chain.verify("acme", null, null));
+        assertIntact(chain.verify(null, null, null));
+    }
+
     @Test
     void rangePastTheEndIsRefusedNotATamperAlarm() {
         writeSealed("acme", 4);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The checkpoint sinks {@code auditrail.chain.*} names, as one: the log or file sink of
  * {@code checkpoint-sink}, then one witness per {@code witness-urls} entry. Each witness URL is
  * checked at start-up (https, or http to loopback when allowed; no user info), with the key and
- * the entry named in the error.
+ * the entry named in the error. Every witness gets the {@code witness-authorization} header value,
+ * which no message or log line repeats.
  */
 final class CheckpointSinks implements CheckpointSink {
 
@@ -47,17 +48,30 @@ final class CheckpointSinks implements CheckpointSink {
         }
         Duration connect = positive(settings.getWitnessConnectTimeout(), "witness-connect-timeout");
         Duration request = positive(settings.getWitnessRequestTimeout(), "witness-request-timeout");
+        String authorization = authorization(settings.getWitnessAuthorization());
         List<URI> urls = settings.getWitnessUrls();
         for (int i = 0; i < urls.size(); i++) {
             try {
                 sinks.add(new WitnessCheckpointSink(urls.get(i), connect, request, settings.isWitnessAllowInsecureLoopback(),
-                        null));
+                        authorization));
             } catch (IllegalArgumentException e) {
                 throw new InvalidAuditConfigurationException("auditrail.chain.witness-urls[" + i + "]: "
                         + e.getMessage());
             }
         }
         return new CheckpointSinks(sinks);
+    }
+
+    /** The header value, checked with the key named and the value never repeated; blank is unset. */
+    private static @Nullable String authorization(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidAuditConfigurationException(
+                    "auditrail.chain.witness-authorization cannot contain control characters (line breaks included)");
+        }
+        return value;
     }
 
     /** Hands the note to every sink; one that throws despite its contract does not keep it from the others. */

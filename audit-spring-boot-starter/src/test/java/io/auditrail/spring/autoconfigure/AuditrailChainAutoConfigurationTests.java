@@ -34,10 +34,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 class AuditrailChainAutoConfigurationTests {
 
@@ -162,6 +165,50 @@ class AuditrailChainAutoConfigurationTests {
         } finally {
             witness.stop(0);
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theWitnessAuthorizationValueReachesTheWitnessAndNoLogLine(CapturedOutput output) throws Exception {
+        String secret = "Bearer w1tness-t0ken-" + UUID.randomUUID();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpServer witness = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        witness.createContext("/witness", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        witness.start();
+        try {
+            runner().withPropertyValues("auditrail.chain.enabled=true",
+                    "auditrail.chain.witness-urls=http://127.0.0.1:" + witness.getAddress().getPort() + "/witness",
+                    "auditrail.chain.witness-allow-insecure-loopback=true",
+                    "auditrail.chain.witness-authorization=" + secret)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        context.getBean(JdbcAuditStore.class).write(List.of(event(Instant.now())));
+                        JdbcAuditChain chain = context.getBean(JdbcAuditChain.class);
+                        chain.sealPending();
+                        chain.writeCheckpoints();
+                        assertThat(authorizations).isNotEmpty().allMatch(secret::equals);
+                        assertThat(context.getBean(CheckpointSink.class).toString()).doesNotContain("t0ken");
+                        assertThat(context.getBean(StartupLog.class).summary().text()).doesNotContain("t0ken");
+                    });
+        } finally {
+            witness.stop(0);
+        }
+        assertThat(output.getAll()).as("nothing logged the value").doesNotContain("t0ken");
+    }
+
+    @Test
+    void aWitnessAuthorizationValueWithALineBreakFailsTheStartWithoutRepeatingIt() {
+        runner().withPropertyValues("auditrail.chain.enabled=true",
+                "auditrail.chain.witness-urls=https://witness.example/add",
+                "auditrail.chain.witness-authorization=Bearer abc\r\nX-Injected: s3cr3t")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("auditrail.chain.witness-authorization cannot contain control characters")
+                        .message().doesNotContain("s3cr3t"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.RequestContext;
 import io.auditrail.core.event.Resource;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.json.EventText;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,5 +58,23 @@ public final class EventRowMapper {
                 .metadata(codec.metadataFromJson(row.getString("metadata")))
                 .build();
         return new StoredEvent(event, row.getLong("seq"));
+    }
+
+    /**
+     * Reads the current row's fields as stored, without building or validating an event: for
+     * {@link AuditEventCodec#toCanonicalJson(EventText)}.
+     *
+     * @param row a result set positioned on a row
+     * @return the fields
+     * @throws SQLException from the driver
+     */
+    public EventText text(ResultSet row) throws SQLException {
+        return new EventText(row.getString("event_id"), dialect.readTimestamp(row, "occurred_at"),
+                row.getString("organization_id"), row.getString("actor_id"), row.getString("actor_name"),
+                row.getString("actor_email"), row.getString("actor_type"), row.getString("action"),
+                row.getString("resource_type"), row.getString("resource_id"), row.getString("resource_name"),
+                row.getString("outcome"), row.getString("error_type"), row.getString("error_message"),
+                row.getString("ip"), row.getString("user_agent"), row.getString("request_id"),
+                row.getString("metadata"));
     }
 }

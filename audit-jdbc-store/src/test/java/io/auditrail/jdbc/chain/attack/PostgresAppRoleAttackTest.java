@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.tlog.LogProblem;
 import io.auditrail.core.tlog.LogVerification;
+import io.auditrail.core.tlog.MerkleTree;
 import io.auditrail.core.tlog.SignedNote;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -426,6 +427,25 @@ class PostgresAppRoleAttackTest extends PostgresAttackFixture {
         }
         assertThat(proof).as("a proof against the newest genuine checkpoint").isNotNull();
         assertThat(proof.treeSize()).isEqualTo(3);
+    }
+
+    /**
+     * More forged rows of the tree's own size than the proof's first statement reads: the proof
+     * still finds the genuine checkpoint below them.
+     */
+    @Test
+    void forgedCheckpointRowsAboveTheGenuineOneAreSkippedBeyondTheFirstStatement() throws SQLException {
+        List<AuditEvent> events = sealed("acme", 3);
+        on(as(appRole), s -> {
+            for (int i = 0; i <= 10; i++) {
+                s.executeUpdate(insertCheckpointSql("acme", "CHECKPOINT", 3, "forged " + i));
+            }
+        });
+        io.auditrail.jdbc.chain.InclusionProof proof = chain.inclusionProof(events.get(2).id());
+        assertThat(proof).as("a proof against the genuine checkpoint").isNotNull();
+        assertThat(proof.treeSize()).isEqualTo(3);
+        assertThat(MerkleTree.verifyInclusion(2, 3, proof.leafHash(), proof.path(),
+                proof.checkpoint().checkpoint().rootHash())).isTrue();
     }
 
     /**

@@ -71,10 +71,8 @@ public class AuditProofController {
     ResponseEntity<String> proof(@PathVariable("id") String id, HttpServletRequest request) {
         AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        UUID eventId = parseId(id);
-        AuditEvent event = store.findById(scope.organizationId(), eventId)
-                .filter(found -> scope.admin() || found.actor().id().equals(scope.actorId()))
-                .orElseThrow(() -> new AuditReadException(HttpStatus.NOT_FOUND, "no event " + eventId));
+        UUID eventId = ReadCallers.eventId(id);
+        AuditEvent event = ReadCallers.event(scope, store, eventId);
         InclusionProof proof = chain.inclusionProof(eventId);
         if (proof == null) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -128,14 +126,6 @@ public class AuditProofController {
             verification.put("problem", result.problem().type().name() + ": " + result.problem().detail());
         }
         return verification;
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidAuditQueryException("id must be a UUID but was '" + id + "'");
-        }
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body) {

@@ -69,7 +69,7 @@ public class AuditReadController {
 
     @GetMapping("/events")
     ResponseEntity<String> list(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.LIST);
         AuditQuery query = parameters.toQuery(scope);
         AuditPage page = reader.query(parameters.flag("total", true) ? query : query.withoutTotal());
@@ -91,7 +91,7 @@ public class AuditReadController {
 
     @GetMapping("/events/{id}")
     ResponseEntity<String> get(@PathVariable("id") String id, HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         UUID eventId = parseId(id);
         AuditEvent event = reader.findById(scope.organizationId(), eventId)
@@ -102,7 +102,7 @@ public class AuditReadController {
 
     @GetMapping("/events/export")
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.EXPORT);
         String formatName = parameters.text("format");
         ExportFormat format = ExportFormat.fromName(formatName == null ? "csv" : formatName);
@@ -119,7 +119,7 @@ public class AuditReadController {
     /** The organisation's allowance is the admins' business; a member's own count is in the list. */
     @GetMapping("/usage")
     ResponseEntity<String> usage(HttpServletRequest request) {
-        AuditReadScope scope = currentScope();
+        AuditReadScope scope = ReadCallers.scope(scopes);
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
         if (!scope.admin()) {
             throw new AuditReadException(HttpStatus.FORBIDDEN, "only organisation admins may read the usage");
