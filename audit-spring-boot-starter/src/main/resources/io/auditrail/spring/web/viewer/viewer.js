@@ -404,14 +404,13 @@
       row.appendChild(el('td', stream.format));
       var state = el('td');
       state.appendChild(el('span', STATE_LABELS[stream.state] || stream.state, 'state state-' + stream.state));
-      if (stream.paused_reason) { state.appendChild(el('div', stream.paused_reason, 'hint')); }
       row.appendChild(state);
-      row.appendChild(el('td', stream.lag === null || stream.lag === undefined ? '' : stream.lag));
+      row.appendChild(el('td', lagText(stream)));
       row.appendChild(el('td', stream.last_error ? stream.last_error
         + (stream.last_error_at ? ' (' + timeText(stream.last_error_at) + ')' : '') : ''));
       var actions = el('td', null, 'actions');
       actions.appendChild(streamButton('Test', 'test-stream', function () { testStream(stream); }));
-      if (stream.state === 'paused') {
+      if (!stream.active) {
         actions.appendChild(streamButton('Resume', 'resume-stream', function () { act(stream, 'resume', 'resumed'); }));
       } else {
         actions.appendChild(streamButton('Pause', 'pause-stream', function () { act(stream, 'pause', 'paused'); }));
@@ -420,6 +419,11 @@
       row.appendChild(actions);
       body.appendChild(row);
     });
+  }
+
+  function lagText(stream) {
+    if (!stream.lag_events) { return 'none'; }
+    return stream.lag_events + (stream.lag_events === 1 ? ' event' : ' events') + ', oldest ' + stream.lag_seconds + ' s';
   }
 
   function streamButton(label, className, handler) {
@@ -439,7 +443,8 @@
       streamsError('');
       streamsMessage(result.delivered
         ? 'Test event delivered to ' + stream.name + ': HTTP ' + result.status + ' in ' + result.duration_ms + ' ms.'
-        : 'Test event to ' + stream.name + ' failed: ' + (result.error || 'HTTP ' + result.status));
+        : 'Test event to ' + stream.name + ' failed: ' + (result.error || 'HTTP ' + result.status
+          + (result.body ? ' ' + result.body : '')));
     }).catch(function (error) { streamsMessage(''); streamsError(error.message); });
   }
 
@@ -464,7 +469,7 @@
   streamForm.addEventListener('submit', function (submit) {
     submit.preventDefault();
     var spec = {};
-    ['name', 'destination', 'url', 'secret', 'format', 'start'].forEach(function (name) {
+    ['name', 'destination', 'url', 'secret', 'format', 'backfill_from'].forEach(function (name) {
       var value = streamForm.elements[name].value.trim();
       if (value) { spec[name] = value; }
     });
