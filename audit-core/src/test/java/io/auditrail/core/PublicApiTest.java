@@ -36,7 +36,7 @@ class PublicApiTest {
         "io.auditrail.core.capture", "io.auditrail.core.chain", "io.auditrail.core.config",
         "io.auditrail.core.dispatch", "io.auditrail.core.dispatch.outbox", "io.auditrail.core.expression",
         "io.auditrail.core.http", "io.auditrail.core.json", "io.auditrail.core.sink", "io.auditrail.core.tlog",
-        "io.auditrail.core.validation",
+        "io.auditrail.core.stream", "io.auditrail.core.validation",
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()

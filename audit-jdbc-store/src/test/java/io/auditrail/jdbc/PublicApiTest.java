@@ -25,7 +25,7 @@ class PublicApiTest {
 
     private static final String[] API = {
         "io.auditrail.jdbc", "io.auditrail.jdbc.chain", "io.auditrail.jdbc.dialect", "io.auditrail.jdbc.outbox",
-        "io.auditrail.jdbc.schema",
+        "io.auditrail.jdbc.schema", "io.auditrail.jdbc.stream",
     };
 
     private static final JavaClasses STORE = new ClassFileImporter()

@@ -1,7 +1,9 @@
 package io.auditrail.core.stream;
 
+import io.auditrail.core.AuditrailException;
+
 /** A stream operation failed for a reason other than bad input, for example the database is down. */
-public class StreamException extends RuntimeException {
+public class StreamException extends AuditrailException {
 
     private static final long serialVersionUID = 1L;
 

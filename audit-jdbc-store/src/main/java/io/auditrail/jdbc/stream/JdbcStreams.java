@@ -19,13 +19,11 @@ import javax.sql.DataSource;
 public final class JdbcStreams implements AutoCloseable {
 
     private final StreamService service;
-    private final Runnable starter;
-    private final Runnable stopper;
+    private final DeliveryWorkers workers;
 
-    JdbcStreams(StreamService service, Runnable starter, Runnable stopper) {
+    JdbcStreams(StreamService service, DeliveryWorkers workers) {
         this.service = service;
-        this.starter = starter;
-        this.stopper = stopper;
+        this.workers = workers;
     }
 
     /**
@@ -48,14 +46,24 @@ public final class JdbcStreams implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Runs one delivery round on the calling thread (what the delivery threads do every poll
+     * interval), for tests and benchmarks that want no background threads.
+     *
+     * @return events delivered or skipped
+     */
+    public int deliverDueNow() {
+        return workers.deliverDueNow();
+    }
+
     /** Starts this instance's deliverers; they take the streams whose lease is free. Idempotent. */
     public void start() {
-        starter.run();
+        workers.start();
     }
 
     /** Stops the deliverers, waiting for requests in flight up to the request timeout, and releases their leases. */
     @Override
     public void close() {
-        stopper.run();
+        workers.stop();
     }
 }
