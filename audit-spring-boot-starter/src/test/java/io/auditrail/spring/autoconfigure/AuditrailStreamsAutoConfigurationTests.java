@@ -82,6 +82,21 @@ class AuditrailStreamsAutoConfigurationTests {
     }
 
     @Test
+    void switchedOnTheEngineTheDeliveryTheMetersAndWithTheReadEndpointsTheEndpointsStart() {
+        runner().withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("auditrail.streams.enabled=true", "auditrail.streams.encryption-key=" + KEY,
+                        "auditrail.web.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JdbcStreams.class)
+                        .hasSingleBean(StreamService.class).hasSingleBean(StreamDelivery.class)
+                        .hasSingleBean(MicrometerStreamMonitor.class).hasSingleBean(AuditStreamsController.class));
+        runner().withPropertyValues("auditrail.streams.enabled=true", "auditrail.streams.encryption-key=" + KEY,
+                        "auditrail.streams.delivery-enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(StreamService.class)
+                        .doesNotHaveBean(StreamDelivery.class).doesNotHaveBean(MicrometerStreamMonitor.class)
+                        .doesNotHaveBean(AuditStreamsController.class));
+    }
+
+    @Test
     void theEndpointsNeedTheReadEndpointsAndSpringSecurityWeb() {
         runner().withBean(StreamService.class, NoStreams::new)
                 .withPropertyValues("auditrail.web.enabled=true")
