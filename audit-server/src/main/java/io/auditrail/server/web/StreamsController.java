@@ -1,7 +1,7 @@
 package io.auditrail.server.web;
 
-import io.auditrail.core.internal.stream.StreamRequests;
-import io.auditrail.core.internal.stream.StreamViews;
+import io.auditrail.core.internal.stream.http.StreamRequests;
+import io.auditrail.core.internal.stream.http.StreamViews;
 import io.auditrail.core.stream.InvalidStreamException;
 import io.auditrail.core.stream.StreamDefinition;
 import io.auditrail.core.stream.StreamException;

@@ -1,4 +1,4 @@
-package io.auditrail.core.internal.stream;
+package io.auditrail.core.internal.stream.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

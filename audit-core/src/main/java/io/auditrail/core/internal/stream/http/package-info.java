@@ -6,6 +6,6 @@
  * Shared with the framework modules of this build; not an API for applications.
  */
 @NullMarked
-package io.auditrail.core.internal.stream;
+package io.auditrail.core.internal.stream.http;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.auditrail.core.internal.stream;
+package io.auditrail.core.internal.stream.http;
 
 import io.auditrail.core.stream.DestinationKind;
 import io.auditrail.core.stream.InvalidStreamException;
