@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's delivery threads: every poll interval one ticker moves the horizon and
  * hands each due stream (not already in hand here) to a delivery thread, which claims its
- * lease; a stream that moved a full turn is handed out again at once.
+ * lease; a stream that moved events goes to the back of the queue again at once.
  */
 final class DeliveryWorkers {
 

@@ -108,10 +108,13 @@ final class StreamDeliverer {
         }
         long last = inflight != null ? inflight : batch.get(batch.size() - 1).sequence();
         monitor.lag(definition.organizationId(), definition.id(), age(batch.get(0).event().timestamp()));
-        if (inflight == null && !repository.startBatch(definition.id(), owner, cursor, last, clock.instant().plus(lease))) {
+        if (inflight == null) {
+            if (!repository.startBatch(definition.id(), owner, cursor, last, clock.instant().plus(lease))) {
+                return -1;
+            }
+        } else if (!repository.renew(definition.id(), owner, clock.instant().plus(lease))) {
             return -1;
         }
-        repository.renew(definition.id(), owner, clock.instant().plus(lease));
         List<AuditEvent> payload = batch.stream().map(StoredEvent::event).toList();
         String messageId = DestinationRequests.messageId(definition.id(), cursor, last);
         Verdict verdict = sender.deliver(definition, stream.sealedSecret(), messageId, payload);

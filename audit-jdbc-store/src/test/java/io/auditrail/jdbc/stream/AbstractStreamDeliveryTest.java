@@ -172,6 +172,23 @@ public abstract class AbstractStreamDeliveryTest {
     }
 
     @Test
+    void theDeliveryThreadsDrainABacklogAndStopCleanly() {
+        JdbcStreams streams = streams(dbConfig().dataSource(), settings().pollInterval(Duration.ofMillis(50)).build(), "one");
+        webhook(streams, SecretRules.newWebhookSecret(), StreamFormat.AUDITRAIL_JSON);
+        List<AuditEvent> events = write(45, ORG);
+        streams.start();
+        streams.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> receiver.received().stream().mapToInt(r -> eventIds(r).size()).sum() >= 45);
+        streams.close();
+        List<String> delivered = new ArrayList<>();
+        receiver.received().forEach(request -> delivered.addAll(eventIds(request)));
+        assertThat(delivered).containsExactlyElementsOf(ids(events));
+        write(1, ORG);
+        assertThat(receiver.received()).as("nothing is sent after close").hasSize(5);
+    }
+
+    @Test
     void aTamperedBodyFailsTheIndependentSignatureCheck() throws Exception {
         String secret = SecretRules.newWebhookSecret();
         JdbcStreams streams = streams();

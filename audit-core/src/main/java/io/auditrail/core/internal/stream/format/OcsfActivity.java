@@ -21,6 +21,8 @@ record OcsfActivity(OcsfClass ocsfClass, int activityId, String activityName, bo
     private static final Set<String> LOGON = Set.of("login", "logon", "signin", "signed_in", "logged_in", "authenticated",
             "authentication", "auth");
     private static final Set<String> SECOND_FACTOR = Set.of("2fa", "mfa", "otp", "totp", "second_factor", "webauthn");
+    private static final Set<String> MFA_SETUP = Set.of("enabled", "disabled", "added", "removed", "deleted",
+            "enrolled", "reset", "registered");
     private static final Set<String> ACCOUNT_RESOURCES = Set.of("user", "member", "membership", "account", "users",
             "members");
     private static final Set<String> ENTITY_RESOURCES = Set.of("api_key", "apikey", "api-key", "key", "token", "role",
@@ -33,11 +35,13 @@ record OcsfActivity(OcsfClass ocsfClass, int activityId, String activityName, bo
         if (words.stream().anyMatch(LOGOFF::contains)) {
             return new OcsfActivity(OcsfClass.AUTHENTICATION, 2, "Logoff", false);
         }
-        if (words.stream().anyMatch(LOGON::contains) || secondFactor && !isAccountResource(words, resource)) {
+        String verb = words.get(words.size() - 1);
+        // A second factor being set up or removed changes the account; one being used is a logon step.
+        boolean factorSetup = secondFactor && MFA_SETUP.contains(verb);
+        if (words.stream().anyMatch(LOGON::contains) || secondFactor && !factorSetup) {
             return new OcsfActivity(OcsfClass.AUTHENTICATION, 1, "Logon", secondFactor);
         }
-        String verb = words.get(words.size() - 1);
-        if (isAccountResource(words, resource)) {
+        if (isAccountResource(words, resource) || factorSetup) {
             return accountChange(words, verb, secondFactor);
         }
         if (ENTITY_RESOURCES.contains(resource) || words.stream().anyMatch(ENTITY_RESOURCES::contains)) {
