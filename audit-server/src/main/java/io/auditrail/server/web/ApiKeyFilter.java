@@ -17,7 +17,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every {@code /v1/} request by its bearer key, looked up by hash on each
+ * Authenticates every {@code /v1/} and {@code /ext/streams} request by its bearer key, looked up by hash on each
  * request, and puts the {@link Caller} in the request for the controllers.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -36,7 +36,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/v1/") && !path.equals(StreamsController.PATH) && !path.startsWith(StreamsController.PATH + "/");
     }
 
     @Override

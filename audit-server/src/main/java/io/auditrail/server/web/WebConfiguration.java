@@ -38,7 +38,7 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(TenantDirectory directory, JsonErrors errors) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(directory, errors));
-        registration.addUrlPatterns("/v1/*");
+        registration.addUrlPatterns("/v1/*", StreamsController.PATH, StreamsController.PATH + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }

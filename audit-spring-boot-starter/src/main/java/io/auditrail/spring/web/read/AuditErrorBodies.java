@@ -43,7 +43,9 @@ final class AuditErrorBodies {
             case 401 -> "authentication required";
             case 403 -> "forbidden";
             case 404 -> "no such audit endpoint";
-            case 405 -> "method not allowed: the audit endpoints answer GET";
+            case 405 -> "method not allowed: the log endpoints answer GET; the stream endpoints also POST, PATCH"
+                    + " and DELETE as documented";
+            case 415 -> "unsupported media type: send JSON (Content-Type: application/json)";
             case 406 -> "not acceptable: the audit endpoints answer JSON, CSV or HTML as documented";
             case 414 -> "the request target is longer than the server accepts; shorten the query";
             case 431 -> "the request headers are larger than the server accepts";

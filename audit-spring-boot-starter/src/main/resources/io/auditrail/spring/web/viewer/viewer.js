@@ -1,5 +1,5 @@
 // The viewer talks only to the scoped read endpoints one level up (../events, ../events/export,
-// ../events/{id}/proof when the log is on).
+// ../events/{id}/proof when the log is on) and, for organisation admins, to ../streams.
 // Every value from an event reaches the page through textContent, never as markup.
 (function () {
   'use strict';
@@ -331,5 +331,157 @@
     document.getElementById('detail').hidden = true;
   });
 
+  // Streams: shown only when GET ../streams answers, that is to organisation admins of an
+  // application with streams on. Writes carry the CSRF token that answer names, if any.
+  var streamState = { csrfHeader: null, csrfToken: null };
+  var STATE_LABELS = { healthy: 'Healthy', retrying: 'Retrying', paused: 'Paused', failing: 'Failing' };
+
+  function streamsMessage(text) {
+    document.getElementById('streams-message').textContent = text || '';
+  }
+
+  function streamsError(text) {
+    var box = document.getElementById('streams-error');
+    box.textContent = text || '';
+    box.hidden = !text;
+  }
+
+  function send(method, path, body) {
+    var headers = { Accept: 'application/json' };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    if (streamState.csrfHeader && streamState.csrfToken) { headers[streamState.csrfHeader] = streamState.csrfToken; }
+    return fetch(new URL(path, API), { method: method, credentials: 'same-origin', headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body) }).then(function (response) {
+      var header = response.headers.get('Auditrail-Csrf-Header');
+      if (header) {
+        streamState.csrfHeader = header;
+        streamState.csrfToken = response.headers.get('Auditrail-Csrf-Token');
+      }
+      return response.text().then(function (text) {
+        var answer = null;
+        try { answer = text ? JSON.parse(text) : null; } catch (notJson) { answer = null; }
+        if (!response.ok) {
+          var error = new Error(answer && answer.error ? answer.error
+            : (response.status === 401 ? 'Your session has ended: sign in again.' : 'HTTP ' + response.status));
+          error.status = response.status;
+          throw error;
+        }
+        return answer;
+      });
+    });
+  }
+
+  function loadStreams() {
+    return send('GET', 'streams').then(function (answer) {
+      document.getElementById('streams').hidden = false;
+      streamsError('');
+      renderStreams(answer.streams || []);
+    }).catch(function (error) {
+      // 403: not an admin; 404: streams are off. Either way there is nothing to manage here.
+      if (error.status === 403 || error.status === 404) {
+        document.getElementById('streams').hidden = true;
+      } else {
+        streamsError(error.message);
+      }
+    });
+  }
+
+  function renderStreams(streams) {
+    var body = document.querySelector('#stream-list tbody');
+    body.replaceChildren();
+    if (!streams.length) {
+      var empty = el('tr');
+      var cell = el('td', 'No streams yet.');
+      cell.colSpan = 7;
+      empty.appendChild(cell);
+      body.appendChild(empty);
+    }
+    streams.forEach(function (stream) {
+      var row = el('tr');
+      row.dataset.streamId = stream.id;
+      row.appendChild(el('td', stream.name));
+      row.appendChild(el('td', stream.destination + ' ' + stream.url));
+      row.appendChild(el('td', stream.format));
+      var state = el('td');
+      state.appendChild(el('span', STATE_LABELS[stream.state] || stream.state, 'state state-' + stream.state));
+      row.appendChild(state);
+      row.appendChild(el('td', lagText(stream)));
+      row.appendChild(el('td', stream.last_error ? stream.last_error
+        + (stream.last_error_at ? ' (' + timeText(stream.last_error_at) + ')' : '') : ''));
+      var actions = el('td', null, 'actions');
+      actions.appendChild(streamButton('Test', 'test-stream', function () { testStream(stream); }));
+      if (!stream.active) {
+        actions.appendChild(streamButton('Resume', 'resume-stream', function () { act(stream, 'resume', 'resumed'); }));
+      } else {
+        actions.appendChild(streamButton('Pause', 'pause-stream', function () { act(stream, 'pause', 'paused'); }));
+      }
+      actions.appendChild(streamButton('Delete', 'delete-stream', function () { deleteStream(stream); }));
+      row.appendChild(actions);
+      body.appendChild(row);
+    });
+  }
+
+  function lagText(stream) {
+    if (!stream.lag_events) { return 'none'; }
+    return stream.lag_events + (stream.lag_events === 1 ? ' event' : ' events') + ', oldest ' + stream.lag_seconds + ' s';
+  }
+
+  function streamButton(label, className, handler) {
+    var button = el('button', label, className);
+    button.type = 'button';
+    button.addEventListener('click', handler);
+    return button;
+  }
+
+  function streamPath(stream, action) {
+    return 'streams/' + encodeURIComponent(stream.id) + (action ? '/' + action : '');
+  }
+
+  function testStream(stream) {
+    streamsMessage('Sending a test event to ' + stream.name + '\u2026');
+    send('POST', streamPath(stream, 'test')).then(function (result) {
+      streamsError('');
+      streamsMessage(result.delivered
+        ? 'Test event delivered to ' + stream.name + ': HTTP ' + result.status + ' in ' + result.duration_ms + ' ms.'
+        : 'Test event to ' + stream.name + ' failed: ' + (result.error || 'HTTP ' + result.status
+          + (result.body ? ' ' + result.body : '')));
+    }).catch(function (error) { streamsMessage(''); streamsError(error.message); });
+  }
+
+  function act(stream, action, done) {
+    send('POST', streamPath(stream, action)).then(function () {
+      streamsError('');
+      streamsMessage('Stream ' + stream.name + ' ' + done + '.');
+      return loadStreams();
+    }).catch(function (error) { streamsError(error.message); });
+  }
+
+  function deleteStream(stream) {
+    if (!window.confirm('Delete stream ' + stream.name + '? Events already sent stay with the destination.')) { return; }
+    send('DELETE', streamPath(stream)).then(function () {
+      streamsError('');
+      streamsMessage('Stream ' + stream.name + ' deleted.');
+      return loadStreams();
+    }).catch(function (error) { streamsError(error.message); });
+  }
+
+  var streamForm = document.getElementById('stream-form');
+  streamForm.addEventListener('submit', function (submit) {
+    submit.preventDefault();
+    var spec = {};
+    ['name', 'destination', 'url', 'secret', 'format', 'backfill_from'].forEach(function (name) {
+      var value = streamForm.elements[name].value.trim();
+      if (value) { spec[name] = value; }
+    });
+    send('POST', 'streams', spec).then(function (created) {
+      streamsError('');
+      streamsMessage('Stream ' + created.name + ' created.');
+      streamForm.reset();
+      return loadStreams();
+    }).catch(function (error) { streamsMessage(''); streamsError(error.message); });
+  });
+  document.getElementById('refresh-streams').addEventListener('click', function () { loadStreams(); });
+
   load(null);
+  loadStreams();
 }());
