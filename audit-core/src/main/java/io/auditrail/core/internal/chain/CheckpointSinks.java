@@ -1,4 +1,4 @@
-package io.auditrail.spring.autoconfigure;
+package io.auditrail.core.internal.chain;
 
 import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.ChainSettings;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * checked at start-up (https, or http to loopback when allowed; no user info), with the key and
  * the entry named in the error.
  */
-final class CheckpointSinks implements CheckpointSink {
+public final class CheckpointSinks implements CheckpointSink {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSinks.class);
 
@@ -31,7 +31,14 @@ final class CheckpointSinks implements CheckpointSink {
         this.sinks = List.copyOf(sinks);
     }
 
-    static CheckpointSinks of(ChainSettings settings) {
+    /**
+     * Builds the sinks, checking their keys.
+     *
+     * @param settings {@code auditrail.chain.*}
+     * @return the sinks as one
+     * @throws InvalidAuditConfigurationException naming the key that is wrong
+     */
+    public static CheckpointSinks of(ChainSettings settings) {
         List<CheckpointSink> sinks = new ArrayList<>();
         switch (settings.getCheckpointSink()) {
             case LOG -> sinks.add(new LogCheckpointSink());
@@ -73,7 +80,12 @@ final class CheckpointSinks implements CheckpointSink {
         }
     }
 
-    List<CheckpointSink> sinks() {
+    /**
+     * The sinks, in order.
+     *
+     * @return the sinks
+     */
+    public List<CheckpointSink> sinks() {
         return sinks;
     }
 
