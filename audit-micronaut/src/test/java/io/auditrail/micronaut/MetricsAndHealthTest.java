@@ -7,7 +7,7 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditSink;
 import io.auditrail.micronaut.app.CreateInvoice;
 import io.auditrail.micronaut.app.InvoiceService;
-import io.auditrail.micronaut.metrics.AuditSinksHealthIndicator;
+import io.auditrail.micronaut.health.AuditSinksHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;

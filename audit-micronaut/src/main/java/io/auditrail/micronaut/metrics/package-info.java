@@ -1,2 +1,2 @@
-/** Micrometer meters and the {@code auditrail} health indicator, with core's meter names and health rules. */
+/** Micrometer meters with core's names, and {@code auditrail.health.*} for the health indicator. */
 package io.auditrail.micronaut.metrics;

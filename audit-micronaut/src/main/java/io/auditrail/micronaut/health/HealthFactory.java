@@ -1,7 +1,8 @@
-package io.auditrail.micronaut.metrics;
+package io.auditrail.micronaut.health;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.internal.metrics.SinkHealthTracker;
+import io.auditrail.micronaut.metrics.HealthConfiguration;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.management.health.indicator.HealthIndicator;

@@ -1,4 +1,4 @@
-package io.auditrail.micronaut.metrics;
+package io.auditrail.micronaut.health;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.core.internal.metrics.SinkHealth;
