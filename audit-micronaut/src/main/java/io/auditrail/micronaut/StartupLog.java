@@ -3,6 +3,9 @@ package io.auditrail.micronaut;
 import io.auditrail.core.config.StartupSummary;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.internal.chain.LogKeys;
+import io.auditrail.core.tlog.NoteSigner;
+import io.auditrail.micronaut.chain.ChainConfiguration;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Requires;
@@ -10,6 +13,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.reflect.ClassUtils;
 import jakarta.inject.Singleton;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -37,7 +41,17 @@ final class StartupLog implements ApplicationEventListener<StartupEvent> {
                 .map(AuditSinkDispatchers::sinks).orElse(List.of());
         boolean jdbc = sinks.stream().anyMatch(sink -> sink.name().equals("jdbc"));
         return new StartupSummary(sinks, jdbc ? configuration.getJdbc().getTableName() : null,
-                configuration.getFailurePolicy(), null, logSinkReason(sinks));
+                configuration.getFailurePolicy(), jdbc ? transparencyLog() : null, logSinkReason(sinks));
+    }
+
+    /** The log as its keys configure it; they were checked when the log was built. */
+    private StartupSummary.TransparencyLog transparencyLog() {
+        return context.findBean(ChainConfiguration.class).filter(ChainConfiguration::isEnabled).map(settings -> {
+            LogKeys keys = LogKeys.of(settings);
+            NoteSigner signer = keys.signer();
+            return new StartupSummary.TransparencyLog(keys.originPrefix(),
+                    signer == null ? null : signer.keyName() + "+" + HexFormat.of().toHexDigits(signer.keyId()));
+        }).orElse(null);
     }
 
     /** The log sink stands in for the JDBC store only when no sink was configured. */

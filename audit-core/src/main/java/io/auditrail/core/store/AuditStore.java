@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Implementations are thread-safe. Every method that takes an organisation treats it as a
  * hard boundary: events of another organisation are never returned or counted.
  */
-public interface AuditStore {
+public interface AuditStore extends AuditReader {
 
     /**
      * Finds a page of events, newest first (by timestamp, then insertion order).

@@ -32,6 +32,17 @@ public interface CallerTransactions {
     DataSource connections(DataSource dataSource);
 
     /**
+     * The data source without the transaction manager's wrapping, for work that commits on its
+     * own and must never join a business transaction (the transparency log's sealing).
+     *
+     * @param dataSource the application's data source
+     * @return the underlying pool
+     */
+    default DataSource plain(DataSource dataSource) {
+        return dataSource;
+    }
+
+    /**
      * Whether a transaction of the caller holds the store's connection on this thread.
      *
      * @return {@code true} inside such a transaction

@@ -7,7 +7,7 @@ import io.micronaut.core.value.PropertyResolver;
 import java.util.List;
 
 /** The JDBC store is the default sink: on when {@code auditrail.sink} is unset or lists {@code jdbc}. */
-final class JdbcSinkSelected implements Condition {
+public final class JdbcSinkSelected implements Condition {
 
     @Override
     public boolean matches(ConditionContext context) {

@@ -2,6 +2,7 @@ package io.auditrail.micronaut.jdbc;
 
 import io.auditrail.core.config.AuditrailSettings;
 import io.auditrail.jdbc.JdbcAuditStore;
+import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.JdbcAuditStoreBuilder;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.micronaut.config.AuditrailConfiguration;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * The JDBC store on the application's single {@code DataSource}: the default sink when both
  * are present, and the read side. With a Micronaut transaction manager the store joins the
- * caller's transaction (see {@code TransactionalDispatch}).
+ * caller's transaction (see {@code TransactionalDispatch}). With the transparency log on, the
+ * store appends to it and its retention purges through it.
  */
 @Factory
 @Requires(property = "auditrail.enabled", notEquals = "false")
@@ -32,7 +34,7 @@ class JdbcStoreFactory {
     @Context
     @Requires(missingBeans = JdbcAuditStore.class)
     JdbcAuditStore jdbcAuditStore(DataSource dataSource, AuditrailConfiguration configuration,
-            BeanProvider<CallerTransactions> transactions) {
+            BeanProvider<CallerTransactions> transactions, BeanProvider<JdbcAuditChain> chain) {
         AuditrailSettings.Jdbc jdbc = configuration.getJdbc();
         CallerTransactions caller = transactions.find(null).orElse(CallerTransactions.NONE);
         JdbcAuditStoreBuilder builder = JdbcAuditStore.builder(caller.connections(dataSource))
@@ -47,6 +49,7 @@ class JdbcStoreFactory {
             builder.retention(configuration.getRetention());
         }
         builder.retentionOverrides(configuration.getRetentionByOrganization());
+        chain.ifPresent(builder::chain);
         H2WriteDelayCheck.warnIfDelayed(dataSource, "JDBC sink");
         return builder.build();
     }

@@ -43,7 +43,13 @@ public final class MicronautSecurityActorResolver implements ActorResolver {
         return security.getAuthentication().map(this::actorOf);
     }
 
-    private Actor actorOf(Authentication authentication) {
+    /**
+     * The actor an authentication names, as events record it.
+     *
+     * @param authentication an authenticated caller
+     * @return the user actor
+     */
+    public Actor actorOf(Authentication authentication) {
         Map<String, Object> attributes = authentication.getAttributes();
         Object subject = attributes.getOrDefault("sub", authentication.getName());
         String name = text(attributes.get(claims.getNameClaim()));

@@ -64,6 +64,11 @@ final class MicronautTransactions implements CallerTransactions, TransactionalDi
     }
 
     @Override
+    public DataSource plain(DataSource dataSource) {
+        return DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    @Override
     public boolean active() {
         return current().isPresent();
     }

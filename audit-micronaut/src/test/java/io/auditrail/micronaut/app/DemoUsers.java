@@ -9,15 +9,31 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** One user, alice of organisation acme, with the claims the actor resolver reads. */
+/**
+ * alice, a member of organisation acme, with the claims the actor resolver reads; for the read
+ * endpoints also anna (admin of acme), gus (admin of globex) and drifter (no organisation). The
+ * password is {@code secret}.
+ */
 @Singleton
 public class DemoUsers<B> implements HttpRequestAuthenticationProvider<B> {
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> login) {
-        if ("alice".equals(login.getIdentity()) && "secret".equals(login.getSecret())) {
-            return AuthenticationResponse.success("alice", List.of(),
-                    Map.of("name", "Alice Example", "email", "alice@example.com", "org_id", "acme"));
+        if (!"secret".equals(login.getSecret())) {
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        switch (login.getIdentity()) {
+            case "alice":
+                return AuthenticationResponse.success("alice", List.of(),
+                        Map.of("name", "Alice Example", "email", "alice@example.com", "org_id", "acme"));
+            case "anna":
+                return AuthenticationResponse.success("anna", List.of("ROLE_AUDIT_ADMIN"), Map.of("org_id", "acme"));
+            case "gus":
+                return AuthenticationResponse.success("gus", List.of("ROLE_AUDIT_ADMIN"), Map.of("org_id", "globex"));
+            case "drifter":
+                return AuthenticationResponse.success("drifter", List.of(), Map.of());
+            default:
+                break;
         }
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }

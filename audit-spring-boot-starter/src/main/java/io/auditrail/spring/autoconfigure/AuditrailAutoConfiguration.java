@@ -28,7 +28,7 @@ import io.auditrail.spring.internal.aop.AuditedBeanValidator;
 import io.auditrail.spring.internal.aop.AuditedMethodInterceptor;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.internal.expression.SpelExpressionEvaluator;
-import io.auditrail.spring.internal.metrics.SinkHealthTracker;
+import io.auditrail.core.internal.metrics.SinkHealthTracker;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -2,6 +2,8 @@ package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.SinkType;
+import io.auditrail.core.internal.chain.CheckpointSinks;
+import io.auditrail.core.internal.chain.LogKeys;
 import io.auditrail.core.tlog.CheckpointSink;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.spring.jdbc.ChainJobs;

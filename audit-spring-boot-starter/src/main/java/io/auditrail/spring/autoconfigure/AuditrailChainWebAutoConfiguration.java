@@ -1,5 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.internal.chain.LogKeys;
 import io.auditrail.core.store.AuditStore;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.spring.web.read.AuditChainController;

@@ -2,7 +2,7 @@ package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
 import io.auditrail.spring.internal.metrics.AuditSinksHealthIndicator;
-import io.auditrail.spring.internal.metrics.SinkHealthTracker;
+import io.auditrail.core.internal.metrics.SinkHealthTracker;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,8 +1,8 @@
 package io.auditrail.spring.autoconfigure;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import io.auditrail.spring.internal.metrics.MicrometerAuditMonitor;
-import io.micrometer.core.instrument.Gauge;
+import io.auditrail.core.internal.metrics.AuditGauges;
+import io.auditrail.core.internal.metrics.MicrometerAuditMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,10 +33,6 @@ public final class AuditrailMetricsAutoConfiguration {
 
     @Bean
     MeterBinder auditQueueDepthMeters(ObjectProvider<AuditSinkDispatchers> dispatchers) {
-        return registry -> dispatchers.ifAvailable(all -> all.sinks().stream()
-                .filter(sink -> sink.queue() != null)
-                .forEach(sink -> Gauge.builder("auditrail.queue.depth", sink, AuditSinkDispatchers.SinkDispatch::queueDepth)
-                        .tag("sink", sink.name()).description("Events waiting in the sink's in-memory queue")
-                        .register(registry)));
+        return registry -> dispatchers.ifAvailable(all -> AuditGauges.registerQueueDepths(registry, all));
     }
 }

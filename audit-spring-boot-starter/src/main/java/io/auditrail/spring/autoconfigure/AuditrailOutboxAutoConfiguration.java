@@ -5,11 +5,11 @@ import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxRelay;
 import io.auditrail.core.dispatch.outbox.OutboxRelaySettings;
 import io.auditrail.core.spi.AuditMonitor;
+import io.auditrail.core.internal.metrics.AuditGauges;
 import io.auditrail.core.internal.wiring.AuditSinks;
 import io.auditrail.jdbc.dialect.H2WriteDelayCheck;
 import io.auditrail.jdbc.outbox.JdbcOutbox;
 import io.auditrail.spring.internal.outbox.OutboxRelays;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -78,11 +78,7 @@ public final class AuditrailOutboxAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "auditOutboxMeters")
         MeterBinder auditOutboxMeters(Outbox outbox, AuditSinks sinks) {
-            return registry -> sinks.relayed()
-                    .forEach(sink -> Gauge.builder("auditrail.outbox.pending", outbox, o -> o.pendingCount(sink.name()))
-                            .tag("sink", sink.name())
-                            .description("Events in the outbox not yet delivered to the sink nor parked as dead")
-                            .register(registry));
+            return registry -> AuditGauges.registerOutboxPending(registry, outbox, sinks);
         }
     }
 

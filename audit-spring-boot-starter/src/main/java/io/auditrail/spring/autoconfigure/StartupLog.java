@@ -3,6 +3,7 @@ package io.auditrail.spring.autoconfigure;
 import io.auditrail.core.config.StartupSummary;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.internal.chain.LogKeys;
 import io.auditrail.core.tlog.NoteSigner;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,39 +1,24 @@
 package io.auditrail.spring.jdbc;
 
+import io.auditrail.core.internal.chain.ChainJobs.SealableLog;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import io.auditrail.jdbc.chain.SignedCheckpoint;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the log's sealers (one thread per partition of the organisations) and checkpoint
- * writer on their own daemon threads, off every request path: sealing on a short fixed delay,
- * checkpoints of every tree on a long one, also when idle. At start-up the rows left unsealed are
- * sealed first and then every tree is checkpointed, so a restart is visible in the checkpoint
- * trail with the heads it found; a tree that appears later is checkpointed, alone, as soon as its
- * first rows are sealed, not a whole interval later. Failures are logged and retried on the next run.
+ * Runs the log's sealers and checkpoint writer with the application context: core's
+ * framework-free {@link io.auditrail.core.internal.chain.ChainJobs}, which the Micronaut module
+ * runs too (sealing on a short fixed delay, checkpoints of every tree on a long one, also when
+ * idle; at start-up what the last run left is sealed and every tree checkpointed).
  */
 public final class ChainJobs implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ChainJobs.class);
-
-    private final JdbcAuditChain chain;
-    private final Duration sealInterval;
-    private final Duration checkpointInterval;
-    /** Organisations checkpointed since start-up; {@code null} stands for events without one. */
-    private final Set<String> checkpointed = Collections.synchronizedSet(new HashSet<>());
-    /** Not {@code this}: {@link #stop()} holds that while it waits for the sealing threads. */
-    private final Object newTreeLock = new Object();
-    private volatile boolean startedUp;
-    private ScheduledExecutorService executor;
+    private final io.auditrail.core.internal.chain.ChainJobs jobs;
 
     /**
      * Creates the jobs.
@@ -43,104 +28,65 @@ public final class ChainJobs implements SmartLifecycle {
      * @param checkpointInterval delay between checkpoints
      */
     public ChainJobs(JdbcAuditChain chain, Duration sealInterval, Duration checkpointInterval) {
-        this.chain = chain;
-        this.sealInterval = sealInterval;
-        this.checkpointInterval = checkpointInterval;
-    }
-
-    @Override
-    public synchronized void start() {
-        startedUp = false;
-        checkpointed.clear();
-        executor = Executors.newScheduledThreadPool(chain.sealerThreads() + 1, runnable -> {
-            Thread thread = new Thread(runnable, "auditrail-chain");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ScheduledExecutorService jobs = executor;
-        jobs.execute(() -> startUp(jobs));
-        for (int partition = 0; partition < chain.sealerThreads(); partition++) {
-            int mine = partition;
-            jobs.scheduleWithFixedDelay(() -> seal(mine), sealInterval.toMillis(), sealInterval.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
-        jobs.scheduleWithFixedDelay(this::checkpoint, checkpointInterval.toMillis(), checkpointInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Seals what the last run left, then checkpoints every chain; retried until it succeeds. */
-    private void startUp(ScheduledExecutorService jobs) {
-        try {
-            chain.sealPending();
-            writeCheckpoints();
-            startedUp = true;
-        } catch (RuntimeException e) {
-            log.warn("Sealing and checkpointing the audit chains at start-up failed; retrying in {}", sealInterval, e);
-            if (!jobs.isShutdown()) {
-                jobs.schedule(() -> startUp(jobs), sealInterval.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    private void seal(int partition) {
-        try {
-            if (chain.sealPending(partition) > 0 && startedUp) {
-                checkpointNewTrees();
-            }
-        } catch (RuntimeException e) {
-            log.warn("Sealing audit rows failed; retrying in {}", sealInterval, e);
-        }
+        this.jobs = new io.auditrail.core.internal.chain.ChainJobs(sealable(chain), sealInterval, checkpointInterval);
     }
 
     /**
-     * Checkpoints the trees that got their first leaves since start-up, only those: one new
-     * organisation must not cost a checkpoint (and a witness POST) of every other. Serialised so
-     * that two partitions finding the same new tree checkpoint it once.
+     * The JDBC log as the jobs see it.
+     *
+     * @param chain the log
+     * @return the view the jobs use
      */
-    private void checkpointNewTrees() {
-        synchronized (newTreeLock) {
-            Set<String> fresh = new HashSet<>(chain.sealedOrganizations());
-            fresh.removeAll(checkpointed);
-            if (!fresh.isEmpty()) {
-                chain.writeCheckpoints(fresh).forEach(checkpoint -> checkpointed.add(checkpoint.organizationId()));
+    static SealableLog sealable(JdbcAuditChain chain) {
+        return new SealableLog() {
+            @Override
+            public int sealerThreads() {
+                return chain.sealerThreads();
             }
-        }
-    }
 
-    private void checkpoint() {
-        try {
-            writeCheckpoints();
-        } catch (RuntimeException e) {
-            log.warn("Writing audit chain checkpoints failed; retrying in {}", checkpointInterval, e);
-        }
-    }
-
-    private void writeCheckpoints() {
-        for (SignedCheckpoint checkpoint : chain.writeCheckpoints()) {
-            checkpointed.add(checkpoint.organizationId());
-        }
-    }
-
-    /** Lets a running pass finish its transaction, briefly, so no connection is cut mid-commit. */
-    @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            @Override
+            public long sealPending() {
+                return chain.sealPending();
             }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+
+            @Override
+            public long sealPending(int partition) {
+                return chain.sealPending(partition);
+            }
+
+            @Override
+            public Set<@Nullable String> sealedOrganizations() {
+                return chain.sealedOrganizations();
+            }
+
+            @Override
+            public List<@Nullable String> writeCheckpoints() {
+                return organizations(chain.writeCheckpoints());
+            }
+
+            @Override
+            public List<@Nullable String> writeCheckpoints(Collection<@Nullable String> organizations) {
+                return organizations(chain.writeCheckpoints(organizations));
+            }
+        };
+    }
+
+    private static List<@Nullable String> organizations(List<SignedCheckpoint> checkpoints) {
+        return checkpoints.stream().map(SignedCheckpoint::organizationId).toList();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public void start() {
+        jobs.start();
+    }
+
+    @Override
+    public void stop() {
+        jobs.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return jobs.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package io.auditrail.spring.autoconfigure;
 
+import io.auditrail.core.internal.chain.CheckpointSinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditrail.core.capture.InvalidAuditConfigurationException;

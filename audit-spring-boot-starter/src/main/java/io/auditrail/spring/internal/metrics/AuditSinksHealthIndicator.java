@@ -1,14 +1,14 @@
 package io.auditrail.spring.internal.metrics;
 
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.auditrail.core.internal.metrics.SinkHealth;
+import io.auditrail.core.internal.metrics.SinkHealthTracker;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Down when a sink's latest write failed or its queue holds more than the threshold;
- * reports each sink's state and backlog.
+ * reports each sink's state and backlog (core's {@link SinkHealth}).
  */
 public final class AuditSinksHealthIndicator extends AbstractHealthIndicator {
 
@@ -32,25 +32,9 @@ public final class AuditSinksHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean up = true;
-        for (AuditSinkDispatchers.SinkDispatch sink : dispatchers.sinks()) {
-            SinkHealthTracker.SinkState state = tracker.state(sink.name());
-            int depth = sink.queueDepth();
-            boolean healthy = (state == null || state.healthy()) && depth <= maxQueueDepth;
-            up &= healthy;
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("status", healthy ? "UP" : "DOWN");
-            details.put("mode", sink.mode());
-            details.put("queued", depth);
-            if (state != null) {
-                details.put("lastWrite", state.at().toString());
-                if (state.error() != null) {
-                    details.put("lastError", state.error());
-                }
-            }
-            builder.withDetail(sink.name(), details);
-        }
-        if (up) {
+        SinkHealth health = SinkHealth.of(tracker, dispatchers, maxQueueDepth);
+        health.details().forEach(builder::withDetail);
+        if (health.up()) {
             builder.up();
         } else {
             builder.down();

@@ -1,17 +1,17 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.internal.query.QueryString;
+import io.auditrail.core.internal.query.AuditReads;
 import io.auditrail.core.internal.query.ReadParameters;
+import io.auditrail.core.internal.query.ReadRefusedException;
+import io.auditrail.core.internal.query.ReadScope;
 import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.InvalidAuditQueryException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashSet;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /**
- * A read endpoint's parameters under the starter's contract, on top of core's
- * {@link ReadParameters}: read from the raw query string (so a bad escape is refused with the
+ * A read endpoint's parameters under the contract core's {@link AuditReads} implements: read from the raw query string (so a bad escape is refused with the
  * parameter's name), {@code organization_id} refused because the organisation is never taken
  * from the request, and every name the endpoint does not know refused. A member's query is
  * pinned to their own actor id.
@@ -19,13 +19,13 @@ import org.springframework.http.HttpStatus;
 final class AuditQueryParameters {
 
     /** What {@code GET /events} takes. */
-    static final Set<String> LIST = with(ReadParameters.FILTERS, "cursor", "total");
+    static final Set<String> LIST = AuditReads.LIST;
     /** What {@code GET /events/export} takes. */
-    static final Set<String> EXPORT = with(ReadParameters.FILTERS, "cursor", "format");
+    static final Set<String> EXPORT = AuditReads.EXPORT;
     /** What {@code GET /chain/verify} takes. */
-    static final Set<String> VERIFY = Set.of("from", "to");
+    static final Set<String> VERIFY = AuditReads.VERIFY;
     /** What an endpoint without parameters takes. */
-    static final Set<String> NONE = Set.of();
+    static final Set<String> NONE = AuditReads.NONE;
 
     private final ReadParameters parameters;
 
@@ -42,12 +42,7 @@ final class AuditQueryParameters {
      * @throws InvalidAuditQueryException naming the first bad parameter
      */
     static AuditQueryParameters of(HttpServletRequest request, Set<String> accepted) {
-        ReadParameters parameters = ReadParameters.of(QueryString.decode(request.getQueryString()));
-        if (parameters.contains("organization_id")) {
-            throw new InvalidAuditQueryException(
-                    "organization_id cannot be chosen: reads are always confined to your own organisation");
-        }
-        return new AuditQueryParameters(parameters.acceptOnly(accepted));
+        return new AuditQueryParameters(AuditReads.parameters(request.getQueryString(), accepted));
     }
 
     /**
@@ -59,19 +54,11 @@ final class AuditQueryParameters {
      * @throws AuditReadException when a member asks for another actor's events
      */
     AuditQuery toQuery(AuditReadScope scope) {
-        String actorId = parameters.text("actor_id");
-        if (!scope.admin()) {
-            if (actorId != null && !actorId.equals(scope.actorId())) {
-                throw new AuditReadException(HttpStatus.FORBIDDEN,
-                        "actor_id: members may only read their own events");
-            }
-            actorId = scope.actorId();
+        try {
+            return AuditReads.query(parameters, new ReadScope(scope.organizationId(), scope.actorId(), scope.admin()));
+        } catch (ReadRefusedException e) {
+            throw new AuditReadException(HttpStatus.valueOf(e.status()), e.getMessage());
         }
-        return parameters.filters()
-                .organizationId(scope.organizationId())
-                .actorId(actorId)
-                .cursor(parameters.text("cursor"))
-                .build();
     }
 
     /**
@@ -105,11 +92,5 @@ final class AuditQueryParameters {
      */
     Long number(String name, long min, long max) {
         return parameters.number(name, min, max);
-    }
-
-    private static Set<String> with(Set<String> base, String... more) {
-        Set<String> names = new HashSet<>(base);
-        names.addAll(Set.of(more));
-        return Set.copyOf(names);
     }
 }

@@ -87,7 +87,7 @@ class MetricsAndHealthTests {
     void backsOffWithoutMicrometerAndActuator() {
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class,
                 org.springframework.boot.health.contributor.HealthIndicator.class)).run(context -> assertThat(context)
-                .hasNotFailed().doesNotHaveBean(io.auditrail.spring.internal.metrics.MicrometerAuditMonitor.class)
+                .hasNotFailed().doesNotHaveBean(io.auditrail.core.internal.metrics.MicrometerAuditMonitor.class)
                 .doesNotHaveBean(AuditSinksHealthIndicator.class));
     }
 }

@@ -1,4 +1,4 @@
-package io.auditrail.spring.internal.metrics;
+package io.auditrail.core.internal.metrics;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers each sink's latest write result for the health indicator.
@@ -21,7 +22,7 @@ public final class SinkHealthTracker implements AuditMonitor {
      * @param at when it happened
      * @param error the latest failure's description, or {@code null}
      */
-    public record SinkState(boolean healthy, Instant at, String error) {
+    public record SinkState(boolean healthy, Instant at, @Nullable String error) {
     }
 
     private final Clock clock;
@@ -52,7 +53,7 @@ public final class SinkHealthTracker implements AuditMonitor {
      * @param sink the sink's name
      * @return its state, or {@code null} before its first write
      */
-    public SinkState state(String sink) {
+    public @Nullable SinkState state(String sink) {
         return states.get(sink);
     }
 }

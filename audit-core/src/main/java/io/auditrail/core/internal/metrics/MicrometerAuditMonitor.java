@@ -1,4 +1,4 @@
-package io.auditrail.spring.internal.metrics;
+package io.auditrail.core.internal.metrics;
 
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;

@@ -1,4 +1,4 @@
-package io.auditrail.spring.autoconfigure;
+package io.auditrail.core.internal.chain;
 
 import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.ChainSettings;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the entry named in the error. Every witness gets the {@code witness-authorization} header value,
  * which no message or log line repeats.
  */
-final class CheckpointSinks implements CheckpointSink {
+public final class CheckpointSinks implements CheckpointSink {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSinks.class);
 
@@ -32,7 +32,14 @@ final class CheckpointSinks implements CheckpointSink {
         this.sinks = List.copyOf(sinks);
     }
 
-    static CheckpointSinks of(ChainSettings settings) {
+    /**
+     * Builds the sinks, checking their keys.
+     *
+     * @param settings {@code auditrail.chain.*}
+     * @return the sinks as one
+     * @throws InvalidAuditConfigurationException naming the key that is wrong
+     */
+    public static CheckpointSinks of(ChainSettings settings) {
         List<CheckpointSink> sinks = new ArrayList<>();
         switch (settings.getCheckpointSink()) {
             case LOG -> sinks.add(new LogCheckpointSink());
@@ -87,7 +94,12 @@ final class CheckpointSinks implements CheckpointSink {
         }
     }
 
-    List<CheckpointSink> sinks() {
+    /**
+     * The sinks, in order.
+     *
+     * @return the sinks
+     */
+    public List<CheckpointSink> sinks() {
         return sinks;
     }
 

@@ -1,4 +1,4 @@
-package io.auditrail.spring.autoconfigure;
+package io.auditrail.core.internal.chain;
 
 import io.auditrail.core.capture.InvalidAuditConfigurationException;
 import io.auditrail.core.config.ChainSettings;
@@ -29,12 +29,19 @@ import org.jspecify.annotations.Nullable;
  * @param verifier checks checkpoints, or {@code null} when no key is known
  * @param hasher hashes leaves, keyed when an HMAC key is set
  */
-record LogKeys(String originPrefix, @Nullable NoteSigner signer, @Nullable NoteVerifier verifier, LeafHasher hasher) {
+public record LogKeys(String originPrefix, @Nullable NoteSigner signer, @Nullable NoteVerifier verifier, LeafHasher hasher) {
 
     private static final String PREFIX = "auditrail.chain.";
     private static final String SIGNER_KEY_PREFIX = "PRIVATE+KEY+";
 
-    static LogKeys of(ChainSettings settings) {
+    /**
+     * Reads and checks the keys.
+     *
+     * @param settings {@code auditrail.chain.*}
+     * @return the keys
+     * @throws InvalidAuditConfigurationException naming the key that is wrong
+     */
+    public static LogKeys of(ChainSettings settings) {
         String prefix = originPrefix(settings.getOriginPrefix());
         NoteSigner signer = signer(settings, prefix);
         String publicKey = text(settings.getPublicKey(), settings.getPublicKeyFile(), "public-key");
@@ -105,7 +112,14 @@ record LogKeys(String originPrefix, @Nullable NoteSigner signer, @Nullable NoteV
         }
     }
 
-    static byte[] hmacKey(String base64) {
+    /**
+     * Decodes {@code auditrail.chain.hmac-key}.
+     *
+     * @param base64 the key as configured
+     * @return the key bytes
+     * @throws InvalidAuditConfigurationException when it is not valid
+     */
+    public static byte[] hmacKey(String base64) {
         try {
             return Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
