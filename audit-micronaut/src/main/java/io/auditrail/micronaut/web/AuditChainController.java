@@ -2,6 +2,7 @@ package io.auditrail.micronaut.web;
 
 import io.auditrail.core.internal.chain.ChainReads;
 import io.auditrail.core.internal.chain.LogKeys;
+import io.auditrail.core.internal.chain.ProofReads;
 import io.auditrail.core.internal.query.AuditReads;
 import io.auditrail.core.internal.query.ReadRefusedException;
 import io.auditrail.core.store.AuditStore;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The transparency log's read endpoints ({@code auditrail.chain.enabled: true}), answering exactly
- * as the starter's do (core's {@link ChainReads}), always on the caller's own organisation's log:
+ * as the starter's do (core's {@link ChainReads} and {@link ProofReads}), always on the caller's own organisation's log:
  * {@code GET {base}/events/{id}/proof} (scoped like the event itself), {@code /chain/checkpoint},
  * {@code /chain/checkpoints} and {@code /chain/consistency?from=&to=} for members, and
  * {@code /chain/verify?from=&to=} for admins. Open to anonymous requests at the security layer,
@@ -50,6 +51,7 @@ import org.jspecify.annotations.Nullable;
 public class AuditChainController {
 
     private final ChainReads reads;
+    private final ProofReads proofs;
     private final SecurityService security;
     private final AuditReadScopeResolver scopes;
 
@@ -64,14 +66,16 @@ public class AuditChainController {
      */
     public AuditChainController(JdbcAuditChain chain, AuditStore store, LogKeys keys, SecurityService security,
             AuditReadScopeResolver scopes) {
-        this.reads = new ChainReads(readable(chain), store, keys.hasher(), keys.verifier(), keys.originPrefix());
+        ChainReads.ReadableLog log = readable(chain);
+        this.reads = new ChainReads(log);
+        this.proofs = new ProofReads(log, store, keys.hasher(), keys.verifier(), keys.originPrefix());
         this.security = security;
         this.scopes = scopes;
     }
 
     @Get("/events/{id}/proof")
     MutableHttpResponse<String> proof(@PathVariable("id") String id, HttpRequest<?> request) {
-        ChainReads.Answer answer = reads.proof(ReadCallers.scope(security, scopes), id, request.getUri().getRawQuery());
+        ProofReads.Answer answer = proofs.proof(ReadCallers.scope(security, scopes), id, request.getUri().getRawQuery());
         return ReadCallers.json(HttpStatus.valueOf(answer.status()), answer.json());
     }
 
