@@ -42,11 +42,16 @@ class ChainFactory {
         return CheckpointSinks.of(chain);
     }
 
+    /** Read once, so the log and the proof endpoint's check use the same keys. */
+    @Singleton
+    LogKeys auditLogKeys(ChainConfiguration chain) {
+        return LogKeys.of(chain);
+    }
+
     @Singleton
     @Requires(missingBeans = JdbcAuditChain.class)
     JdbcAuditChain jdbcAuditChain(DataSource dataSource, AuditrailConfiguration configuration, ChainConfiguration chain,
-            CheckpointSink sink, BeanProvider<CallerTransactions> transactions) {
-        LogKeys keys = LogKeys.of(chain);
+            CheckpointSink sink, BeanProvider<CallerTransactions> transactions, LogKeys keys) {
         JdbcAuditChain.Builder builder = JdbcAuditChain.builder(
                         transactions.find(null).orElse(CallerTransactions.NONE).plain(dataSource))
                 .tableName(configuration.getJdbc().getTableName())

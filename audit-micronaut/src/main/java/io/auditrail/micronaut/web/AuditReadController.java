@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.utils.SecurityService;
 import java.io.ByteArrayOutputStream;
@@ -103,16 +102,11 @@ public class AuditReadController {
     }
 
     private ReadScope currentScope() {
-        Authentication authentication = security.getAuthentication()
-                .orElseThrow(() -> new ReadRefusedException(401, "authentication required"));
-        AuditReadScope scope = scopes.resolve(authentication).orElseThrow(() -> new ReadRefusedException(403,
-                "you belong to no organisation, so there is no audit trail you may read"));
-        return new ReadScope(scope.organizationId(), scope.actorId(), scope.admin());
+        return ReadCallers.scope(security, scopes);
     }
 
     private static MutableHttpResponse<String> json(HttpStatus status, String body) {
-        return HttpResponse.<String>status(status).body(body).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return ReadCallers.json(status, body);
     }
 
     /** Streams the export straight from the store to the response. */

@@ -1,17 +1,12 @@
 package io.auditrail.spring.web.read;
 
 import io.auditrail.core.store.InvalidAuditQueryException;
-import io.auditrail.core.tlog.LogVerification;
-import io.auditrail.core.tlog.SignedNote;
+import io.auditrail.core.internal.chain.ChainReads;
+import io.auditrail.core.internal.query.ReadScope;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
-import io.auditrail.jdbc.chain.SignedCheckpoint;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The caller's organisation's Merkle log as a whole, always the caller's own organisation:
+ * The caller's organisation's Merkle log as a whole, always the caller's own organisation (all
+ * but the export answered by core's {@link ChainReads}):
  * <ul>
  * <li>{@code GET {base}/chain/verify?from=&to=} (admins): verifies the log, whole or the events of
  * a range of leaf indexes; 200 with {@code intact} and the first problem's leaf index and class.</li>
@@ -47,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditChainController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> CONSISTENCY = Set.of("from", "to");
 
     private final JdbcAuditChain chain;
+    private final ChainReads reads;
     private final AuditReadScopeResolver scopes;
 
     /**
@@ -60,93 +56,43 @@ public class AuditChainController {
      */
     public AuditChainController(JdbcAuditChain chain, AuditReadScopeResolver scopes) {
         this.chain = chain;
+        this.reads = new ChainReads(new ReadableChain(chain));
         this.scopes = scopes;
     }
 
     @GetMapping("/chain/verify")
     ResponseEntity<String> verify(HttpServletRequest request) {
-        AuditReadScope scope = ReadCallers.admin(scopes, "verify the log");
-        AuditQueryParameters parameters = AuditQueryParameters.of(request, AuditQueryParameters.VERIFY);
-        Long first = parameters.number("from", 0, Long.MAX_VALUE);
-        Long last = parameters.number("to", 0, Long.MAX_VALUE);
-        if (first != null && last != null && first > last) {
-            throw new InvalidAuditQueryException("from must not be after to");
-        }
-        LogVerification result = chain.verify(scope.organizationId(), first, last);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organization_id", scope.organizationId());
-        body.put("intact", result.intact());
-        body.put("leaves_checked", result.leavesChecked());
-        body.put("tree_size", result.treeSize());
-        if (result.problem() == null) {
-            body.put("problem", null);
-        } else {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("leaf_index", result.problem().leafIndex());
-            problem.put("type", result.problem().type().name());
-            problem.put("detail", result.problem().detail());
-            body.put("problem", problem);
-        }
-        return json(HttpStatus.OK, JSON.writeValueAsString(body));
+        ReadScope scope = ReadCallers.readScope(ReadCallers.scope(scopes));
+        return json(HttpStatus.OK, ReadCallers.translated(() -> reads.verify(scope, request.getQueryString())));
     }
 
     @GetMapping("/chain/checkpoint")
     ResponseEntity<String> checkpoint(HttpServletRequest request) {
-        AuditReadScope scope = ReadCallers.scope(scopes);
-        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        SignedCheckpoint latest = latest(scope);
+        ReadScope scope = ReadCallers.readScope(ReadCallers.scope(scopes));
+        String note = ReadCallers.translated(() -> reads.checkpoint(scope, request.getQueryString()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .cacheControl(CacheControl.noStore()).body(latest.note().format());
+                .cacheControl(CacheControl.noStore()).body(note);
     }
 
     @GetMapping("/chain/consistency")
     ResponseEntity<String> consistency(HttpServletRequest request) {
-        AuditReadScope scope = ReadCallers.scope(scopes);
-        AuditQueryParameters parameters = AuditQueryParameters.of(request, CONSISTENCY);
-        Long from = parameters.number("from", 1, Long.MAX_VALUE);
-        Long to = parameters.number("to", 1, Long.MAX_VALUE);
-        if (from == null) {
-            throw new InvalidAuditQueryException("from is required: the tree size of a checkpoint you hold");
-        }
-        if (to != null && from > to) {
-            throw new InvalidAuditQueryException("from (" + from + ") must not be after to (" + to + ")");
-        }
-        SignedCheckpoint newer = to == null ? latest(scope) : checkpointOfSize(scope, "to", to);
-        long size = newer.checkpoint().size();
-        if (from > size) {
-            throw new InvalidAuditQueryException("from " + from + " is past the newest checkpoint's tree size, " + size);
-        }
-        SignedCheckpoint older = checkpointOfSize(scope, "from", from);
-        List<String> proof = new ArrayList<>();
-        chain.consistencyProof(scope.organizationId(), from, size)
-                .forEach(hash -> proof.add(Base64.getEncoder().encodeToString(hash)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organization_id", scope.organizationId());
-        body.put("from", from);
-        body.put("to", size);
-        body.put("proof", proof);
-        body.put("from_checkpoint", older.note().format());
-        body.put("checkpoint", newer.note().format());
-        return json(HttpStatus.OK, JSON.writeValueAsString(body));
+        ReadScope scope = ReadCallers.readScope(ReadCallers.scope(scopes));
+        return json(HttpStatus.OK, ReadCallers.translated(() -> reads.consistency(scope, request.getQueryString())));
     }
 
     @GetMapping("/chain/checkpoints")
     ResponseEntity<StreamingResponseBody> checkpoints(HttpServletRequest request) {
-        AuditReadScope scope = ReadCallers.scope(scopes);
-        AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        String organizationId = scope.organizationId();
-        List<SignedNote> notes = new ArrayList<>();
-        chain.checkpoints(organizationId).forEach(checkpoint -> notes.add(checkpoint.note()));
-        notes.addAll(chain.retentionRecords(organizationId));
-        return jsonLines("audit-checkpoints.jsonl")
-                .body(out -> LogExportWriter.writeCheckpoints(organizationId, notes, out));
+        ReadScope scope = ReadCallers.readScope(ReadCallers.scope(scopes));
+        List<String> lines = ReadCallers.translated(() -> reads.checkpointLines(scope, request.getQueryString()));
+        return jsonLines("audit-checkpoints.jsonl").body(out -> LogExportWriter.writeLines(lines, out));
     }
 
     @GetMapping("/chain/export")
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
         AuditReadScope scope = ReadCallers.admin(scopes, "export the log");
         AuditQueryParameters.of(request, AuditQueryParameters.NONE);
-        long size = latest(scope).checkpoint().size();
+        ReadScope readScope = ReadCallers.readScope(scope);
+        long size = ReadCallers.translated(() -> reads.latestSize(readScope));
         String organizationId = scope.organizationId();
         return jsonLines("audit-log.jsonl").header("Auditrail-Tree-Size", Long.toString(size))
                 .body(out -> LogExportWriter.writeLeaves(chain, organizationId, size, out));
@@ -168,24 +114,6 @@ public class AuditChainController {
     @ExceptionHandler(AuditReadException.class)
     ResponseEntity<String> refused(AuditReadException e) {
         return json(e.status(), JSON.writeValueAsString(Map.of("error", e.getMessage())));
-    }
-
-    private SignedCheckpoint latest(AuditReadScope scope) {
-        SignedCheckpoint latest = chain.latestCheckpoint(scope.organizationId());
-        if (latest == null) {
-            throw new AuditReadException(HttpStatus.NOT_FOUND, "your organisation's log has no checkpoint yet");
-        }
-        return latest;
-    }
-
-    /** The stored checkpoint of a size whose note vouches for it; 404 naming the size when there is none. */
-    private SignedCheckpoint checkpointOfSize(AuditReadScope scope, String parameter, long size) {
-        SignedCheckpoint checkpoint = chain.checkpoint(scope.organizationId(), size);
-        if (checkpoint == null) {
-            throw new AuditReadException(HttpStatus.NOT_FOUND, parameter + " " + size + " is the size of no checkpoint"
-                    + " of your organisation's log; GET chain/checkpoints lists them");
-        }
-        return checkpoint;
     }
 
     private static ResponseEntity<String> json(HttpStatus status, String body) {

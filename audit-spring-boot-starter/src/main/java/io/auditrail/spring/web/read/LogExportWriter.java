@@ -1,8 +1,6 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.tlog.CheckpointLine;
 import io.auditrail.core.tlog.LogExportLine;
-import io.auditrail.core.tlog.SignedNote;
 import io.auditrail.jdbc.chain.JdbcAuditChain;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -10,13 +8,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an organisation's log for the offline verifier as JSON lines: the leaves below a tree
  * size as {@link LogExportLine}s, streamed from the database as they are read (no log in memory,
- * no size cap), and the signed checkpoints and retention records in the checkpoint-sink format
- * ({@link CheckpointLine}).
+ * no size cap), and lines already formatted, such as the checkpoint lines core's
+ * {@code ChainReads} gives.
  */
 final class LogExportWriter {
 
@@ -34,11 +31,10 @@ final class LogExportWriter {
         buffered.flush();
     }
 
-    static void writeCheckpoints(@Nullable String organizationId, List<SignedNote> notes, OutputStream out)
-            throws IOException {
+    static void writeLines(List<String> lines, OutputStream out) throws IOException {
         OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        for (SignedNote note : notes) {
-            writeLine(buffered, CheckpointLine.format(organizationId, note));
+        for (String line : lines) {
+            buffered.write(line.getBytes(StandardCharsets.UTF_8));
         }
         buffered.flush();
     }

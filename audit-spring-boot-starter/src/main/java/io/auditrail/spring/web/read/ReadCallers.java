@@ -1,9 +1,8 @@
 package io.auditrail.spring.web.read;
 
-import io.auditrail.core.event.AuditEvent;
-import io.auditrail.core.store.AuditStore;
-import io.auditrail.core.store.InvalidAuditQueryException;
-import java.util.UUID;
+import io.auditrail.core.internal.query.ReadRefusedException;
+import io.auditrail.core.internal.query.ReadScope;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -11,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling a read endpoint and what they may see, for every controller in one place: 401
- * without a login, 403 without an organisation (or not an admin where one is needed); one event
- * only within the caller's organisation and, for a member, only their own (404 otherwise).
+ * without a login, 403 without an organisation (or not an admin where one is needed); and core's
+ * refusals as this package's {@link AuditReadException}.
  */
 final class ReadCallers {
 
@@ -40,18 +39,16 @@ final class ReadCallers {
         return scope;
     }
 
-    /** The event with this id that the caller may read: their organisation's, and their own unless an admin. */
-    static AuditEvent event(AuditReadScope scope, AuditStore store, UUID eventId) {
-        return store.findById(scope.organizationId(), eventId)
-                .filter(found -> scope.admin() || found.actor().id().equals(scope.actorId()))
-                .orElseThrow(() -> new AuditReadException(HttpStatus.NOT_FOUND, "no event " + eventId));
+    /** Core's refusals as this package's, so every handler and caller sees one exception type. */
+    static <T> T translated(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ReadRefusedException e) {
+            throw new AuditReadException(HttpStatus.valueOf(e.status()), e.getMessage());
+        }
     }
 
-    static UUID eventId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidAuditQueryException("id must be a UUID but was '" + id + "'");
-        }
+    static ReadScope readScope(AuditReadScope scope) {
+        return new ReadScope(scope.organizationId(), scope.actorId(), scope.admin());
     }
 }
