@@ -229,6 +229,6 @@ public final class JdbcStreamsBuilder {
                 settings.lease(), settings.batchSize(), instanceId);
         DeliveryWorkers workers = new DeliveryWorkers(repository, horizon, deliverer, clock, settings.pollInterval(),
                 settings.deliveryThreads(), settings.connectTimeout().plus(settings.requestTimeout()));
-        return new JdbcStreams(service, workers);
+        return new JdbcStreams(service, workers, http);
     }
 }
