@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,9 +120,12 @@ public final class PinnedHttpClient implements AutoCloseable {
             try {
                 reader = new BoundedReader(socket.getInputStream(), socket, deadline);
                 socket.setSoTimeout(remainingMillis(deadline));
+                // One write: head and body in separate small segments would wait on the
+                // receiver's delayed ACK (Nagle) once the connection is kept alive.
+                byte[] request = Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
                 OutputStream out = socket.getOutputStream();
-                out.write(head);
-                out.write(body);
+                out.write(request);
                 out.flush();
                 Answer answer = read(reader);
                 keep = answer.reusable();
@@ -143,6 +147,7 @@ public final class PinnedHttpClient implements AutoCloseable {
             Socket plain = new Socket();
             try {
                 plain.connect(new InetSocketAddress(address, port), (int) connectTimeout.toMillis());
+                plain.setTcpNoDelay(true);
                 if (!https) {
                     return plain;
                 }
