@@ -1,5 +1,6 @@
 package io.auditrail.jdbc.stream;
 
+import io.auditrail.core.internal.stream.net.PinnedHttpClient;
 import io.auditrail.core.stream.StreamService;
 import io.auditrail.core.stream.StreamSettings;
 import javax.sql.DataSource;
@@ -20,10 +21,12 @@ public final class JdbcStreams implements AutoCloseable {
 
     private final StreamService service;
     private final DeliveryWorkers workers;
+    private final PinnedHttpClient http;
 
-    JdbcStreams(StreamService service, DeliveryWorkers workers) {
+    JdbcStreams(StreamService service, DeliveryWorkers workers, PinnedHttpClient http) {
         this.service = service;
         this.workers = workers;
+        this.http = http;
     }
 
     /**
@@ -61,9 +64,13 @@ public final class JdbcStreams implements AutoCloseable {
         workers.start();
     }
 
-    /** Stops the deliverers, waiting for requests in flight up to the request timeout, and releases their leases. */
+    /**
+     * Stops the deliverers, waiting for requests in flight up to the request timeout, releases
+     * their leases and closes the connections kept alive between batches.
+     */
     @Override
     public void close() {
         workers.stop();
+        http.close();
     }
 }

@@ -7,12 +7,14 @@ import io.auditrail.core.stream.StreamSettings;
 import io.auditrail.core.internal.stream.net.DestinationGuard;
 import io.auditrail.core.internal.stream.net.HostResolver;
 import io.auditrail.core.internal.stream.net.PinnedHttpClient;
+import io.auditrail.core.internal.stream.net.ReceiverTrust;
 import io.auditrail.core.internal.stream.secret.SecretBox;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.schema.SchemaValidator;
 import io.auditrail.jdbc.schema.TableName;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -43,7 +45,7 @@ public final class JdbcStreamsBuilder {
     String instanceId = defaultInstanceId();
     boolean validateSchema = true;
     HostResolver resolver = HostResolver.SYSTEM;
-    SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    SSLSocketFactory tls = ReceiverTrust.jvmDefault();
 
     JdbcStreamsBuilder(DataSource dataSource, StreamSettings settings) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -154,8 +156,18 @@ public final class JdbcStreamsBuilder {
         return this;
     }
 
-    JdbcStreamsBuilder tls(SSLSocketFactory tls) {
-        this.tls = Objects.requireNonNull(tls, "tls");
+    /**
+     * Adds trust anchors for receivers' certificates, for on-premise receivers whose certificates a
+     * private CA signed or that are self-signed. The JVM's default anchors stay trusted; chains are
+     * still validated and the URL's host name still verified against the certificate. Without
+     * it, the JVM's default trust applies ({@code javax.net.ssl.trustStore} or the JDK's {@code cacerts}).
+     *
+     * @param trustStore a loaded key store whose certificates become trust anchors for stream deliveries
+     * @return this builder
+     * @throws IllegalArgumentException when the store holds no certificate or cannot be read
+     */
+    public JdbcStreamsBuilder trustStore(KeyStore trustStore) {
+        this.tls = ReceiverTrust.withAnchorsFrom(Objects.requireNonNull(trustStore, "trustStore"));
         return this;
     }
 
@@ -217,6 +229,6 @@ public final class JdbcStreamsBuilder {
                 settings.lease(), settings.batchSize(), instanceId);
         DeliveryWorkers workers = new DeliveryWorkers(repository, horizon, deliverer, clock, settings.pollInterval(),
                 settings.deliveryThreads(), settings.connectTimeout().plus(settings.requestTimeout()));
-        return new JdbcStreams(service, workers);
+        return new JdbcStreams(service, workers, http);
     }
 }

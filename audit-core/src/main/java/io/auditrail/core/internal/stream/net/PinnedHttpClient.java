@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +21,15 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A deliberately small HTTP/1.1 client for stream deliveries: one POST per connection, sent to
- * an address the {@link DestinationGuard} has just checked. The JDK's {@code HttpClient} resolves
+ * A deliberately small HTTP/1.1 client for stream deliveries: POSTs sent to
+ * an address the {@link DestinationGuard} has just checked (a kept-alive connection is reused only
+ * while its peer is among the addresses just checked). The JDK's {@code HttpClient} resolves
  * the host itself and offers no hook (before JDK 18) to pin the address, which would leave a DNS
  * rebinding window between the check and the connection. TLS runs over the pinned socket with the
  * URL's host name for SNI and certificate host name verification. Redirects are never followed,
  * connect and whole-request timeouts apply, and at most {@code maxResponseBytes} of the answer are read.
  */
-public final class PinnedHttpClient {
+public final class PinnedHttpClient implements AutoCloseable {
 
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -36,6 +38,7 @@ public final class PinnedHttpClient {
     private final Duration requestTimeout;
     private final int maxResponseBytes;
     private final SSLSocketFactory tls;
+    private final IdleConnections idle = new IdleConnections();
 
     /**
      * Creates a client.
@@ -70,14 +73,71 @@ public final class PinnedHttpClient {
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
         String host = DestinationGuard.hostOf(url);
+        IdleConnections.Route route = new IdleConnections.Route(https ? "https" : "http", host, port);
+        byte[] head = requestHead(url, host, port, https, headers, body.length);
+        Socket reused = idle.take(route, addresses);
+        if (reused != null) {
+            Exchange exchange = new Exchange(reused, System.nanoTime() + requestTimeout.toNanos());
+            try {
+                return exchange.run(route, head, body);
+            } catch (IOException e) {
+                // The receiver closed the kept-alive connection while it was idle: nothing of an
+                // answer came, so sending again on a new connection is the retry at-least-once allows.
+                if (e instanceof SocketTimeoutException || exchange.answerStarted()) {
+                    throw e;
+                }
+            }
+        }
         long deadline = System.nanoTime() + connectTimeout.toNanos() * addresses.size() + requestTimeout.toNanos();
-        try (Socket socket = connect(addresses, port, https, host)) {
-            socket.setSoTimeout(remainingMillis(deadline));
-            OutputStream out = socket.getOutputStream();
-            out.write(requestHead(url, host, port, https, headers, body.length));
-            out.write(body);
-            out.flush();
-            return read(socket, socket.getInputStream(), deadline);
+        return new Exchange(connect(addresses, port, https, host), deadline).run(route, head, body);
+    }
+
+    /** Closes the kept-alive connections; the client stays usable and opens new ones. */
+    @Override
+    public void close() {
+        idle.close();
+    }
+
+    /** One request and its answer on a connection, which goes back to the idle ones when it may be reused. */
+    private final class Exchange {
+
+        private final Socket socket;
+        private final long deadline;
+        private int answerBytes;
+
+        Exchange(Socket socket, long deadline) {
+            this.socket = socket;
+            this.deadline = deadline;
+        }
+
+        boolean answerStarted() {
+            return answerBytes > 0;
+        }
+
+        HttpAnswer run(IdleConnections.Route route, byte[] head, byte[] body) throws IOException {
+            boolean keep = false;
+            BoundedReader reader = null;
+            try {
+                reader = new BoundedReader(socket.getInputStream(), socket, deadline);
+                socket.setSoTimeout(remainingMillis(deadline));
+                // One write: head and body in separate small segments would wait on the
+                // receiver's delayed ACK (Nagle) once the connection is kept alive.
+                byte[] request = Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                OutputStream out = socket.getOutputStream();
+                out.write(request);
+                out.flush();
+                Answer answer = read(reader);
+                keep = answer.reusable();
+                return answer.answer();
+            } finally {
+                answerBytes = reader == null ? 0 : reader.headerBytes;
+                if (keep) {
+                    idle.put(route, socket);
+                } else {
+                    IdleConnections.closeQuietly(socket);
+                }
+            }
         }
     }
 
@@ -87,6 +147,7 @@ public final class PinnedHttpClient {
             Socket plain = new Socket();
             try {
                 plain.connect(new InetSocketAddress(address, port), (int) connectTimeout.toMillis());
+                plain.setTcpNoDelay(true);
                 if (!https) {
                     return plain;
                 }
@@ -117,7 +178,7 @@ public final class PinnedHttpClient {
                 .append("Host: ").append(hostHeader).append("\r\n")
                 .append("User-Agent: auditrail-streams\r\n")
                 .append("Content-Length: ").append(length).append("\r\n")
-                .append("Connection: close\r\n");
+                .append("Connection: keep-alive\r\n");
         headers.forEach((name, value) -> {
             if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("header " + name.strip() + " holds a line break");
@@ -127,8 +188,11 @@ public final class PinnedHttpClient {
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private HttpAnswer read(Socket socket, InputStream in, long deadline) throws IOException {
-        BoundedReader reader = new BoundedReader(in, socket, deadline);
+    /** The answer, and whether the connection ended at its last byte and the receiver keeps it open. */
+    private record Answer(HttpAnswer answer, boolean reusable) {
+    }
+
+    private Answer read(BoundedReader reader) throws IOException {
         String statusLine = reader.line();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -148,9 +212,16 @@ public final class PinnedHttpClient {
             }
         }
         boolean chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
-        long length = parseLength(headers.get("content-length"));
-        byte[] body = chunked ? reader.chunked(maxResponseBytes) : reader.body(length, maxResponseBytes);
-        return new HttpAnswer(status, Map.copyOf(headers), new String(body, StandardCharsets.UTF_8));
+        // 204 and 304 never have a body, whatever the headers say; reading one would wait for a close.
+        boolean bodiless = status == 204 || status == 304;
+        long length = bodiless ? 0 : parseLength(headers.get("content-length"));
+        byte[] body = bodiless ? new byte[0]
+                : chunked ? reader.chunked(maxResponseBytes) : reader.body(length, maxResponseBytes);
+        // Only a length-delimited answer read to its end leaves the connection at a request
+        // boundary; chunked trailers and answers cut at maxResponseBytes are not worth resuming.
+        boolean reusable = parts[0].equals("HTTP/1.1") && (bodiless || !chunked) && length >= 0 && body.length == length
+                && !"close".equalsIgnoreCase(headers.get("connection"));
+        return new Answer(new HttpAnswer(status, Map.copyOf(headers), new String(body, StandardCharsets.UTF_8)), reusable);
     }
 
     private static long parseLength(String value) {

@@ -13,7 +13,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,103 @@ class PinnedHttpClientTest {
             assertThatThrownBy(() -> client(Duration.ofSeconds(1)).post(url(server), Map.of("X", "a\r\nHost: evil"),
                     new byte[0])).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void reusesAKeptAliveConnectionForTheNextRequest() throws Exception {
+        List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = keepAliveServer(clientPorts, 3, false); PinnedHttpClient client = client(Duration.ofSeconds(5))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.post(url(server), Map.of(), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)).status())
+                        .isEqualTo(204);
+            }
+            assertThat(clientPorts).hasSize(3).containsOnly(clientPorts.get(0));
+        }
+    }
+
+    @Test
+    void sendsAgainOnANewConnectionWhenTheReceiverClosedTheIdleOne() throws Exception {
+        List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = keepAliveServer(clientPorts, 2, true); PinnedHttpClient client = client(Duration.ofSeconds(5))) {
+            assertThat(client.post(url(server), Map.of(), new byte[0]).status()).isEqualTo(204);
+            Thread.sleep(200);
+            assertThat(client.post(url(server), Map.of(), new byte[0]).status()).isEqualTo(204);
+            assertThat(clientPorts).hasSize(2).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aConnectionTheReceiverAsksToCloseIsNotReused() throws Exception {
+        List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = serveEach(clientPorts, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                PinnedHttpClient client = client(Duration.ofSeconds(5))) {
+            assertThat(client.post(url(server), Map.of(), new byte[0]).body()).isEqualTo("ok");
+            assertThat(client.post(url(server), Map.of(), new byte[0]).body()).isEqualTo("ok");
+            assertThat(clientPorts).hasSize(2).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * Answers 204 to {@code requests} requests, recording the client's port for each; keeps the
+     * connection open between them unless {@code closeAfterEach}, in which case it closes each one
+     * after answering, as a receiver's idle timeout would, without saying so.
+     */
+    private static ServerSocket keepAliveServer(List<Integer> clientPorts, int requests, boolean closeAfterEach)
+            throws IOException {
+        ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> {
+            int served = 0;
+            try {
+                while (served < requests) {
+                    try (Socket socket = server.accept()) {
+                        do {
+                            readRequest(socket.getInputStream());
+                            clientPorts.add(socket.getPort());
+                            socket.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                            served++;
+                        } while (!closeAfterEach && served < requests);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the test ended
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return server;
+    }
+
+    /** Answers every request on every connection with the same bytes, recording the client's port. */
+    private static ServerSocket serveEach(List<Integer> clientPorts, String answer) throws IOException {
+        ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    try (Socket socket = server.accept()) {
+                        readRequest(socket.getInputStream());
+                        clientPorts.add(socket.getPort());
+                        socket.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+            } catch (IOException ignored) {
+                // the test ended
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return server;
+    }
+
+    private static void readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("client closed");
+            }
+            head.append((char) b);
+        }
+        in.readNBytes(Integer.parseInt(head.toString().replaceAll("(?s).*Content-Length: (\\d+).*", "$1")));
     }
 
     private PinnedHttpClient client(Duration timeout) {
