@@ -97,6 +97,11 @@ class ServerAndApplicationKilledTest {
                     .anyMatch(seen -> seen.answered() == 201));
             int beforeKill = printed.size();
             awaitCommits(child, printed, beforeKill + COMMITS_PER_PHASE);
+            // Kill while the relay holds a claimed batch (each answer takes 25 ms through the slow link):
+            // that batch is the one the restarted application must deliver.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> jdbc.queryForObject(
+                    "select count(*) from " + outbox + " where state = 'pending' and lease_owner is not null",
+                    Long.class) > 0);
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reading.get(30, TimeUnit.SECONDS);
