@@ -1,24 +1,17 @@
 package io.auditrail.core.internal.stream.delivery;
 
+import io.auditrail.core.http.RetryAfter;
 import io.auditrail.core.internal.stream.net.HttpAnswer;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads a receiver's answer: 2xx delivered; 401/403 pause; 408, 425, 429 and 5xx retry (with
- * {@code Retry-After} honoured); 3xx retry (redirects are never followed, the admin must fix
+ * {@code Retry-After} honoured, read by {@link RetryAfter}); 3xx retry (redirects are never followed, the admin must fix
  * the URL); every other 4xx refuses the batch for good.
  */
 public final class Verdicts {
-
-    /** A receiver cannot hold a stream off longer than this, whatever it says. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
     private static final int MAX_DETAIL = 300;
 
@@ -47,7 +40,7 @@ public final class Verdicts {
                     + (location == null ? "" : " to " + printable(location)) + " not followed; update the stream's URL", null);
         }
         if (status == 408 || status == 425 || status == 429 || status >= 500) {
-            return new Verdict(Verdict.Kind.RETRY, status, detail, retryAfter(answer.header("retry-after"), clock));
+            return new Verdict(Verdict.Kind.RETRY, status, detail, RetryAfter.parse(answer.header("retry-after"), clock));
         }
         return new Verdict(Verdict.Kind.REFUSED, status, detail, null);
     }
@@ -62,29 +55,6 @@ public final class Verdicts {
         String what = error instanceof SocketTimeoutException ? "timed out" : error.getClass().getSimpleName();
         String message = error.getMessage() == null ? "" : ": " + printable(error.getMessage());
         return new Verdict(Verdict.Kind.RETRY, 0, "no answer from receiver (" + what + message + ")", null);
-    }
-
-    static Duration retryAfter(String header, Clock clock) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? null : cap(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : cap(wait);
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    private static Duration cap(Duration wait) {
-        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     private static String excerpt(String body) {
