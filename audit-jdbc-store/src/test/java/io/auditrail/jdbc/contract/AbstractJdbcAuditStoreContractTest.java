@@ -201,6 +201,27 @@ public abstract class AbstractJdbcAuditStoreContractTest {
                 .containsExactly(plain.id(), empty.id(), quoting.id());
     }
 
+    /**
+     * A batch may travel as COPY text (PostgreSQL), where a backslash starts an escape, {@code \N}
+     * reads as null and {@code \.} alone on a line ends the data: values made of exactly those must
+     * come back as written.
+     */
+    @Test
+    void aBatchKeepsBackslashSequencesThatCopyTextWouldRead() {
+        AuditEvent backslashes = event("acme", 1)
+                .actor(new Actor("\\N", "\\.", "tab\\tnew\\nline@example.com", ActorType.USER))
+                .resource(new Resource("invoice", "\\", "ends with a backslash\\"))
+                .outcome(Outcome.failure("\\r", "\\\\N \\t\\N"))
+                .metadata(Map.of("text", "line\nbreak\ttab\\N", "path", "C:\\temp\\new"))
+                .build();
+        AuditEvent after = event("acme", 2).build();
+
+        store.write(List.of(backslashes, after));
+
+        assertThat(store.findById("acme", backslashes.id())).contains(backslashes);
+        assertThat(store.findById("acme", after.id())).as("the next row starts where it should").contains(after);
+    }
+
     @Test
     void aDataErrorRejectsOnlyTheBadEventAndStoresTheRest() {
         AuditEvent fine = event("acme", 1).build();

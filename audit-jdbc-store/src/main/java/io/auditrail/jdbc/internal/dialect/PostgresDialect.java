@@ -12,6 +12,9 @@ import java.util.UUID;
 /** PostgreSQL: native {@code uuid}, {@code timestamptz} and {@code jsonb}. */
 final class PostgresDialect implements SqlDialect {
 
+    /** COPY goes through pgjdbc's own API; another driver gets the plain insert. */
+    private static final boolean PGJDBC = pgjdbcPresent();
+
     @Override
     public String name() {
         return "postgresql";
@@ -30,7 +33,8 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public BatchInsert batchInsert(TableName table) {
-        return new PostgresArrayInsert(table);
+        BatchInsert idempotent = new PostgresArrayInsert(table);
+        return PGJDBC ? new PostgresCopyInsert(table, idempotent) : idempotent;
     }
 
     @Override
@@ -68,5 +72,14 @@ final class PostgresDialect implements SqlDialect {
             return true;
         }
         return false;
+    }
+
+    private static boolean pgjdbcPresent() {
+        try {
+            Class.forName("org.postgresql.PGConnection", false, PostgresDialect.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }
