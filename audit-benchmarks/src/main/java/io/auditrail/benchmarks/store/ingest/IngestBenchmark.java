@@ -3,6 +3,7 @@ package io.auditrail.benchmarks.store.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.auditrail.benchmarks.support.BenchDatabase;
 import io.auditrail.benchmarks.support.BenchTables;
+import io.auditrail.benchmarks.support.CpuClock;
 import io.auditrail.benchmarks.support.EventGenerator;
 import io.auditrail.benchmarks.support.ResultTable;
 import io.auditrail.benchmarks.support.Spread;
@@ -21,6 +22,8 @@ import java.util.Map;
  * Ingests the same events with every {@link IngestMethod}. The methods take turns within
  * each pass, so a slow phase of the machine hits all of them rather than one, and each
  * ratio is taken against the raw batch of the same pass before the passes are summarised.
+ * Beside the rate, each pass reports the CPU time per row of this JVM and of the database's
+ * backends ({@link CpuClock}), which a busy machine inflates far less than elapsed time.
  */
 public final class IngestBenchmark {
 
@@ -30,6 +33,7 @@ public final class IngestBenchmark {
     private final BenchDatabase database;
     private final int rows;
     private final int passes;
+    private final CpuClock cpu;
 
     /**
      * Creates the benchmark.
@@ -42,6 +46,7 @@ public final class IngestBenchmark {
         this.database = database;
         this.rows = rows;
         this.passes = passes;
+        this.cpu = new CpuClock(database);
     }
 
     /**
@@ -68,16 +73,24 @@ public final class IngestBenchmark {
             }
             Map<IngestMethod, List<Double>> rates = new LinkedHashMap<>();
             Map<IngestMethod, List<Double>> ratios = new LinkedHashMap<>();
+            Map<IngestMethod, List<Double>> cpuPerRow = new LinkedHashMap<>();
+            Map<IngestMethod, List<Double>> cpuRatios = new LinkedHashMap<>();
             for (int pass = 1; pass <= passes; pass++) {
-                Map<IngestMethod, Double> thisPass = new LinkedHashMap<>();
+                Map<IngestMethod, Pass> thisPass = new LinkedHashMap<>();
                 for (IngestMethod method : methods) {
-                    double rate = timedPass(method, data);
-                    thisPass.put(method, rate);
-                    System.out.printf(Locale.ROOT, "ingest pass %d  %-70s %,10.0f rows/s%n", pass, method.label(), rate);
+                    Pass measured = timedPass(method, data);
+                    thisPass.put(method, measured);
+                    System.out.printf(Locale.ROOT, "ingest pass %d  %-70s %,10.0f rows/s  %6.1f µs CPU/row (client %.1f)%n",
+                            pass, method.label(), measured.rate(), measured.cpuMicrosPerRow(),
+                            measured.clientMicrosPerRow());
                 }
-                thisPass.forEach((method, rate) -> {
-                    rates.computeIfAbsent(method, m -> new ArrayList<>()).add(rate);
-                    ratios.computeIfAbsent(method, m -> new ArrayList<>()).add(rate / thisPass.get(raw));
+                Pass rawPass = thisPass.get(raw);
+                thisPass.forEach((method, measured) -> {
+                    rates.computeIfAbsent(method, m -> new ArrayList<>()).add(measured.rate());
+                    ratios.computeIfAbsent(method, m -> new ArrayList<>()).add(measured.rate() / rawPass.rate());
+                    cpuPerRow.computeIfAbsent(method, m -> new ArrayList<>()).add(measured.cpuMicrosPerRow());
+                    cpuRatios.computeIfAbsent(method, m -> new ArrayList<>())
+                            .add(rawPass.cpuMicrosPerRow() / measured.cpuMicrosPerRow());
                 });
             }
             Spread baseline = Spread.of(rates.get(raw));
@@ -88,19 +101,34 @@ public final class IngestBenchmark {
                         Spread.of(ratios.get(method)).format("%.2f") + "×",
                         method == raw ? "the baseline" : "");
             }
+            Spread cpuBaseline = Spread.of(cpuPerRow.get(raw));
+            for (IngestMethod method : methods) {
+                results.add("ingest " + rows / 1000 + "k, CPU per row (client + server): " + method.label(),
+                        Spread.of(cpuPerRow.get(method)).format("%.1f") + " µs",
+                        cpuBaseline.format("%.1f") + " µs (raw batch)",
+                        Spread.of(cpuRatios.get(method)).format("%.2f") + "×",
+                        method == raw ? "the baseline; ratio = raw's CPU per row ÷ this one's" : "");
+            }
         }
     }
 
-    private double timedPass(IngestMethod method, IngestRows data) throws Exception {
+    private Pass timedPass(IngestMethod method, IngestRows data) throws Exception {
         BenchTables.reset(database, method.table());
+        CpuClock.Reading cpuBefore = cpu.read();
         long start = System.nanoTime();
         method.ingest(data);
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuClock.Spent spent = CpuClock.between(cpuBefore, cpu.read());
         long stored = count(method.table());
         if (stored != data.size()) {
             throw new IllegalStateException(method.label() + " stored " + stored + " of " + data.size() + " rows");
         }
-        return data.size() / seconds;
+        return new Pass(data.size() / seconds, spent.totalNanos() / 1e3 / data.size(),
+                spent.clientNanos() / 1e3 / data.size());
+    }
+
+    /** One method's pass: its rate, and its CPU time per row on both sides and on the client's. */
+    private record Pass(double rate, double cpuMicrosPerRow, double clientMicrosPerRow) {
     }
 
     private long count(String table) throws SQLException {
