@@ -29,6 +29,11 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String insertReturningSql(TableName table) {
+        return insertSql(table) + " RETURNING " + EventColumns.SELECTED;
+    }
+
+    @Override
     public BatchInsert batchInsert(TableName table) {
         return new PostgresArrayInsert(table);
     }
