@@ -7,14 +7,24 @@ import io.auditrail.benchmarks.support.Spread;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.EventIds;
 import io.auditrail.core.json.AuditEventCodec;
+import io.auditrail.core.store.AuditQuery;
+import io.auditrail.core.store.ExportFormat;
 import io.auditrail.jdbc.JdbcAuditStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +42,9 @@ import java.util.function.ToDoubleFunction;
  * so a burst of load hits them alike; each figure is the median of the passes with their range,
  * every ratio taken within a pass. Besides events per second it reports the CPU time per event
  * of the process doing the work (the server's JVM; this JVM for the store), which waiting for a
- * core does not inflate.
+ * core does not inflate. Then it exports the organisation's rows (every event the passes stored)
+ * through each server's {@code GET /v1/events/export?format=json}, beside the store's own JSON
+ * Lines export of the same rows.
  *
  * <p>Arguments: the server jar of this build, the results file, and optionally a second server
  * jar (a build of the code before a change) measured in the same passes. Sizes:
@@ -93,8 +105,23 @@ public final class ServerIngestBenchmark {
                 }
                 System.out.printf(Locale.ROOT, "pass %d of %d done (%s)%n", pass, passes, pass == 0 ? "warm-up" : "measured");
             }
+            long rows = count(database);
+            Map<String, List<Window>> exports = new LinkedHashMap<>();
+            for (int pass = 0; pass <= passes; pass++) {
+                Window limit = exportWindow(store, rows);
+                if (pass > 0) {
+                    exports.computeIfAbsent("store", k -> new ArrayList<>()).add(limit);
+                }
+                for (Map.Entry<String, ServerProcess> server : servers.entrySet()) {
+                    Window window = exportWindow(server.getValue(), rows);
+                    if (pass > 0) {
+                        exports.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(window);
+                    }
+                }
+            }
             List<String> lines = report(windows, servers.keySet(), threadCounts, passes, benchmark.events, loadAtStart,
                     loads, (System.nanoTime() - begin) / 60e9);
+            lines.addAll(exportReport(exports, servers.keySet(), rows));
             database.execute("TRUNCATE audit_events");
             Files.write(results, lines);
             lines.forEach(System.out::println);
@@ -142,6 +169,96 @@ public final class ServerIngestBenchmark {
             };
         });
         return new Window(seconds, server.cpuSeconds() - cpu, events);
+    }
+
+    private static long count(BenchDatabase database) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM audit_events WHERE organization_id = ?")) {
+            count.setString(1, ORGANIZATION);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** The store's own JSON Lines export of the organisation's rows, in this JVM: the export's limit. */
+    private static Window exportWindow(JdbcAuditStore store, long rows) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        double cpu = ProcessCpu.seconds(pid);
+        long begin = System.nanoTime();
+        long exported = store.export(AuditQuery.builder().organizationId(ORGANIZATION).build(), ExportFormat.JSON_LINES,
+                OutputStream.nullOutputStream());
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (exported != rows) {
+            throw new IllegalStateException("exported " + exported + " rows, expected " + rows);
+        }
+        return new Window(seconds, ProcessCpu.seconds(pid) - cpu, (int) rows);
+    }
+
+    /** {@code GET /v1/events/export?format=json} of the organisation's rows, read and discarded. */
+    private static Window exportWindow(ServerProcess server, long rows) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        double cpu = server.cpuSeconds();
+        long begin = System.nanoTime();
+        HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(
+                        server.base().resolve("/v1/events/export?format=json"))
+                .header("Authorization", "Bearer " + server.apiKey()).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long objects;
+        try (InputStream body = answer.body()) {
+            objects = countObjects(body);
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (answer.statusCode() != 200 || objects != rows) {
+            throw new IllegalStateException("export answered " + answer.statusCode() + " with " + objects
+                    + " events, expected " + rows);
+        }
+        return new Window(seconds, server.cpuSeconds() - cpu, (int) rows);
+    }
+
+    /** Counts the events of a JSON array of flat objects by their {@code "id"} keys, the first key of each. */
+    private static long countObjects(InputStream body) throws IOException {
+        byte[] marker = "{\"id\":".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[65536];
+        long count = 0;
+        int matched = 0;
+        for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                matched = buffer[i] == marker[matched] ? matched + 1 : (buffer[i] == marker[0] ? 1 : 0);
+                if (matched == marker.length) {
+                    count++;
+                    matched = 0;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static List<String> exportReport(Map<String, List<Window>> exports, Iterable<String> servers, long rows) {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "Export of the organisation's %,d rows as the hosted API's JSON array "
+                + "(GET /v1/events/export?format=json) beside the store's own JSON Lines export of the same rows:", rows));
+        lines.add("");
+        lines.add("| variant | rows/s | ÷ store export (rows/s) | process CPU µs/row | ÷ before (rows/s) | "
+                + "÷ before (CPU/row) |");
+        lines.add("|---|---|---|---|---|---|");
+        List<Window> limit = exports.get("store");
+        lines.add(exportRow("store `export(JSON_LINES)` (the limit)", limit, limit, null));
+        for (String server : servers) {
+            lines.add(exportRow("audit-server, " + server, exports.get(server), limit,
+                    server.equals("this build") ? exports.get("before") : null));
+        }
+        return lines;
+    }
+
+    private static String exportRow(String variant, List<Window> measured, List<Window> limit, List<Window> before) {
+        String versusBefore = before == null ? "— | —" : ratio(measured, before, Window::perSecond).format("%.2f")
+                + "× | " + ratio(measured, before, Window::cpuMicrosPerEvent).format("%.2f") + "×";
+        return String.format(Locale.ROOT, "| %s | %s | %s× | %s | %s |", variant,
+                Spread.of(measured.stream().map(Window::perSecond).toList()).format("%,.0f"),
+                ratio(measured, limit, Window::perSecond).format("%.2f"),
+                Spread.of(measured.stream().map(Window::cpuMicrosPerEvent).toList()).format("%,.1f"), versusBefore);
     }
 
     /** The same events under new ids, so every window stores them instead of answering replays. */
