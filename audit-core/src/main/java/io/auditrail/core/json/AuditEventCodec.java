@@ -285,8 +285,9 @@ public final class AuditEventCodec {
 
     /**
      * Reads metadata from an already parsed JSON object, such as a field of a request body,
-     * with the same values as {@link #metadataFromJson(String)} of its text; parse floats as
-     * {@code BigDecimal} so that no digit is lost before this.
+     * with the same values as {@link #metadataFromJson(String)} of its text, without printing
+     * and parsing it again. The tree should hold floats as {@code BigDecimal}, so that no digit
+     * was lost in parsing it.
      *
      * @param node a JSON object
      * @return JSON values by key

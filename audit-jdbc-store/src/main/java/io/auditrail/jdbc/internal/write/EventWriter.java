@@ -94,6 +94,7 @@ public final class EventWriter {
             throw new IllegalStateException("the database cannot return an inserted row");
         }
         if (inCallerTransaction) {
+            // joinCallers hands back no result; the row is carried out of the work this way.
             AtomicReference<Optional<AuditEvent>> stored = new AtomicReference<>();
             OwnTransaction.joinCallers(connection, c -> {
                 stored.set(insertReturning(c, event));
