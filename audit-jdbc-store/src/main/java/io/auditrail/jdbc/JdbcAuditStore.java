@@ -142,6 +142,37 @@ public final class JdbcAuditStore implements AuditSink, AuditStore {
     }
 
     /**
+     * Stores one event unless its id is stored already, and returns it as the store holds it,
+     * which is what a {@link #findById} after the write would return. On PostgreSQL the insert
+     * itself returns the row it stored, so no second statement runs; on the other databases the
+     * event is written as by {@link #write(List)} and then read back by its id within its
+     * organisation. Same transaction rule and failures as {@link #write(List)}.
+     *
+     * @param event the event
+     * @return the event as stored; empty when nothing of the event's organisation is stored under
+     *         its id afterwards, or, on PostgreSQL, whenever the id was already stored and nothing was written
+     * @throws AuditSinkException when the event cannot be stored
+     * @throws AuditStoreException when the event cannot be read back (databases other than PostgreSQL)
+     */
+    public Optional<AuditEvent> writeReturning(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!writer.returnsStoredRow()) {
+            write(List.of(event));
+            return findById(event.organizationId(), event.id());
+        }
+        boolean inCallerTransaction = settings.inCallerTransaction().getAsBoolean();
+        try (Connection connection = dataSource.getConnection()) {
+            return writer.writeReturning(connection, event, inCallerTransaction);
+        } catch (SQLException e) {
+            if (!SqlFailures.isRetryable(e) && !inCallerTransaction && SqlFailures.isDataError(e)) {
+                throw refused(List.of(new AuditSinkException.Rejection(event, e.getMessage())), 1, e);
+            }
+            throw new AuditSinkException("cannot store 1 audit event in " + settings.table() + ": " + e.getMessage(), e,
+                    SqlFailures.isRetryable(e));
+        }
+    }
+
+    /**
      * A data error in one event (a NUL that PostgreSQL's jsonb refuses, a value too long)
      * must not take its batch with it: each event is tried alone, the refused ones are
      * reported as rejections and the rest are stored. Any other failure of a single event is

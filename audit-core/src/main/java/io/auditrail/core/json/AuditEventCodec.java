@@ -280,7 +280,20 @@ public final class AuditEventCodec {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        JsonNode node = readTree(json);
+        return metadataFromJson(readTree(json));
+    }
+
+    /**
+     * Reads metadata from an already parsed JSON object, such as a field of a request body,
+     * with the same values as {@link #metadataFromJson(String)} of its text, without printing
+     * and parsing it again. The tree should hold floats as {@code BigDecimal}, so that no digit
+     * was lost in parsing it.
+     *
+     * @param node a JSON object
+     * @return JSON values by key
+     * @throws InvalidAuditEventException when the node is not an object
+     */
+    public Map<String, Object> metadataFromJson(JsonNode node) {
         if (!node.isObject()) {
             throw new InvalidAuditEventException("metadata must be a JSON object");
         }

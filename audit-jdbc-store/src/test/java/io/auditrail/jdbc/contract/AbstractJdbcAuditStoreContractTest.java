@@ -261,6 +261,48 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void writeReturningAnswersTheEventAsFindByIdReadsItKeysInTheStoredOrder() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("zz", 1L);
+        inner.put("a", new BigDecimal("1.25"));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("longest key", "x");
+        metadata.put("b", inner);
+        metadata.put("aa", List.of(true, "y"));
+        AuditEvent event = event("acme", 1).metadata(metadata).build();
+
+        AuditEvent written = store.writeReturning(event).orElseThrow();
+
+        AuditEvent read = store.findById("acme", event.id()).orElseThrow();
+        assertThat(written).isEqualTo(read).isEqualTo(event);
+        assertThat(List.copyOf(written.metadata().keySet())).as("the order a JSON column may have given the keys")
+                .isEqualTo(List.copyOf(read.metadata().keySet()));
+        assertThat(rowCount()).isEqualTo(1);
+    }
+
+    @Test
+    void writeReturningStoresAnIdOnceAndAnswersNothingForAnIdTakenByAnotherOrganisation() {
+        AuditEvent acme = event("acme", 1).build();
+        store.writeReturning(acme);
+
+        assertThat(store.writeReturning(acme.toBuilder().organizationId("globex").build())).isEmpty();
+        assertThat(rowCount()).isEqualTo(1);
+        assertThat(store.findById("acme", acme.id())).contains(acme);
+    }
+
+    @Test
+    void writeReturningReportsADataErrorAsTheEventsRejection() {
+        AuditEvent tooLong = event("acme", 1).resource(Resource.of("invoice", "x".repeat(300))).build();
+
+        assertThatThrownBy(() -> store.writeReturning(tooLong))
+                .isInstanceOfSatisfying(AuditSinkException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.rejections()).extracting(AuditSinkException.Rejection::event).containsExactly(tooLong);
+                });
+        assertThat(rowCount()).isZero();
+    }
+
+    @Test
     void anEmptyBatchIsANoOp() {
         store.write(List.of());
 
@@ -286,6 +328,37 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             assertThat(connection.getAutoCommit()).isFalse();
             connection.commit();
             assertThat(rowCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void writeReturningJoinsTheCallersTransactionToo() throws SQLException {
+        try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
+            Connection connection = shared.getConnection();
+            connection.setAutoCommit(false);
+            JdbcAuditStore joined = JdbcAuditStore.builder(shared).tableName(table)
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).build();
+            AuditEvent event = event("acme", 1).build();
+
+            assertThat(joined.writeReturning(event)).contains(event);
+            assertThat(rowCount()).as("not committed by the store").isZero();
+            connection.rollback();
+            assertThat(rowCount()).isZero();
+        }
+    }
+
+    @Test
+    void writeReturningCommitsOnAConnectionThatStartsWithAutoCommitOff() throws SQLException {
+        try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
+            Connection connection = shared.getConnection();
+            connection.setAutoCommit(false);
+            JdbcAuditStore own = JdbcAuditStore.builder(shared).tableName(table)
+                    .initializeSchema(InitializeSchema.NEVER).build();
+
+            own.writeReturning(event("acme", 1).build());
+            connection.rollback();
+
+            assertThat(rowCount()).isEqualTo(1);
         }
     }
 

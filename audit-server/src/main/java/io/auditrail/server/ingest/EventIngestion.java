@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +70,11 @@ public final class EventIngestion {
             throw new IngestRefusedException(429, "Monthly event limit of " + limit + " reached for plan '"
                     + caller.plan().name() + "'", secondsUntil(month.plusMonths(1)));
         }
+        Optional<AuditEvent> written;
         try {
-            store.write(List.of(valid));
+            // The store hands back the row as stored (on PostgreSQL from the insert itself), so
+            // the answer needs no second read.
+            written = store.writeReturning(valid);
         } catch (AuditSinkException e) {
             quota.release(caller.organizationId(), month);
             Optional<AuditEvent> concurrent = stored(caller, valid);
@@ -85,12 +87,17 @@ public final class EventIngestion {
             log.warn("Store refused event {} of organisation {}: {}", valid.id(), caller.organizationId(), e.getMessage());
             throw new InvalidEventRequestException("Event refused by the store");
         }
-        Optional<AuditEvent> written = stored(caller, valid);
-        if (written.isEmpty()) {
-            quota.release(caller.organizationId(), month);
-            throw new IngestRefusedException(422, "Event id " + valid.id() + " is already in use", null);
+        if (written.isPresent()) {
+            return new IngestResult(written.get(), false);
         }
-        return new IngestResult(written.get(), false);
+        // Nothing written: the id was stored meanwhile, by a concurrent replay of this event or
+        // by another organisation. Only this path reads again.
+        quota.release(caller.organizationId(), month);
+        Optional<AuditEvent> concurrent = stored(caller, valid);
+        if (concurrent.isPresent()) {
+            return new IngestResult(concurrent.get(), true);
+        }
+        throw new IngestRefusedException(422, "Event id " + valid.id() + " is already in use", null);
     }
 
     private Optional<AuditEvent> stored(Caller caller, AuditEvent event) {

@@ -1,7 +1,6 @@
 package io.auditrail.server.web;
 
 import io.auditrail.core.event.AuditEvent;
-import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.core.internal.query.ReadParameters;
 import io.auditrail.core.store.AuditPage;
 import io.auditrail.core.store.AuditQuery;
@@ -50,17 +49,15 @@ class EventsController {
     private final EventIngestion ingestion;
     private final EventRequestParser parser;
     private final AuditStore store;
-    private final AuditEventCodec codec;
     private final JsonMapper mapper;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    EventsController(EventIngestion ingestion, EventRequestParser parser, AuditStore store, AuditEventCodec codec,
-            JsonMapper mapper, RequestBodies bodies, Clock clock) {
+    EventsController(EventIngestion ingestion, EventRequestParser parser, AuditStore store, JsonMapper mapper,
+            RequestBodies bodies, Clock clock) {
         this.ingestion = ingestion;
         this.parser = parser;
         this.store = store;
-        this.codec = codec;
         this.mapper = mapper;
         this.bodies = bodies;
         this.clock = clock;
@@ -114,7 +111,7 @@ class EventsController {
         } else {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit_logs.json");
-            HostedJsonArrayStream array = new HostedJsonArrayStream(out, codec, mapper);
+            HostedJsonArrayStream array = new HostedJsonArrayStream(out, mapper);
             store.export(query, ExportFormat.JSON_LINES, array);
             array.finish();
         }

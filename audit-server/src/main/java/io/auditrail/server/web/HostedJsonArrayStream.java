@@ -1,29 +1,29 @@
 package io.auditrail.server.web;
 
-import io.auditrail.core.json.AuditEventCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives the store's JSON Lines export and writes the hosted API's JSON array of flat
- * events, one event at a time: each line is read back into an event and written in the flat
+ * events, one event at a time: each line is written in the flat
  * shape as soon as it is complete, so memory holds one event however many are exported.
  * The codec writes each event on one line (line breaks in values are always escaped).
+ * Each line is rewritten token by token ({@link HostedEventCopy}), not parsed into an event.
  */
 final class HostedJsonArrayStream extends OutputStream {
 
     private final OutputStream out;
-    private final AuditEventCodec codec;
     private final JsonMapper mapper;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+    private final Line line = new Line();
+    private final ByteArrayOutputStream event = new ByteArrayOutputStream(1024);
     private boolean first = true;
 
-    HostedJsonArrayStream(OutputStream out, AuditEventCodec codec, JsonMapper mapper) throws IOException {
+    HostedJsonArrayStream(OutputStream out, JsonMapper mapper) throws IOException {
         this.out = out;
-        this.codec = codec;
         this.mapper = mapper;
         out.write('[');
     }
@@ -54,13 +54,17 @@ final class HostedJsonArrayStream extends OutputStream {
         if (line.size() == 0) {
             return;
         }
-        String json = line.toString(StandardCharsets.UTF_8);
+        event.reset();
+        try (JsonParser parser = mapper.createParser(line.bytes(), 0, line.size());
+                JsonGenerator generator = mapper.createGenerator(event)) {
+            HostedEventCopy.copy(parser, generator);
+        }
         line.reset();
         if (!first) {
             out.write(',');
         }
         first = false;
-        out.write(mapper.writeValueAsBytes(HostedEventView.of(codec.fromJson(json))));
+        event.writeTo(out);
     }
 
     /** Ends the array; the underlying stream stays open. */
@@ -73,5 +77,16 @@ final class HostedJsonArrayStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         out.flush();
+    }
+
+    /** The line's bytes without copying them out. */
+    private static final class Line extends ByteArrayOutputStream {
+        Line() {
+            super(1024);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }

@@ -32,6 +32,11 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String insertReturningSql(TableName table) {
+        return insertSql(table) + " RETURNING " + EventColumns.SELECTED;
+    }
+
+    @Override
     public BatchInsert batchInsert(TableName table) {
         BatchInsert idempotent = new PostgresArrayInsert(table);
         return PGJDBC ? new PostgresCopyInsert(table, idempotent) : idempotent;

@@ -44,6 +44,19 @@ public interface SqlDialect {
     String insertSql(TableName table);
 
     /**
+     * The insert of {@link #insertSql} that also returns the row it stored, every column of
+     * {@link io.auditrail.jdbc.internal.query.EventColumns#SELECTED}, and no row when it skipped
+     * an id already stored: the stored form (PostgreSQL's {@code jsonb} reorders metadata keys)
+     * without a second statement.
+     *
+     * @param table the audit table
+     * @return the SQL, or {@code null} where the database cannot return the inserted row
+     */
+    default @Nullable String insertReturningSql(TableName table) {
+        return null;
+    }
+
+    /**
      * The statement that stores a whole batch at once, where the database has one that beats
      * a JDBC batch of {@link #insertSql}.
      *

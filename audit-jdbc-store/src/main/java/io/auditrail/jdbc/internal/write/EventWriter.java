@@ -5,11 +5,15 @@ import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.internal.dialect.BatchInsert;
 import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.EventColumns;
+import io.auditrail.jdbc.internal.query.EventRowMapper;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +31,8 @@ public final class EventWriter {
     private final AuditEventCodec codec;
     private final String insertSql;
     private final @Nullable BatchInsert batchInsert;
+    private final @Nullable String insertReturningSql;
+    private final EventRowMapper rows;
 
     /**
      * Creates a writer.
@@ -40,6 +46,8 @@ public final class EventWriter {
         this.codec = codec;
         this.insertSql = dialect.insertSql(table);
         this.batchInsert = dialect.batchInsert(table);
+        this.insertReturningSql = dialect.insertReturningSql(table);
+        this.rows = new EventRowMapper(dialect, codec);
     }
 
     /**
@@ -56,6 +64,57 @@ public final class EventWriter {
             OwnTransaction.joinCallers(connection, c -> insert(c, events));
         } else {
             OwnTransaction.run(connection, c -> insert(c, events));
+        }
+    }
+
+    /**
+     * Whether {@link #writeReturning} is available: the database returns the row an insert stored.
+     *
+     * @return {@code true} on PostgreSQL
+     */
+    public boolean returnsStoredRow() {
+        return insertReturningSql != null;
+    }
+
+    /**
+     * Stores one event unless its id is stored already and returns the row as stored, in the
+     * same statement. Same transaction rule as {@link #write}; a single statement on a
+     * connection in auto-commit mode is its own transaction, so it needs no explicit commit.
+     *
+     * @param connection a connection borrowed for this call; not closed here
+     * @param event the event
+     * @param inCallerTransaction whether the connection belongs to the caller's transaction
+     * @return the event as stored, or empty when its id was already stored and nothing was written
+     * @throws SQLException when the insert fails
+     * @throws IllegalStateException unless {@link #returnsStoredRow()}
+     */
+    public Optional<AuditEvent> writeReturning(Connection connection, AuditEvent event, boolean inCallerTransaction)
+            throws SQLException {
+        if (insertReturningSql == null) {
+            throw new IllegalStateException("the database cannot return an inserted row");
+        }
+        if (inCallerTransaction) {
+            // joinCallers hands back no result; the row is carried out of the work this way.
+            AtomicReference<Optional<AuditEvent>> stored = new AtomicReference<>();
+            OwnTransaction.joinCallers(connection, c -> {
+                stored.set(insertReturning(c, event));
+                return null;
+            });
+            return stored.get();
+        }
+        if (connection.getAutoCommit()) {
+            return insertReturning(connection, event);
+        }
+        return OwnTransaction.run(connection, c -> insertReturning(c, event));
+    }
+
+    private Optional<AuditEvent> insertReturning(Connection connection, AuditEvent event) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertReturningSql)) {
+            EventColumns.bind(statement, dialect, codec, event);
+            dialect.bindInsertExtras(statement, event.id());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(rows.map(row).event()) : Optional.empty();
+            }
         }
     }
 
