@@ -61,6 +61,11 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+        return OffsetTimestamps.read(resultSet, column);
+    }
+
+    @Override
     public boolean prepareForStreaming(Connection connection) throws SQLException {
         // pgjdbc honours the fetch size only inside a transaction; otherwise it reads the whole result.
         if (connection.getAutoCommit()) {

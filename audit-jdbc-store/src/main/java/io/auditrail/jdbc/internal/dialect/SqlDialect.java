@@ -124,6 +124,17 @@ public interface SqlDialect {
     Instant readTimestamp(ResultSet resultSet, String column) throws SQLException;
 
     /**
+     * Reads an instant written by {@link #bindTimestamp} by column index, for a loop over many
+     * rows that located its columns once.
+     *
+     * @param resultSet the row
+     * @param column column index
+     * @return the instant
+     * @throws SQLException from the driver
+     */
+    Instant readTimestamp(ResultSet resultSet, int column) throws SQLException;
+
+    /**
      * Prepares a connection so that a large query streams instead of being read into memory.
      *
      * @param connection a connection this store borrowed
