@@ -50,6 +50,12 @@ final class PostgresDialect implements SqlDialect {
         statement.setObject(index, id);
     }
 
+    /** PostgreSQL's {@code uuid} output function writes only the canonical form. */
+    @Override
+    public boolean readsCanonicalUuidText() {
+        return true;
+    }
+
     @Override
     public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
         OffsetTimestamps.bind(statement, index, instant);

@@ -104,6 +104,16 @@ public interface SqlDialect {
     void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException;
 
     /**
+     * Whether a UUID column read as a string always gives the canonical lower-case form, as a
+     * native {@code uuid} type's output does; otherwise readers check the text.
+     *
+     * @return {@code true} when no check is needed
+     */
+    default boolean readsCanonicalUuidText() {
+        return false;
+    }
+
+    /**
      * Binds an instant so that the database stores it as UTC with microseconds.
      *
      * @param statement the statement

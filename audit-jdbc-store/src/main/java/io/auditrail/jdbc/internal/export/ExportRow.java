@@ -68,7 +68,7 @@ final class ExportRow {
     /** Lower-case canonical UUID text; any other spelling a database returns goes through {@link UUID}. */
     String id() throws SQLException {
         String text = row.getString(eventId);
-        return isCanonicalUuid(text) ? text : UUID.fromString(text).toString();
+        return dialect.readsCanonicalUuidText() || isCanonicalUuid(text) ? text : UUID.fromString(text).toString();
     }
 
     /** From the column's text when the driver gives it in UTC, which costs less than an {@code OffsetDateTime}. */

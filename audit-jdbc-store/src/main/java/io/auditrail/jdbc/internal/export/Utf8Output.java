@@ -44,19 +44,30 @@ final class Utf8Output extends Writer {
         write(text, 0, text.length());
     }
 
+    /** Runs of ASCII go straight into the buffer with the position in a local, which is most of an export's text. */
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        int i = offset;
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            if (count > SIZE - 4) {
+        while (i < end) {
+            if (count > SIZE - 5) {
                 drain();
             }
-            char c = text.charAt(i);
-            if (c < 0x80 && high == 0) {
-                buffer[count++] = (byte) c;
-            } else {
-                encode(c);
+            if (high == 0) {
+                byte[] bytes = buffer;
+                int position = count;
+                int stop = Math.min(end, i + SIZE - 4 - position);
+                char c;
+                while (i < stop && (c = text.charAt(i)) < 0x80) {
+                    bytes[position++] = (byte) c;
+                    i++;
+                }
+                count = position;
+                if (i == stop) {
+                    continue;
+                }
             }
+            encode(text.charAt(i++));
         }
     }
 
@@ -83,16 +94,31 @@ final class Utf8Output extends Writer {
      * @throws IOException from the stream
      */
     void writeDoublingQuotes(String text) throws IOException {
-        for (int i = 0; i < text.length(); i++) {
-            if (count > SIZE - 5) {
+        int i = 0;
+        int end = text.length();
+        while (i < end) {
+            if (count > SIZE - 7) {
                 drain();
             }
-            char c = text.charAt(i);
-            if (c < 0x80 && high == 0) {
-                buffer[count++] = (byte) c;
-            } else {
-                encode(c);
+            if (high == 0) {
+                byte[] bytes = buffer;
+                int position = count;
+                int stop = Math.min(end, i + (SIZE - 5 - position) / 2);
+                char c;
+                while (i < stop && (c = text.charAt(i)) < 0x80) {
+                    bytes[position++] = (byte) c;
+                    if (c == '"') {
+                        bytes[position++] = '"';
+                    }
+                    i++;
+                }
+                count = position;
+                if (i == stop) {
+                    continue;
+                }
             }
+            char c = text.charAt(i++);
+            encode(c);
             if (c == '"') {
                 buffer[count++] = '"';
             }

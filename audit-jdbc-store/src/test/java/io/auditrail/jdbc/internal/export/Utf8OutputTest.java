@@ -58,6 +58,27 @@ class Utf8OutputTest {
         assertThat(at).as("first differing byte").isEqualTo(-1);
     }
 
+    /** One character at a time, so that every call meets every free space left in the buffer. */
+    @Test
+    void fillsTheBufferToEveryPosition() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Utf8Output output = new Utf8Output(bytes);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            String piece = i % 3 == 0 ? "\"" : i % 7 == 0 ? "é" : "a";
+            if (i % 2 == 0) {
+                output.write(piece);
+                expected.append(piece);
+            } else {
+                output.writeDoublingQuotes(piece);
+                expected.append(piece.replace("\"", "\"\""));
+            }
+        }
+        output.finish();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
     @Test
     void keepsEverythingBufferedUntilFinished() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
