@@ -19,11 +19,15 @@ final class CsvCells {
         if (value == null || value.isEmpty()) {
             return;
         }
+        boolean formula = isFormula(firstSignificant(value));
+        if (out.writeUnlessQuotesNeeded(value, formula)) {
+            return;
+        }
         boolean quoted = needsQuotes(value);
         if (quoted) {
             out.write('"');
         }
-        if (isFormula(firstSignificant(value))) {
+        if (formula) {
             out.write('\'');
         }
         if (quoted) {

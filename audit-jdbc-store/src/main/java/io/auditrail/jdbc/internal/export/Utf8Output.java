@@ -88,6 +88,49 @@ final class Utf8Output extends Writer {
     }
 
     /**
+     * Writes a CSV cell that needs no quotes in the same pass that looks for a reason to quote
+     * it, which most cells lack: a separator, a double quote or a line break.
+     *
+     * @param text the cell's text
+     * @param apostrophe whether to put the formula-defusing apostrophe first
+     * @return {@code false}, having written nothing, when the text holds one of those
+     *         characters or is too long to take back; the caller then decides the slow way
+     * @throws IOException from the stream
+     */
+    boolean writeUnlessQuotesNeeded(String text, boolean apostrophe) throws IOException {
+        int length = text.length();
+        if (high != 0 || length > SIZE / 4) {
+            return false;
+        }
+        if (count > SIZE - 3 * length - 1) {
+            drain();
+        }
+        int start = count;
+        byte[] bytes = buffer;
+        int position = start;
+        if (apostrophe) {
+            bytes[position++] = '\'';
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c <= '"' && (c == '"' || c == '\n' || c == '\r')) {
+                count = start;
+                high = 0;
+                return false;
+            }
+            if (c < 0x80 && high == 0) {
+                bytes[position++] = (byte) c;
+            } else {
+                count = position;
+                encode(c);
+                position = count;
+            }
+        }
+        count = position;
+        return true;
+    }
+
+    /**
      * Writes text with each double quote doubled, as a quoted CSV cell holds it.
      *
      * @param text the cell's text

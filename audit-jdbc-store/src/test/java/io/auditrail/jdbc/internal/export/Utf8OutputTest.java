@@ -25,9 +25,10 @@ class Utf8OutputTest {
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         Writer reference = new OutputStreamWriter(expected, StandardCharsets.UTF_8);
         Utf8Output output = new Utf8Output(actual);
+        int plainCells = 0;
         for (int i = 0; i < 20_000; i++) {
             String piece = PIECES[random.nextInt(PIECES.length)];
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> {
                     reference.write(piece);
                     output.write(piece);
@@ -42,9 +43,19 @@ class Utf8OutputTest {
                         output.write(c);
                     }
                 }
-                default -> {
+                case 3 -> {
                     reference.write(piece.replace("\"", "\"\""));
                     output.writeDoublingQuotes(piece);
+                }
+                default -> {
+                    String cell = i % 2 == 0 ? "'" + piece : piece;
+                    boolean written = output.writeUnlessQuotesNeeded(piece, i % 2 == 0);
+                    boolean plain = piece.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+                    assertThat(written).as("written although it needs quotes").isEqualTo(written && plain);
+                    if (written) {
+                        reference.write(cell);
+                        plainCells++;
+                    }
                 }
             }
         }
@@ -54,6 +65,7 @@ class Utf8OutputTest {
         output.finish();
 
         assertThat(actual.size()).isGreaterThan(3 * 16 * 1024);
+        assertThat(plainCells).as("cells written in one pass").isGreaterThan(2000);
         int at = Arrays.mismatch(actual.toByteArray(), expected.toByteArray());
         assertThat(at).as("first differing byte").isEqualTo(-1);
     }
