@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * whitespace between tokens. That covers what the codec stored itself (MariaDB, H2 and HSQLDB
  * return that text, and it comes back as the same string) and PostgreSQL's {@code jsonb}
  * output, which adds a space after each colon and comma. Anything else (an escape the codec
- * spells differently, a number it would normalise, a character it escapes, a surrogate pair,
+ * spells differently, a number it would normalise, a character it escapes, a surrogate,
  * deep nesting, malformed text) is left to the token-by-token copy, which also reports errors.
  */
 final class CompactStoredJson {
@@ -129,27 +129,33 @@ final class CompactStoredJson {
     }
 
     /**
-     * A string the codec writes back unchanged: no character it escapes, no surrogate (its
-     * UTF-8 generator escapes them), and only the escapes it writes itself.
+     * A string the codec writes back unchanged: no character it escapes, no surrogate (how its
+     * UTF-8 generator spells a pair is left to it), and only the escapes it writes itself.
      */
     private boolean string() {
-        copy();
-        while (in < json.length()) {
-            char c = json.charAt(in);
+        String text = json;
+        char[] target = out;
+        int end = text.length();
+        int from = in + 1;
+        int to = length;
+        target[to++] = '"';
+        while (from < end) {
+            char c = text.charAt(from++);
+            target[to++] = c;
             if (c == '"') {
-                copy();
+                in = from;
+                length = to;
                 return true;
             }
             if (c == '\\') {
-                if (in + 1 >= json.length() || !isOwnEscape(json.charAt(in + 1))) {
+                if (from >= end || !isOwnEscape(text.charAt(from))) {
                     return false;
                 }
-                copy();
+                target[to++] = text.charAt(from++);
             } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && (Character.isSurrogate(c)
                     || UnsafeCharacters.isUnsafe(c)))) {
                 return false;
             }
-            copy();
         }
         return false;
     }
