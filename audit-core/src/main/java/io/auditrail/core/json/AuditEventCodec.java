@@ -306,7 +306,9 @@ public final class AuditEventCodec {
      * Re-encodes metadata as a store returned it: the same text as
      * {@code metadataToJson(metadataFromJson(json))}, numbers normalised the same way, but
      * copied token by token without building the map. For exports of values that were
-     * validated when they were written.
+     * validated when they were written. Text whose tokens are already spelled as the codec
+     * writes them (what it stored itself, or PostgreSQL's {@code jsonb} spacing of it) is
+     * copied in one pass without a parser, dropping the whitespace between tokens.
      *
      * @param json a JSON object read from a store, or {@code null}
      * @return one line of JSON, or {@code null} when there is no metadata or it is empty
@@ -315,6 +317,10 @@ public final class AuditEventCodec {
     public @Nullable String storedMetadataToJson(@Nullable String json) {
         if (json == null || json.isBlank()) {
             return null;
+        }
+        String compact = CompactStoredJson.compact(json);
+        if (compact != null) {
+            return compact;
         }
         try (JsonParser parser = mapper.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -59,4 +59,9 @@ class H2Dialect implements SqlDialect {
     public Instant readTimestamp(ResultSet resultSet, String column) throws SQLException {
         return OffsetTimestamps.read(resultSet, column);
     }
+
+    @Override
+    public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+        return OffsetTimestamps.read(resultSet, column);
+    }
 }

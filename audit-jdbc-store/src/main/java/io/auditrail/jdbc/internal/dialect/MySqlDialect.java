@@ -54,4 +54,10 @@ final class MySqlDialect implements SqlDialect {
         LocalDateTime value = resultSet.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    @Override
+    public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+        LocalDateTime value = resultSet.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
 }

@@ -59,6 +59,12 @@ final class PostgresDialect implements SqlDialect {
         statement.setObject(index, id);
     }
 
+    /** PostgreSQL's {@code uuid} output function writes only the canonical form. */
+    @Override
+    public boolean readsCanonicalUuidText() {
+        return true;
+    }
+
     @Override
     public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
         OffsetTimestamps.bind(statement, index, instant);
@@ -66,6 +72,11 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public Instant readTimestamp(ResultSet resultSet, String column) throws SQLException {
+        return OffsetTimestamps.read(resultSet, column);
+    }
+
+    @Override
+    public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
         return OffsetTimestamps.read(resultSet, column);
     }
 

@@ -117,6 +117,16 @@ public interface SqlDialect {
     void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException;
 
     /**
+     * Whether a UUID column read as a string always gives the canonical lower-case form, as a
+     * native {@code uuid} type's output does; otherwise readers check the text.
+     *
+     * @return {@code true} when no check is needed
+     */
+    default boolean readsCanonicalUuidText() {
+        return false;
+    }
+
+    /**
      * Binds an instant so that the database stores it as UTC with microseconds.
      *
      * @param statement the statement
@@ -135,6 +145,17 @@ public interface SqlDialect {
      * @throws SQLException from the driver
      */
     Instant readTimestamp(ResultSet resultSet, String column) throws SQLException;
+
+    /**
+     * Reads an instant written by {@link #bindTimestamp} by column index, for a loop over many
+     * rows that located its columns once.
+     *
+     * @param resultSet the row
+     * @param column column index
+     * @return the instant
+     * @throws SQLException from the driver
+     */
+    Instant readTimestamp(ResultSet resultSet, int column) throws SQLException;
 
     /**
      * Prepares a connection so that a large query streams instead of being read into memory.

@@ -1,7 +1,6 @@
 package io.auditrail.jdbc.internal.export;
 
 import java.io.IOException;
-import java.io.Writer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,33 +15,27 @@ final class CsvCells {
     private CsvCells() {
     }
 
-    static void write(Writer out, @Nullable String value) throws IOException {
+    static void write(Utf8Output out, @Nullable String value) throws IOException {
         if (value == null || value.isEmpty()) {
+            return;
+        }
+        boolean formula = isFormula(firstSignificant(value));
+        if (out.writeUnlessQuotesNeeded(value, formula)) {
             return;
         }
         boolean quoted = needsQuotes(value);
         if (quoted) {
             out.write('"');
         }
-        if (isFormula(firstSignificant(value))) {
+        if (formula) {
             out.write('\'');
         }
         if (quoted) {
-            writeDoublingQuotes(out, value);
+            out.writeDoublingQuotes(value);
             out.write('"');
         } else {
             out.write(value);
         }
-    }
-
-    private static void writeDoublingQuotes(Writer out, String value) throws IOException {
-        int start = 0;
-        for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', start)) {
-            out.write(value, start, i + 1 - start);
-            out.write('"');
-            start = i + 1;
-        }
-        out.write(value, start, value.length() - start);
     }
 
     /** Spreadsheets skip leading blanks and quotes before deciding that a cell is a formula. */

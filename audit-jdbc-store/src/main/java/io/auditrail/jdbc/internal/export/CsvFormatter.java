@@ -1,7 +1,6 @@
 package io.auditrail.jdbc.internal.export;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +13,9 @@ final class CsvFormatter implements EventFormatter {
     private static final String COLUMNS = "event_id, occurred_at, actor_id, actor_name, action, resource_type,"
             + " resource_id, resource_name, organization_id, outcome, ip, metadata";
 
-    private final Writer out;
+    private final Utf8Output out;
 
-    CsvFormatter(Writer out) {
+    CsvFormatter(Utf8Output out) {
         this.out = out;
     }
 

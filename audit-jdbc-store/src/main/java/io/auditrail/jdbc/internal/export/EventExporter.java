@@ -7,12 +7,8 @@ import io.auditrail.jdbc.internal.dialect.SqlDialect;
 import io.auditrail.jdbc.internal.query.BoundSql;
 import io.auditrail.jdbc.internal.query.EventQueries;
 import io.auditrail.jdbc.internal.query.StreamingRead;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,8 +61,7 @@ public final class EventExporter {
 
     private long stream(Connection connection, AuditQuery query, ExportFormat format, OutputStream out)
             throws SQLException, IOException {
-        BufferedWriter buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        Writer writer = new UnclosableWriter(buffered);
+        Utf8Output writer = new Utf8Output(out);
         EventFormatter formatter = formatter(format, writer);
         BoundSql select = queries.export(query, formatter.columns());
         long rows = 0;
@@ -84,11 +79,11 @@ public final class EventExporter {
                 formatter.end();
             }
         }
-        buffered.flush();
+        writer.finish();
         return rows;
     }
 
-    private EventFormatter formatter(ExportFormat format, Writer writer) {
+    private EventFormatter formatter(ExportFormat format, Utf8Output writer) {
         return switch (format) {
             case CSV -> new CsvFormatter(writer);
             case JSON -> new JsonArrayFormatter(writer, codec);

@@ -22,6 +22,7 @@ final class ExportRow {
     private final SqlDialect dialect;
     private final AuditEventCodec codec;
     private final int eventId;
+    private final int occurredAt;
     private final int organizationId;
     private final int actorId;
     private final int actorName;
@@ -45,6 +46,7 @@ final class ExportRow {
         this.dialect = dialect;
         this.codec = codec;
         this.eventId = column(columns, "event_id");
+        this.occurredAt = column(columns, "occurred_at");
         this.organizationId = column(columns, "organization_id");
         this.actorId = column(columns, "actor_id");
         this.actorName = column(columns, "actor_name");
@@ -66,11 +68,13 @@ final class ExportRow {
     /** Lower-case canonical UUID text; any other spelling a database returns goes through {@link UUID}. */
     String id() throws SQLException {
         String text = row.getString(eventId);
-        return isCanonicalUuid(text) ? text : UUID.fromString(text).toString();
+        return dialect.readsCanonicalUuidText() || isCanonicalUuid(text) ? text : UUID.fromString(text).toString();
     }
 
+    /** From the column's text when the driver gives it in UTC, which costs less than an {@code OffsetDateTime}. */
     String timestamp() throws SQLException {
-        return ExportTimestamps.format(dialect.readTimestamp(row, "occurred_at"));
+        String text = ExportTimestamps.fromUtcText(row.getString(occurredAt));
+        return text != null ? text : ExportTimestamps.format(dialect.readTimestamp(row, occurredAt));
     }
 
     @Nullable String organizationId() throws SQLException {

@@ -2,9 +2,10 @@ package io.auditrail.jdbc.internal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CsvCellsTest {
@@ -44,12 +45,14 @@ class CsvCellsTest {
     }
 
     private static String cell(String value) {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
+            Utf8Output out = new Utf8Output(bytes);
             CsvCells.write(out, value);
+            out.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
