@@ -92,7 +92,8 @@ final class CanonicalEventWriter {
             property(TYPE, outcome.errorType());
             endObject();
         }
-        property(ID, event.id().toString());
+        name(ID);
+        asciiString(event.id().toString());
         if (!event.metadata().isEmpty()) {
             name(METADATA);
             sorted(event.metadata());
@@ -106,7 +107,8 @@ final class CanonicalEventWriter {
         property(NAME, resource.name());
         property(TYPE, resource.type());
         endObject();
-        property(TIMESTAMP, AuditEventCodec.formatTimestamp(event.timestamp()));
+        name(TIMESTAMP);
+        asciiString(AuditEventCodec.formatTimestamp(event.timestamp()));
         endObject();
         return Arrays.copyOf(bytes, length);
     }
@@ -227,6 +229,14 @@ final class CanonicalEventWriter {
         }
         out[at++] = '"';
         length = at;
+    }
+
+    /** Text known to be plain ASCII (a UUID, a timestamp), quoted without looking for escapes. */
+    private void asciiString(String text) {
+        append((byte) '"');
+        asciiText(text);
+        append((byte) '"');
+        afterValue = true;
     }
 
     private void asciiText(String text) {
