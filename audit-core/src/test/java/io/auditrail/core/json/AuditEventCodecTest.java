@@ -113,6 +113,20 @@ class AuditEventCodecTest {
                 + "\"resource\":{\"id\":\"j\",\"type\":\"job\"},\"timestamp\":\"1970-01-01T00:00:00.000000Z\"}");
     }
 
+    /** The canonical writer copies plain text itself; every ASCII character must come out as the generator writes it. */
+    @Test
+    void canonicalFormEscapesTextAsTheGeneratorDoesWhereverTheCharacterFalls() {
+        for (char c = 0; c < 0x80; c++) {
+            for (int at = 0; at < 17; at++) {
+                String text = "abcdefghijklmnopq".substring(0, at) + c + "rstuvwxyz0123456".substring(at % 16);
+                AuditEvent event = TestEvents.invoiceDeleted().metadata("k", text).build();
+
+                assertThat(new String(codec.toCanonicalJson(event), StandardCharsets.UTF_8))
+                        .contains("\"metadata\":" + codec.metadataToJson(Map.of("k", text)) + ",");
+            }
+        }
+    }
+
     @Test
     void formatsTimestampsOutsideFourDigitYearsWithASign() {
         assertThat(AuditEventCodec.formatTimestamp(Instant.parse("+10000-01-01T00:00:00.000001Z")))
