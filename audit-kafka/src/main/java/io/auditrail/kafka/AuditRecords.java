@@ -4,6 +4,7 @@ import io.auditrail.core.event.AuditEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
@@ -17,7 +18,9 @@ public final class AuditRecords {
     /** Key of events without an organisation. */
     static final String NO_ORGANIZATION_KEY = "";
 
-    private static final byte[] SCHEMA_VERSION = AuditRecordHeaders.CURRENT_SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8);
+    /** The same for every record; Kafka only reads a header, so one instance serves them all. */
+    private static final Header SCHEMA_VERSION = new RecordHeader(AuditRecordHeaders.SCHEMA_VERSION,
+            AuditRecordHeaders.CURRENT_SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
 
     private AuditRecords() {
     }
@@ -31,9 +34,8 @@ public final class AuditRecords {
      * @return the record, partitioned by its key
      */
     public static ProducerRecord<String, byte[]> of(String topic, AuditEvent event, byte[] canonicalJson) {
-        return new ProducerRecord<>(topic, null, key(event), canonicalJson, List.of(
-                new RecordHeader(AuditRecordHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(AuditRecordHeaders.SCHEMA_VERSION, SCHEMA_VERSION)));
+        Header id = new RecordHeader(AuditRecordHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, key(event), canonicalJson, List.of(id, SCHEMA_VERSION));
     }
 
     static String key(AuditEvent event) {

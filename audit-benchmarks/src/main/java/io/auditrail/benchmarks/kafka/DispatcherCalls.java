@@ -3,8 +3,10 @@ package io.auditrail.benchmarks.kafka;
 import io.auditrail.benchmarks.support.EventGenerator;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
+import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.DrainResult;
 import io.auditrail.core.dispatch.OverflowPolicy;
+import io.auditrail.core.dispatch.ShardedAsyncDispatcher;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.kafka.KafkaAuditSink;
@@ -14,8 +16,9 @@ import java.time.Duration;
 /**
  * The path of {@code @Audited} in async mode: caller threads hand fresh events to an
  * {@link AsyncDispatcher} with its default settings in front of the sink; its one writer
- * thread calls the sink. Callers block for room rather than have events refused, so the
- * figure is the writer's rate; the window's end includes draining the queue.
+ * thread calls the sink. With more writers, a {@link ShardedAsyncDispatcher} with the same
+ * settings, each organisation's events on one writer. Callers block for room rather than have
+ * events refused, so the figure is the writers' rate; the window's end includes draining the queue.
  */
 final class DispatcherCalls implements ProducerMethod {
 
@@ -24,14 +27,17 @@ final class DispatcherCalls implements ProducerMethod {
     private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(5);
 
     private final int callers;
+    private final int writers;
 
-    DispatcherCalls(int callers) {
+    DispatcherCalls(int callers, int writers) {
         this.callers = callers;
+        this.writers = writers;
     }
 
     @Override
     public String label() {
-        return "`AsyncDispatcher` (defaults) → sink, " + callers + (callers == 1 ? " caller thread" : " caller threads");
+        return (writers == 1 ? "`AsyncDispatcher` (defaults)" : "`ShardedAsyncDispatcher` (defaults, " + writers
+                + " writers)") + " → sink, " + callers + (callers == 1 ? " caller thread" : " caller threads");
     }
 
     @Override
@@ -40,7 +46,8 @@ final class DispatcherCalls implements ProducerMethod {
         AsyncSettings settings = new AsyncSettings(defaults.capacity(), defaults.batchSize(), defaults.flushInterval(),
                 OverflowPolicy.BLOCK, CALLER_PATIENCE, defaults.backoff());
         try (KafkaAuditSink sink = new KafkaAuditSink(KafkaSinkSettings.of(bootstrapServers, topic))) {
-            AsyncDispatcher dispatcher = new AsyncDispatcher(sink, settings, AuditMonitor.NONE);
+            AuditDispatcher dispatcher = writers == 1 ? new AsyncDispatcher(sink, settings, AuditMonitor.NONE)
+                    : new ShardedAsyncDispatcher(sink, settings, writers, AuditMonitor.NONE);
             long start = System.nanoTime();
             long dispatched;
             try {

@@ -83,7 +83,7 @@ public final class KafkaThroughputBenchmark {
             try {
                 KafkaThroughputBenchmark benchmark = new KafkaThroughputBenchmark(database, topics,
                         broker.bootstrapServers(), store, largePoll);
-                Methods methods = new Methods(encoded);
+                Methods methods = new Methods(encoded, events);
                 long start = System.nanoTime();
                 benchmark.pass(0, new Figures(), methods, warmUpWindow, events.subList(0, warmUpEvents), warmUpEncoded);
                 Figures figures = new Figures();
@@ -115,18 +115,20 @@ public final class KafkaThroughputBenchmark {
 
     /** The producer-side methods, which take turns within a pass. */
     private record Methods(RawProducer raw1, RawProducer raw2, RawProducer waiting1, RawProducer waiting2,
-            SinkWrites sink1, SinkWrites sink2, DispatcherCalls dispatcher1, DispatcherCalls dispatcher2) {
+            SinkWrites sink1, SinkWrites sink2, SinkWrites prebuilt1, DispatcherCalls dispatcher1,
+            DispatcherCalls dispatcher2, DispatcherCalls sharded2) {
 
-        Methods(EncodedEvents encoded) {
+        Methods(EncodedEvents encoded, List<AuditEvent> events) {
             this(new RawProducer(encoded, 1, false), new RawProducer(encoded, 2, false),
                     new RawProducer(encoded, 1, true), new RawProducer(encoded, 2, true),
-                    new SinkWrites(1), new SinkWrites(2), new DispatcherCalls(1), new DispatcherCalls(2));
+                    new SinkWrites(1, null), new SinkWrites(2, null), new SinkWrites(1, events),
+                    new DispatcherCalls(1, 1), new DispatcherCalls(2, 1), new DispatcherCalls(2, 2));
         }
 
         /** Each pass starts one method later, so no method always runs first or right after another. */
         List<ProducerMethod> inTurn(int pass) {
-            List<ProducerMethod> order = new ArrayList<>(
-                    List.of(raw1, sink1, dispatcher1, waiting1, raw2, sink2, dispatcher2, waiting2));
+            List<ProducerMethod> order = new ArrayList<>(List.of(raw1, sink1, dispatcher1, waiting1, prebuilt1, raw2,
+                    sink2, dispatcher2, waiting2, sharded2));
             Collections.rotate(order, -pass);
             return order;
         }
@@ -138,7 +140,11 @@ public final class KafkaThroughputBenchmark {
         List<String> fresh = topics.create(inTurn.size() + 1);
         for (int i = 0; i < inTurn.size(); i++) {
             ProducerMethod method = inTurn.get(i);
-            figures.add(pass, method.label(), method.eventsPerSecond(bootstrapServers, fresh.get(i), window));
+            long startCpu = processCpuNanos();
+            long start = System.nanoTime();
+            double rate = method.eventsPerSecond(bootstrapServers, fresh.get(i), window);
+            double sent = rate * (System.nanoTime() - start) / 1e9;
+            figures.add(pass, method.label(), rate, (processCpuNanos() - startCpu) / 1e3 / sent);
             topics.delete(fresh.get(i));
         }
         String topic = fresh.get(inTurn.size());
@@ -161,8 +167,14 @@ public final class KafkaThroughputBenchmark {
         addRow(table, figures, raw2, raw1, "raw, 1 thread", "the baseline for 2 threads (ratio: 2 threads ÷ 1)");
         addRow(table, figures, methods.waiting1().label(), raw1, "raw, 1 thread", "the sink's send-then-wait pattern without building or encoding");
         addRow(table, figures, methods.waiting2().label(), raw2, "raw, 2 threads", "");
+        String waiting1 = methods.waiting1().label();
         addRow(table, figures, sink1, raw1, "raw, 1 thread",
-                "÷ raw waiting per batch, 1 thread: " + figures.ratio(sink1, methods.waiting1().label()));
+                "÷ raw waiting per batch, 1 thread: " + figures.ratio(sink1, waiting1) + "; " + cpuNote(figures, sink1,
+                        waiting1, "raw waiting"));
+        addRow(table, figures, methods.prebuilt1().label(), raw1, "raw, 1 thread",
+                "÷ raw waiting per batch, 1 thread: " + figures.ratio(methods.prebuilt1().label(), waiting1) + "; "
+                        + cpuNote(figures, methods.prebuilt1().label(), waiting1, "raw waiting")
+                        + "; the same events as the raw producer's, built outside the timing: the sink's own share");
         addRow(table, figures, methods.sink2().label(), raw2, "raw, 2 threads",
                 "÷ raw waiting per batch, 2 threads: " + figures.ratio(methods.sink2().label(), methods.waiting2().label()));
         addRow(table, figures, methods.dispatcher1().label(), raw1, "raw, 1 thread",
@@ -170,6 +182,10 @@ public final class KafkaThroughputBenchmark {
         addRow(table, figures, methods.dispatcher2().label(), raw2, "raw, 2 threads",
                 "÷ sink write, 1 thread: " + figures.ratio(methods.dispatcher2().label(), sink1)
                         + " (one writer thread either way)");
+        addRow(table, figures, methods.sharded2().label(), raw2, "raw, 2 threads",
+                "÷ one writer, 2 caller threads: " + figures.ratio(methods.sharded2().label(), methods.dispatcher2().label())
+                        + "; " + cpuNote(figures, methods.sharded2().label(), methods.dispatcher2().label(), "one writer")
+                        + "; each organisation's events on one writer");
         addRow(table, figures, fillLabel(loaderEvents), raw1, "raw, 1 thread", "fills the loader's topic: distinct events, in order");
         addRow(table, figures, consumeLabel(), null, null, "the loader's baseline");
         for (int poll : List.of(DEFAULT_POLL, largePoll)) {
@@ -179,6 +195,11 @@ public final class KafkaThroughputBenchmark {
                             + figures.ratio(loaderLabel(poll), storeLabel(poll)) + "; row count checked");
         }
         return table;
+    }
+
+    private static String cpuNote(Figures figures, String label, String baseline, String baselineName) {
+        return figures.cpu(label) + " vs " + figures.cpu(baseline) + " (" + baselineName + "), CPU ratio "
+                + figures.cpuRatio(label, baseline);
     }
 
     private static void addRow(ResultTable table, Figures figures, String label, String baseline, String baselineName,
@@ -202,6 +223,12 @@ public final class KafkaThroughputBenchmark {
     private static String loaderLabel(int maxPollRecords) {
         return "`KafkaAuditLoader` → `JdbcAuditStore`, max.poll.records " + maxPollRecords
                 + (maxPollRecords == DEFAULT_POLL ? " (default)" : "");
+    }
+
+    /** CPU time of this JVM: the producing threads, the client's network thread, GC and JIT, not the broker. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double loadAverage() {

@@ -18,11 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -79,7 +77,7 @@ public final class AuditEventCodec {
      * @return for example {@code "2026-11-23T10:15:30.123456Z"}
      */
     public static String formatTimestamp(Instant timestamp) {
-        return TIMESTAMP_FORMAT.format(timestamp);
+        return TimestampText.format(timestamp);
     }
 
     /**
@@ -89,7 +87,7 @@ public final class AuditEventCodec {
      * @return one line of JSON
      */
     public String toJson(AuditEvent event) {
-        return write(generator -> writeEvent(generator, event, false));
+        return write(generator -> writeEvent(generator, event));
     }
 
     /**
@@ -100,7 +98,7 @@ public final class AuditEventCodec {
      */
     public void writeJson(AuditEvent event, OutputStream out) {
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            writeEvent(generator, event, false);
+            writeEvent(generator, event);
         }
     }
 
@@ -112,7 +110,7 @@ public final class AuditEventCodec {
      */
     public void writeJson(AuditEvent event, Writer out) {
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            writeEvent(generator, event, false);
+            writeEvent(generator, event);
         }
     }
 
@@ -135,7 +133,16 @@ public final class AuditEventCodec {
      * @return canonical UTF-8 bytes
      */
     public byte[] toCanonicalJson(AuditEvent event) {
-        return write(generator -> writeEvent(generator, event, true)).getBytes(StandardCharsets.UTF_8);
+        return new CanonicalEventWriter(this::jsonValue).write(event);
+    }
+
+    /** One JSON value as this codec's generator writes it: the reference for {@link CanonicalEventWriter}. */
+    private byte[] jsonValue(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            writeValue(g, value);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -267,7 +274,7 @@ public final class AuditEventCodec {
      * @return one line of JSON
      */
     public String metadataToJson(Map<String, Object> metadata) {
-        return write(generator -> writeValue(generator, metadata, false));
+        return write(generator -> writeValue(generator, metadata));
     }
 
     /**
@@ -353,7 +360,7 @@ public final class AuditEventCodec {
         }
         CountingOutputStream counter = new CountingOutputStream();
         try (JsonGenerator generator = mapper.createGenerator(counter)) {
-            writeValue(generator, metadata, false);
+            writeValue(generator, metadata);
         }
         return counter.count;
     }
@@ -467,32 +474,32 @@ public final class AuditEventCodec {
         return null;
     }
 
-    private void writeEvent(JsonGenerator g, AuditEvent event, boolean canonical) {
-        Fields fields = new Fields(canonical);
+    private void writeEvent(JsonGenerator g, AuditEvent event) {
+        Fields fields = new Fields();
         fields.put("id", event.id().toString());
         fields.put("timestamp", formatTimestamp(event.timestamp()));
         fields.put("organization_id", event.organizationId());
-        Fields actor = new Fields(canonical);
+        Fields actor = new Fields();
         actor.put("id", event.actor().id());
         actor.put("name", event.actor().name());
         actor.put("email", event.actor().email());
         actor.put("type", event.actor().type().wireName());
         fields.put("actor", actor.map);
         fields.put("action", event.action());
-        Fields resource = new Fields(canonical);
+        Fields resource = new Fields();
         resource.put("type", event.resource().type());
         resource.put("id", event.resource().id());
         resource.put("name", event.resource().name());
         fields.put("resource", resource.map);
         fields.put("outcome", event.outcome().status().wireName());
         if (!event.outcome().isSuccess()) {
-            Fields error = new Fields(canonical);
+            Fields error = new Fields();
             error.put("type", event.outcome().errorType());
             error.put("message", event.outcome().errorMessage());
             fields.put("error", error.map);
         }
         if (!event.context().isEmpty()) {
-            Fields context = new Fields(canonical);
+            Fields context = new Fields();
             context.put("ip", event.context().ip());
             context.put("user_agent", event.context().userAgent());
             context.put("request_id", event.context().requestId());
@@ -501,18 +508,18 @@ public final class AuditEventCodec {
         if (!event.metadata().isEmpty()) {
             fields.put("metadata", event.metadata());
         }
-        writeValue(g, fields.map, canonical);
+        writeValue(g, fields.map);
     }
 
     private void writeHostedApiEvent(JsonGenerator g, AuditEvent event) {
-        Fields fields = new Fields(false);
-        Fields actor = new Fields(false);
+        Fields fields = new Fields();
+        Fields actor = new Fields();
         actor.put("id", event.actor().id());
         actor.put("name", event.actor().name());
         actor.put("email", event.actor().email());
         fields.put("actor", actor.map);
         fields.put("action", event.action());
-        Fields resource = new Fields(false);
+        Fields resource = new Fields();
         resource.put("type", event.resource().type());
         resource.put("id", event.resource().id());
         resource.put("name", event.resource().name());
@@ -520,7 +527,7 @@ public final class AuditEventCodec {
         fields.put("organization_id", event.organizationId());
         fields.put("timestamp", formatTimestamp(event.timestamp()));
         Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
-        Fields extension = new Fields(false);
+        Fields extension = new Fields();
         extension.put("event_id", event.id().toString());
         extension.put("actor_type", event.actor().type().wireName());
         extension.put("outcome", event.outcome().status().wireName());
@@ -531,10 +538,10 @@ public final class AuditEventCodec {
         extension.put("request_id", event.context().requestId());
         metadata.put(HOSTED_API_EXTENSION_KEY, extension.map);
         fields.put("metadata", metadata);
-        writeValue(g, fields.map, false);
+        writeValue(g, fields.map);
     }
 
-    private static void writeValue(JsonGenerator g, Object value, boolean canonical) {
+    private static void writeValue(JsonGenerator g, @Nullable Object value) {
         if (value == null) {
             g.writeNull();
         } else if (value instanceof String s) {
@@ -549,18 +556,15 @@ public final class AuditEventCodec {
             g.writeNumber(d);
         } else if (value instanceof Map<?, ?> map) {
             g.writeStartObject();
-            Iterator<? extends Map.Entry<?, ?>> entries =
-                    (canonical && !(map instanceof TreeMap) ? new TreeMap<>(map) : map).entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
                 g.writeName((String) entry.getKey());
-                writeValue(g, entry.getValue(), canonical);
+                writeValue(g, entry.getValue());
             }
             g.writeEndObject();
         } else if (value instanceof List<?> list) {
             g.writeStartArray();
             for (Object element : list) {
-                writeValue(g, element, canonical);
+                writeValue(g, element);
             }
             g.writeEndArray();
         } else {
@@ -581,13 +585,9 @@ public final class AuditEventCodec {
         void write(JsonGenerator generator);
     }
 
-    /** Object fields in schema order, or sorted for the canonical form, without nulls. */
+    /** Object fields in schema order, without nulls. */
     private static final class Fields {
-        final Map<String, Object> map;
-
-        Fields(boolean canonical) {
-            map = canonical ? new TreeMap<>() : new LinkedHashMap<>();
-        }
+        final Map<String, Object> map = new LinkedHashMap<>();
 
         void put(String key, Object value) {
             if (value != null) {

@@ -9,11 +9,15 @@ import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.event.InvalidAuditEventException;
 import io.auditrail.core.event.Outcome;
 import io.auditrail.core.event.RequestContext;
+import io.auditrail.core.event.Resource;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AuditEventCodecTest {
@@ -73,6 +77,62 @@ class AuditEventCodecTest {
         AuditEvent event = richEvent();
 
         assertThat(codec.toCanonicalJson(codec.fromJson(codec.toJson(event)))).isEqualTo(codec.toCanonicalJson(event));
+    }
+
+    /** The expected texts are what the encoder wrote before it stopped building sorted maps. */
+    @Test
+    void canonicalFormIsByteForByteTheOneHashChainsWereBuiltOn() {
+        AuditEvent event = TestEvents.invoiceDeleted()
+                .id(UUID.fromString("0193a8d2-7c4e-7b1a-9f3e-2d5c6b7a8e90"))
+                .outcome(Outcome.failure("java.lang.IllegalStateException", "caf\u00e9 \u2028 \"quoted\" \\ \u0007"))
+                .context(new RequestContext("203.0.113.9", null, "req-1"))
+                .metadata("zeta", Map.of("\u00e9", 1, "E", List.of(new BigDecimal("1.50"),
+                        Map.of("b", false, "a", "\ud83d\ude00"))))
+                .metadata("amount", new BigDecimal("-0.000"))
+                .metadata("big", new BigInteger("123456789012345678901234567890"))
+                .metadata("nothing", null)
+                .build();
+        AuditEvent bare = AuditEvent.builder().id(event.id()).timestamp(Instant.parse("1970-01-01T00:00:00Z"))
+                .actor(Actor.system("cron")).action("job.ran").resource(Resource.of("job", "j")).build();
+
+        assertThat(new String(codec.toCanonicalJson(event), StandardCharsets.UTF_8)).isEqualTo("{"
+                + "\"action\":\"invoice.deleted\","
+                + "\"actor\":{\"email\":\"alice@example.com\",\"id\":\"alice\",\"name\":\"Alice Liddell\",\"type\":\"user\"},"
+                + "\"context\":{\"ip\":\"203.0.113.9\",\"request_id\":\"req-1\"},"
+                + "\"error\":{\"message\":\"caf\u00e9 \\u2028 \\\"quoted\\\" \\\\ \\u0007\","
+                + "\"type\":\"java.lang.IllegalStateException\"},"
+                + "\"id\":\"0193a8d2-7c4e-7b1a-9f3e-2d5c6b7a8e90\","
+                + "\"metadata\":{\"amount\":0,\"big\":123456789012345678901234567890,\"nothing\":null,"
+                + "\"zeta\":{\"E\":[1.5,{\"a\":\"\ud83d\ude00\",\"b\":false}],\"\u00e9\":1}},"
+                + "\"organization_id\":\"acme\",\"outcome\":\"failure\","
+                + "\"resource\":{\"id\":\"inv-42\",\"name\":\"INV-2026-0042\",\"type\":\"invoice\"},"
+                + "\"timestamp\":\"2026-11-23T10:15:30.123456Z\"}");
+        assertThat(new String(codec.toCanonicalJson(bare), StandardCharsets.UTF_8)).isEqualTo("{"
+                + "\"action\":\"job.ran\",\"actor\":{\"id\":\"cron\",\"type\":\"system\"},"
+                + "\"id\":\"0193a8d2-7c4e-7b1a-9f3e-2d5c6b7a8e90\",\"outcome\":\"success\","
+                + "\"resource\":{\"id\":\"j\",\"type\":\"job\"},\"timestamp\":\"1970-01-01T00:00:00.000000Z\"}");
+    }
+
+    /** The canonical writer copies plain text itself; every ASCII character must come out as the generator writes it. */
+    @Test
+    void canonicalFormEscapesTextAsTheGeneratorDoesWhereverTheCharacterFalls() {
+        for (char c = 0; c < 0x80; c++) {
+            for (int at = 0; at < 17; at++) {
+                String text = "abcdefghijklmnopq".substring(0, at) + c + "rstuvwxyz0123456".substring(at % 16);
+                AuditEvent event = TestEvents.invoiceDeleted().metadata("k", text).build();
+
+                assertThat(new String(codec.toCanonicalJson(event), StandardCharsets.UTF_8))
+                        .contains("\"metadata\":" + codec.metadataToJson(Map.of("k", text)) + ",");
+            }
+        }
+    }
+
+    @Test
+    void formatsTimestampsOutsideFourDigitYearsWithASign() {
+        assertThat(AuditEventCodec.formatTimestamp(Instant.parse("+10000-01-01T00:00:00.000001Z")))
+                .isEqualTo("+10000-01-01T00:00:00.000001Z");
+        assertThat(AuditEventCodec.formatTimestamp(Instant.parse("0000-12-31T23:59:59.999999Z")))
+                .isEqualTo("0000-12-31T23:59:59.999999Z");
     }
 
     @Test
