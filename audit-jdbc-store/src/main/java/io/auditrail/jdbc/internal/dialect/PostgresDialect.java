@@ -12,6 +12,19 @@ import java.util.UUID;
 /** PostgreSQL: native {@code uuid}, {@code timestamptz} and {@code jsonb}. */
 final class PostgresDialect implements SqlDialect {
 
+    /** What pgjdbc reports as its {@code DatabaseMetaData.getDriverName()}. */
+    static final String PGJDBC_DRIVER_NAME = "PostgreSQL JDBC Driver";
+
+    private final boolean pipelinesStatements;
+
+    /**
+     * @param pgjdbc whether the driver is pgjdbc, which pipelines multi-statement strings; another
+     *        driver for PostgreSQL may send them otherwise or refuse them
+     */
+    PostgresDialect(boolean pgjdbc) {
+        this.pipelinesStatements = pgjdbc;
+    }
+
     @Override
     public String name() {
         return "postgresql";
@@ -26,6 +39,11 @@ final class PostgresDialect implements SqlDialect {
     public String insertSql(TableName table) {
         return "INSERT INTO " + table.qualified() + " (" + EventColumns.INSERTED + ") VALUES ("
                 + EventColumns.insertParameters(jsonParameter()) + ") ON CONFLICT (event_id) DO NOTHING";
+    }
+
+    @Override
+    public boolean pipelinesStatements() {
+        return pipelinesStatements;
     }
 
     @Override
