@@ -67,8 +67,10 @@ public final class SpelExpressionEvaluator implements ExpressionEvaluator {
      * form fails (an argument of another runtime type, a null on the path), so values and
      * exceptions stay the interpreter's. Interpreted, every property on a path is looked up
      * reflectively on every call: about half the caller-thread CPU that {@code @Audited} added
-     * to a call in the transactional caller benchmark. The compiled class is loaded beside the
-     * audited class, so that it can see the types on the path.
+     * to a call in the transactional caller benchmark. A compiled form that fails part-way is
+     * run again interpreted, so a method called on the path may then run twice: audit
+     * expressions read values. The compiled class is loaded beside the audited class, so that
+     * it can see the types on the path.
      */
     private static SpelExpressionParser parser(Class<?> targetClass) {
         return new SpelExpressionParser(new SpelParserConfiguration(SpelCompilerMode.MIXED,
