@@ -1,5 +1,7 @@
 package io.auditrail.benchmarks.caller;
 
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +24,9 @@ class CallerApplication {
     }
 
     @Bean
-    InvoiceService invoiceService(JdbcClient jdbc) {
-        return new InvoiceService(jdbc);
+    InvoiceService invoiceService(JdbcClient jdbc, DataSource dataSource,
+            @Value("${bench.hand-written-audit:false}") boolean handWrittenAudit) {
+        return new InvoiceService(jdbc, handWrittenAudit ? new HandWrittenAuditRow(dataSource) : PaymentAudit.NONE);
     }
 
     @Bean

@@ -23,6 +23,11 @@ enum CallerVariant {
             "auditrail.async.overflow-policy", "drop")),
     /** (d) baseline: the {@code @Transactional} method with auditing off. */
     PLAIN(Map.of("auditrail.enabled", "false")),
+    /**
+     * (d) limit: the same method inserting the audit row by hand in its own transaction
+     * ({@link HandWrittenAuditRow}), Auditrail off: the least one more row can cost.
+     */
+    HAND_WRITTEN_INSERT(Map.of("auditrail.enabled", "false", "bench.hand-written-audit", "true")),
     /** (d) {@code @Audited} writing its row in the caller's transaction (the JDBC sink's default). */
     AUDITED_TRANSACTIONAL(Map.of("auditrail.sink", "jdbc", "auditrail.dispatch", "transactional")),
     /** (e) JaVers' {@code @JaversAuditable} on the same method and database, Auditrail off. */

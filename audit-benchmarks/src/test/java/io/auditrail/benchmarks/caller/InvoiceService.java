@@ -8,19 +8,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A transactional business method that updates one row. It carries both auditing
  * annotations; each benchmark application switches on at most one of the two frameworks, so
- * every variant calls exactly the same method.
+ * every variant calls exactly the same method. The limit variant inserts the audit row by hand
+ * through its {@link PaymentAudit}, in the same method and transaction.
  */
 public class InvoiceService {
 
     private final JdbcClient jdbc;
+    private final PaymentAudit audit;
 
     /**
      * Creates the service.
      *
      * @param jdbc the application's JDBC client
+     * @param audit what the method itself does for auditing
      */
-    public InvoiceService(JdbcClient jdbc) {
+    InvoiceService(JdbcClient jdbc, PaymentAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /**
@@ -39,5 +43,6 @@ public class InvoiceService {
         if (updated != 1) {
             throw new IllegalStateException("no invoice " + invoice.id());
         }
+        audit.paid(invoice);
     }
 }

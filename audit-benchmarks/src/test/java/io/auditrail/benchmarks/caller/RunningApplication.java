@@ -1,5 +1,7 @@
 package io.auditrail.benchmarks.caller;
 
+import io.auditrail.core.config.InitializeSchema;
+import io.auditrail.jdbc.JdbcAuditStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +51,12 @@ final class RunningApplication implements AutoCloseable {
         LongStream.rangeClosed(1, INVOICES).forEach(id -> jdbc
                 .sql("INSERT INTO bench_invoice (id, status, paid_cents, revision) VALUES (?, 'OPEN', 0, 0)")
                 .param(id).update());
+        if (variant == CallerVariant.HAND_WRITTEN_INSERT) {
+            // Auditrail is off in this variant: a store is built only to create the same table and indexes.
+            JdbcAuditStore.builder(bean(DataSource.class)).initializeSchema(InitializeSchema.ALWAYS).build();
+        }
         if (database == CallerDatabase.POSTGRESQL) {
-            if (variant == CallerVariant.AUDITED_TRANSACTIONAL) {
+            if (variant == CallerVariant.AUDITED_TRANSACTIONAL || variant == CallerVariant.HAND_WRITTEN_INSERT) {
                 jdbc.sql("TRUNCATE " + AUDIT_TABLE).update();
             }
             if (variant == CallerVariant.JAVERS) {
@@ -64,7 +71,7 @@ final class RunningApplication implements AutoCloseable {
     private long auditRows() {
         JdbcClient jdbc = bean(JdbcClient.class);
         return switch (variant) {
-            case AUDITED_ASYNC, AUDITED_TRANSACTIONAL ->
+            case AUDITED_ASYNC, AUDITED_TRANSACTIONAL, HAND_WRITTEN_INSERT ->
                 jdbc.sql("SELECT COUNT(*) FROM " + AUDIT_TABLE).query(Long.class).single();
             case JAVERS -> jdbc.sql("SELECT COUNT(*) FROM " + JAVERS_SNAPSHOTS).query(Long.class).single();
             default -> 0;

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Variants (d) and (e): a {@code @Transactional} method updating one row, without audit,
- * with {@code @Audited} writing in the caller's transaction, and with JaVers'
+ * inserting the audit row by hand (the limit of (d)), with {@code @Audited} writing in the
+ * caller's transaction, and with JaVers'
  * {@code @JaversAuditable}, on H2 and on PostgreSQL with default durability. Calls go round
  * {@value RunningApplication#INVOICES} invoices, each a real change.
  */
@@ -34,7 +35,7 @@ public class TransactionalCallBenchmark {
     public String database;
 
     /** Which {@link CallerVariant} to call. */
-    @Param({"PLAIN", "AUDITED_TRANSACTIONAL", "JAVERS"})
+    @Param({"PLAIN", "HAND_WRITTEN_INSERT", "AUDITED_TRANSACTIONAL", "JAVERS"})
     public String variant;
 
     private RunningApplication application;

@@ -348,6 +348,32 @@ public abstract class AbstractJdbcAuditStoreContractTest {
     }
 
     @Test
+    void aFailedWriteInTheCallersTransactionLeavesThatTransactionUsable() throws SQLException {
+        try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
+            Connection connection = shared.getConnection();
+            connection.setAutoCommit(false);
+            JdbcAuditStore joined = JdbcAuditStore.builder(shared).tableName(table)
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).build();
+            JdbcAuditStore noTable = JdbcAuditStore.builder(shared).tableName(newTableName())
+                    .initializeSchema(InitializeSchema.NEVER).validateSchema(false)
+                    .joinCallerTransactionsWhen(() -> true).build();
+
+            joined.write(List.of(event("acme", 1).build()));
+            assertThatThrownBy(() -> noTable.write(List.of(event("acme", 2).build())))
+                    .isInstanceOf(AuditSinkException.class);
+            assertThatThrownBy(() -> noTable.write(List.of(event("acme", 3).build(), event("acme", 4).build())))
+                    .isInstanceOf(AuditSinkException.class);
+            // On PostgreSQL a failed statement aborts the whole transaction unless it ran under a savepoint.
+            joined.write(List.of(event("acme", 5).build()));
+            joined.write(List.of(event("acme", 6).build(), event("acme", 7).build()));
+            connection.commit();
+
+            assertThat(rowCount()).as("the caller's transaction committed every row but the failed ones")
+                    .isEqualTo(4);
+        }
+    }
+
+    @Test
     void writeReturningCommitsOnAConnectionThatStartsWithAutoCommitOff() throws SQLException {
         try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
             Connection connection = shared.getConnection();
@@ -359,6 +385,25 @@ public abstract class AbstractJdbcAuditStoreContractTest {
             connection.rollback();
 
             assertThat(rowCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventAlreadyStoredIsSkippedInsideTheCallersTransaction() throws SQLException {
+        try (SingleConnectionDataSource shared = new SingleConnectionDataSource(dataSource().getConnection())) {
+            Connection connection = shared.getConnection();
+            connection.setAutoCommit(false);
+            JdbcAuditStore joined = JdbcAuditStore.builder(shared).tableName(table)
+                    .initializeSchema(InitializeSchema.NEVER).joinCallerTransactionsWhen(() -> true).build();
+            AuditEvent first = event("acme", 1).build();
+
+            joined.write(List.of(first));
+            joined.write(List.of(first));
+            joined.write(List.of(event("acme", 2).build()));
+            connection.commit();
+
+            assertThat(rowCount()).isEqualTo(2);
+            assertThat(store.findById("acme", first.id())).contains(first);
         }
     }
 

@@ -13,7 +13,20 @@ import java.util.UUID;
 final class PostgresDialect implements SqlDialect {
 
     /** COPY goes through pgjdbc's own API; another driver gets the plain insert. */
-    private static final boolean PGJDBC = pgjdbcPresent();
+    private static final boolean PGJDBC_ON_CLASS_PATH = pgjdbcPresent();
+
+    /** What pgjdbc reports as its {@code DatabaseMetaData.getDriverName()}. */
+    static final String PGJDBC_DRIVER_NAME = "PostgreSQL JDBC Driver";
+
+    private final boolean pipelinesStatements;
+
+    /**
+     * @param pgjdbc whether the driver is pgjdbc, which pipelines multi-statement strings; another
+     *        driver for PostgreSQL may send them otherwise or refuse them
+     */
+    PostgresDialect(boolean pgjdbc) {
+        this.pipelinesStatements = pgjdbc;
+    }
 
     @Override
     public String name() {
@@ -37,9 +50,14 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public boolean pipelinesStatements() {
+        return pipelinesStatements;
+    }
+
+    @Override
     public BatchInsert batchInsert(TableName table) {
         BatchInsert idempotent = new PostgresArrayInsert(table);
-        return PGJDBC ? new PostgresCopyInsert(table, idempotent) : idempotent;
+        return PGJDBC_ON_CLASS_PATH ? new PostgresCopyInsert(table, idempotent) : idempotent;
     }
 
     @Override

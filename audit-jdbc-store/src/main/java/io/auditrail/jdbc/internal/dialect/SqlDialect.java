@@ -78,6 +78,17 @@ public interface SqlDialect {
     }
 
     /**
+     * Whether the driver sends the statements of one multi-statement SQL string, parameters
+     * and all, to the server in a single round trip: pgjdbc splits it at the semicolons and
+     * pipelines a Parse, Bind and Execute per statement before one Sync.
+     *
+     * @return {@code true} for PostgreSQL through pgjdbc
+     */
+    default boolean pipelinesStatements() {
+        return false;
+    }
+
+    /**
      * A table of one row to select bound values from, for the inserts that skip an existing key
      * with {@code NOT EXISTS} on databases without an upsert.
      *
@@ -176,9 +187,21 @@ public interface SqlDialect {
      * @throws UnsupportedDatabaseException for any database other than PostgreSQL, MySQL, MariaDB, H2 and HSQLDB
      */
     static SqlDialect forProductName(String productName) {
+        return forDatabase(productName, null);
+    }
+
+    /**
+     * The dialect of a database product reached through a driver.
+     *
+     * @param productName as reported by {@link DatabaseMetaData#getDatabaseProductName()}
+     * @param driverName as reported by {@link DatabaseMetaData#getDriverName()}, or {@code null} if unknown
+     * @return the dialect
+     * @throws UnsupportedDatabaseException for any database other than PostgreSQL, MySQL, MariaDB, H2 and HSQLDB
+     */
+    static SqlDialect forDatabase(String productName, @Nullable String driverName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {
-            return new PostgresDialect();
+            return new PostgresDialect(PostgresDialect.PGJDBC_DRIVER_NAME.equals(driverName));
         }
         if (name.contains("mariadb") || name.contains("mysql")) {
             return new MySqlDialect();
@@ -200,6 +223,7 @@ public interface SqlDialect {
      * @throws SQLException when the metadata cannot be read
      */
     static SqlDialect detect(Connection connection) throws SQLException {
-        return forProductName(connection.getMetaData().getDatabaseProductName());
+        DatabaseMetaData metaData = connection.getMetaData();
+        return forDatabase(metaData.getDatabaseProductName(), metaData.getDriverName());
     }
 }

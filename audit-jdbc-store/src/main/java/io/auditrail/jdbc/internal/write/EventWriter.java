@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Transaction rule, which the Spring starter's transactional mode relies on: on a
  * connection in auto-commit mode the batch runs in its own transaction and is committed or
  * rolled back whole; on a connection with auto-commit off the caller owns the transaction,
- * so the batch joins it and is never committed or rolled back here.
+ * so the batch joins it and is never committed or rolled back here. Joined, the batch runs under
+ * a savepoint, so that its failure cannot abort the caller's transaction; a single event, the
+ * transactional mode's case, does so in one round trip where the driver pipelines statements.
  */
 public final class EventWriter {
 
@@ -33,6 +35,7 @@ public final class EventWriter {
     private final @Nullable BatchInsert batchInsert;
     private final @Nullable String insertReturningSql;
     private final EventRowMapper rows;
+    private final @Nullable PipelinedSavepoint pipelinedInsert;
 
     /**
      * Creates a writer.
@@ -48,6 +51,7 @@ public final class EventWriter {
         this.batchInsert = dialect.batchInsert(table);
         this.insertReturningSql = dialect.insertReturningSql(table);
         this.rows = new EventRowMapper(dialect, codec);
+        this.pipelinedInsert = dialect.pipelinesStatements() ? new PipelinedSavepoint(insertSql) : null;
     }
 
     /**
@@ -60,7 +64,10 @@ public final class EventWriter {
      * @throws SQLException when the batch fails; an owned transaction has been rolled back
      */
     public void write(Connection connection, List<AuditEvent> events, boolean inCallerTransaction) throws SQLException {
-        if (inCallerTransaction) {
+        if (inCallerTransaction && pipelinedInsert != null && events.size() == 1) {
+            AuditEvent event = events.get(0);
+            pipelinedInsert.run(connection, statement -> bind(statement, event));
+        } else if (inCallerTransaction) {
             OwnTransaction.joinCallers(connection, c -> insert(c, events));
         } else {
             OwnTransaction.run(connection, c -> insert(c, events));
@@ -124,12 +131,16 @@ public final class EventWriter {
         }
         try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
             for (AuditEvent event : events) {
-                EventColumns.bind(statement, dialect, codec, event);
-                dialect.bindInsertExtras(statement, event.id());
+                bind(statement, event);
                 statement.addBatch();
             }
             statement.executeBatch();
         }
         return null;
+    }
+
+    private void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
+        EventColumns.bind(statement, dialect, codec, event);
+        dialect.bindInsertExtras(statement, event.id());
     }
 }

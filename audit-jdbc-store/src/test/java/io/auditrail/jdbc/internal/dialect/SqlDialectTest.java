@@ -21,6 +21,15 @@ class SqlDialectTest {
     }
 
     @Test
+    void pipelinesStatementsOnlyOnPostgresqlThroughPgjdbc() {
+        assertThat(SqlDialect.forDatabase("PostgreSQL", "PostgreSQL JDBC Driver").pipelinesStatements()).isTrue();
+        assertThat(SqlDialect.forDatabase("PostgreSQL", "Another PostgreSQL driver").pipelinesStatements()).isFalse();
+        assertThat(SqlDialect.forProductName("PostgreSQL").pipelinesStatements()).isFalse();
+        assertThat(SqlDialect.forDatabase("MySQL", "PostgreSQL JDBC Driver").pipelinesStatements()).isFalse();
+        assertThat(SqlDialect.forDatabase("H2", "H2 JDBC Driver").pipelinesStatements()).isFalse();
+    }
+
+    @Test
     void refusesOtherProductsNamingTheSupportedOnesAndTheWayAround() {
         assertThatThrownBy(() -> SqlDialect.forProductName("Apache Derby"))
                 .isInstanceOf(UnsupportedDatabaseException.class)

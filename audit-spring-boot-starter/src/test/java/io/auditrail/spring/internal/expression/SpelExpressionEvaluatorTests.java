@@ -3,6 +3,7 @@ package io.auditrail.spring.internal.expression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditrail.core.spi.AuditExpression;
 import io.auditrail.core.spi.AuditedInvocation;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.expression.spel.SpelEvaluationException;
+import org.springframework.expression.spel.SpelMessage;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 class SpelExpressionEvaluatorTests {
@@ -171,5 +174,51 @@ class SpelExpressionEvaluatorTests {
             assertThat(byEvaluator).as(expression).isEqualTo(bySpel);
         }
         assertThat(evaluator.parse("#p1", shadow, Shadowing.class).evaluate(invocation, null)).isEqualTo("second-value");
+    }
+
+    /**
+     * Past the compiler's threshold a path over public types runs as bytecode; it must still
+     * read what the interpreter reads, and a null on the path must still fail as the
+     * interpreter fails, not with the compiled code's NullPointerException.
+     */
+    @Test
+    void anExpressionCalledOftenEnoughToBeCompiledStillBehavesAsInterpreted() throws Exception {
+        Method pay = CompilablePayments.class.getMethod("pay", CompilablePayments.Payment.class);
+        AuditExpression expression = evaluator.parse("#payment.payer.name", pay, CompilablePayments.class);
+
+        for (int i = 0; i < 500; i++) {
+            CompilablePayments.Payment payment = new CompilablePayments.Payment("p-" + i,
+                    new CompilablePayments.Payer("payer-" + i));
+            assertThat(expression.evaluate(paying(pay, payment), null)).isEqualTo("payer-" + i);
+        }
+        assertThatThrownBy(() -> expression.evaluate(paying(pay, new CompilablePayments.Payment("p-x", null)), null))
+                .isInstanceOfSatisfying(SpelEvaluationException.class, e -> assertThat(e.getMessageCode())
+                        .isEqualTo(SpelMessage.PROPERTY_OR_FIELD_NOT_READABLE_ON_NULL));
+        assertThat(expression.evaluate(paying(pay, new CompilablePayments.Payment("p-y",
+                new CompilablePayments.Payer("after"))), null)).isEqualTo("after");
+    }
+
+    private static AuditedInvocation paying(Method pay, CompilablePayments.Payment payment) {
+        return new AuditedInvocation() {
+            public Method method() {
+                return pay;
+            }
+
+            public Class<?> targetClass() {
+                return CompilablePayments.class;
+            }
+
+            public Object target() {
+                return new CompilablePayments();
+            }
+
+            public Object[] arguments() {
+                return new Object[] {payment};
+            }
+
+            public Object proceed() {
+                return null;
+            }
+        };
     }
 }
