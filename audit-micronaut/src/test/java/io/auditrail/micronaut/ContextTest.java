@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.auditrail.core.capture.InvocationAuditor;
 import io.auditrail.core.dispatch.AuditDispatcher;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.ShardedAsyncDispatcher;
 import io.auditrail.core.event.AuditEvent;
 import io.auditrail.core.spi.AuditMonitor;
 import io.auditrail.core.spi.AuditSink;
@@ -97,6 +98,25 @@ class ContextTest {
                 assertThat(sink.queue()).isNotNull();
             });
         }
+    }
+
+    @Test
+    void asyncWritersGiveEachSinkThatManyWritersAndOutOfRangeFailsNamingTheKey() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("auditrail.sink", "log",
+                "auditrail.async.writers", "3"))) {
+            assertThat(context.getBean(AuditSinkDispatchers.class).sinks()).singleElement().satisfies(sink -> {
+                assertThat(sink.queue()).isInstanceOf(ShardedAsyncDispatcher.class);
+                assertThat(sink.queueDepth()).isZero();
+            });
+        }
+        assertThatThrownBy(() -> {
+            try (ApplicationContext context = ApplicationContext.run(Map.of("auditrail.sink", "log",
+                    "auditrail.async.capacity", "2", "auditrail.async.writers", "3"))) {
+                context.getBean(AuditSinkDispatchers.class);
+            }
+        })
+                .hasStackTraceContaining("auditrail.async.writers must be between 1 and auditrail.async.capacity (2) "
+                        + "but was 3");
     }
 
     @Test

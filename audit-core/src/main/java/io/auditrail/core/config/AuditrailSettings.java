@@ -622,6 +622,9 @@ public class AuditrailSettings {
         /** How long shutdown keeps delivering queued events. */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+        /** Writer threads per sink; each organisation's events always go to the same writer, so their order is kept; more than one helps a sink that waits on the network, such as Kafka or the hosted API. */
+        private int writers = 1;
+
         public int getCapacity() {
             return capacity;
         }
@@ -686,6 +689,14 @@ public class AuditrailSettings {
             this.shutdownTimeout = shutdownTimeout;
         }
 
+        public int getWriters() {
+            return writers;
+        }
+
+        public void setWriters(int writers) {
+            this.writers = writers;
+        }
+
         /**
          * The asynchronous dispatcher's settings.
          *
@@ -693,9 +704,13 @@ public class AuditrailSettings {
          * @throws IllegalArgumentException when a value is out of range
          */
         public AsyncSettings toAsyncSettings() {
+            if (writers < 1 || writers > capacity) {
+                throw new IllegalArgumentException("auditrail.async.writers must be between 1 and auditrail.async.capacity ("
+                        + capacity + ") but was " + writers);
+            }
             return new AsyncSettings(capacity, batchSize, flushInterval, overflowPolicy, blockTimeout,
                     new RetryBackoff(retryInitialBackoff, retryMaxBackoff, RetryBackoff.DEFAULTS.multiplier(),
-                            RetryBackoff.DEFAULTS.jitter()));
+                            RetryBackoff.DEFAULTS.jitter()), writers);
         }
     }
     /** The outbox table and its relay, used when auditrail.dispatch is outbox. */

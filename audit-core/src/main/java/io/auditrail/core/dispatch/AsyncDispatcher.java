@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * then reports the rest. Events still in memory when the JVM dies are lost; use the outbox
  * mode when that is not acceptable.
  */
-public final class AsyncDispatcher implements AuditDispatcher {
+public final class AsyncDispatcher implements QueuingDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(AsyncDispatcher.class);
     private static final long IDLE_POLL_MILLIS = 100;
@@ -129,11 +129,7 @@ public final class AsyncDispatcher implements AuditDispatcher {
         }
     }
 
-    /**
-     * Events waiting in the queue, for metrics and health.
-     *
-     * @return the queue depth
-     */
+    @Override
     public int queueDepth() {
         return queue.size();
     }

@@ -19,9 +19,9 @@ public final class AuditSinkDispatchers implements AuditDispatcher {
      * @param name the sink's name
      * @param mode description of the dispatch, for logs and health details
      * @param dispatcher the sink's dispatcher, already transaction-aware where needed
-     * @param queue the asynchronous dispatcher underneath, or {@code null}
+     * @param queue the asynchronous dispatcher underneath, for its depth only, or {@code null}
      */
-    public record SinkDispatch(String name, String mode, AuditDispatcher dispatcher, AsyncDispatcher queue) {
+    public record SinkDispatch(String name, String mode, AuditDispatcher dispatcher, QueuingDispatcher queue) {
 
         /** Checks the required parts. */
         public SinkDispatch {

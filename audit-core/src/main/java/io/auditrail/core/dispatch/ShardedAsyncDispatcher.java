@@ -18,16 +18,28 @@ import java.util.concurrent.CompletableFuture;
  * capacity is split evenly between the writers; batch size, flush interval, overflow policy and
  * retries apply to each writer as they would to one.
  */
-public final class ShardedAsyncDispatcher implements AuditDispatcher {
+public final class ShardedAsyncDispatcher implements QueuingDispatcher {
 
     private final List<AsyncDispatcher> writers;
+
+    /**
+     * Creates and starts {@link AsyncSettings#writers()} writers.
+     *
+     * @param sink where events go; called from several threads at once
+     * @param settings queue, batch, retry and writer settings; the capacity is shared by the writers
+     * @param monitor observes deliveries, failures and drops
+     */
+    public ShardedAsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor) {
+        this(sink, settings, settings.writers(), monitor);
+    }
 
     /**
      * Creates and starts the writers.
      *
      * @param sink where events go; called from several threads at once
      * @param settings queue, batch and retry settings; the capacity is shared by the writers
-     * @param writers how many writer threads, at least 1 and at most the capacity
+     * @param writers how many writer threads, at least 1 and at most the capacity; in place of
+     *        {@link AsyncSettings#writers()}
      * @param monitor observes deliveries, failures and drops
      */
     public ShardedAsyncDispatcher(AuditSink sink, AsyncSettings settings, int writers, AuditMonitor monitor) {
@@ -54,11 +66,8 @@ public final class ShardedAsyncDispatcher implements AuditDispatcher {
         return organization == null ? 0 : Math.floorMod(organization.hashCode(), writers.size());
     }
 
-    /**
-     * Events waiting in the writers' queues, for metrics and health.
-     *
-     * @return the total queue depth
-     */
+    /** Sums the writers' queues. */
+    @Override
     public int queueDepth() {
         return writers.stream().mapToInt(AsyncDispatcher::queueDepth).sum();
     }

@@ -20,6 +20,7 @@ class AuditrailSettingsTest {
         AuditrailSettings settings = new AuditrailSettings();
 
         assertThat(settings.getAsync().toAsyncSettings()).isEqualTo(AsyncSettings.DEFAULTS);
+        assertThat(AsyncSettings.DEFAULTS.writers()).as("one writer unless configured").isEqualTo(1);
         assertThat(settings.getLimits().toAuditLimits(AuditLimits.DEFAULTS.maxMetadataBytes())).isEqualTo(AuditLimits.DEFAULTS);
         assertThat(settings.getRedaction().getKeys()).containsExactlyInAnyOrderElementsOf(MetadataRedactor.DEFAULT_KEYS);
         assertThat(settings.getActor().toSystemActor().id()).isEqualTo("system");
@@ -77,6 +78,21 @@ class AuditrailSettingsTest {
         assertThatThrownBy(() -> settings.getLimits().toAuditLimits(3L * Integer.MAX_VALUE))
                 .hasMessageContaining("auditrail.limits.max-metadata-size");
         assertThatThrownBy(() -> settings.getHttp().toHostedApiSettings()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void writersOutsideOneToTheCapacityFailNamingTheKey() {
+        AuditrailSettings.Async async = new AuditrailSettings.Async();
+        async.setCapacity(8);
+
+        async.setWriters(0);
+        assertThatThrownBy(async::toAsyncSettings).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("auditrail.async.writers must be between 1 and auditrail.async.capacity (8) but was 0");
+        async.setWriters(9);
+        assertThatThrownBy(async::toAsyncSettings).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auditrail.async.writers").hasMessageEndingWith("but was 9");
+        async.setWriters(8);
+        assertThat(async.toAsyncSettings().writers()).isEqualTo(8);
     }
 
     @Test

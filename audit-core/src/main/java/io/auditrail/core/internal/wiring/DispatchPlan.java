@@ -5,6 +5,8 @@ import io.auditrail.core.config.DispatchMode;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.QueuingDispatcher;
+import io.auditrail.core.dispatch.ShardedAsyncDispatcher;
 import io.auditrail.core.dispatch.SyncDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.dispatch.outbox.OutboxDispatcher;
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * joins transactions (the JDBC store) and async for the others. Transactional dispatch of a sink
  * that cannot join a transaction becomes sync; outbox dispatch appends to the outbox on the
  * caller's thread for every sink but one that joins transactions, which stays transactional.
+ * Async dispatch has one writer thread per sink, or a {@link ShardedAsyncDispatcher} with
+ * {@code auditrail.async.writers} of them.
  * The framework then ties each dispatcher to the caller's transaction.
  */
 public final class DispatchPlan {
@@ -80,12 +84,18 @@ public final class DispatchPlan {
         DispatchMode mode = modeFor(configured, sink);
         return switch (mode) {
             case ASYNC -> {
-                AsyncDispatcher queue = new AsyncDispatcher(sink, async.get(), monitor);
+                QueuingDispatcher queue = queue(sink, async.get());
                 yield new PlannedDispatch(sink, mode, queue, queue);
             }
             case OUTBOX -> new PlannedDispatch(sink, mode, new OutboxDispatcher(outbox(), sink.name()), null);
             case TRANSACTIONAL, SYNC -> new PlannedDispatch(sink, mode, new SyncDispatcher(sink, monitor), null);
         };
+    }
+
+    private QueuingDispatcher queue(AuditSink sink, AsyncSettings settings) {
+        // One writer stays a plain AsyncDispatcher: no organisation hashing on the caller's thread.
+        return settings.writers() == 1 ? new AsyncDispatcher(sink, settings, monitor)
+                : new ShardedAsyncDispatcher(sink, settings, monitor);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.auditrail.core.internal.wiring;
 
 import io.auditrail.core.config.DispatchMode;
-import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AuditDispatcher;
+import io.auditrail.core.dispatch.QueuingDispatcher;
 import io.auditrail.core.spi.AuditSink;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param sink the sink
  * @param mode the effective mode, never {@code null}
  * @param dispatcher the queue, the outbox dispatcher or a synchronous writer
- * @param queue the queue when the mode is {@link DispatchMode#ASYNC}, else {@code null}
+ * @param queue the queue when the mode is {@link DispatchMode#ASYNC}, else {@code null}; read only for
+ *        its depth, since closing goes through the dispatcher
  */
-public record PlannedDispatch(AuditSink sink, DispatchMode mode, AuditDispatcher dispatcher, @Nullable AsyncDispatcher queue) {
+public record PlannedDispatch(AuditSink sink, DispatchMode mode, AuditDispatcher dispatcher, @Nullable QueuingDispatcher queue) {
 
     /** Checks the required parts. */
     public PlannedDispatch {

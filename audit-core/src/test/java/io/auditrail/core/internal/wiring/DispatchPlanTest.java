@@ -9,6 +9,9 @@ import io.auditrail.core.config.DispatchMode;
 import io.auditrail.core.dispatch.AsyncDispatcher;
 import io.auditrail.core.dispatch.AsyncSettings;
 import io.auditrail.core.dispatch.AuditSinkDispatchers;
+import io.auditrail.core.dispatch.OverflowPolicy;
+import io.auditrail.core.dispatch.RetryBackoff;
+import io.auditrail.core.dispatch.ShardedAsyncDispatcher;
 import io.auditrail.core.dispatch.SyncDispatcher;
 import io.auditrail.core.dispatch.outbox.Outbox;
 import io.auditrail.core.event.AuditEvent;
@@ -18,7 +21,13 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DispatchPlanTest {
@@ -71,6 +80,36 @@ class DispatchPlanTest {
     }
 
     @Test
+    void threeWritersShareTheSinkKeepEachOrganisationsOrderAndReportTheirQueues() throws InterruptedException {
+        GatedSink sink = new GatedSink();
+        AsyncSettings settings = new AsyncSettings(1_000, 1, Duration.ZERO, OverflowPolicy.BLOCK,
+                Duration.ofSeconds(10), RetryBackoff.DEFAULTS, 3);
+        PlannedDispatch queued = new DispatchPlan(DispatchMode.ASYNC, () -> settings, QUIET, Optional::empty)
+                .plan(sink);
+        assertThat(queued.dispatcher()).isSameAs(queued.queue()).isInstanceOf(ShardedAsyncDispatcher.class);
+        List<AuditEvent> dispatched = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                // "org-0" to "org-5" have consecutive hash codes, so every writer gets two of them.
+                AuditEvent event = TestEvents.invoiceDeleted().organizationId("org-" + i % 6).metadata("n", i).build();
+                dispatched.add(event);
+                queued.dispatcher().dispatch(event);
+            }
+
+            // The gate is shut: each writer holds at most its one-event batch, the rest wait in the queues.
+            assertThat(queued.queue().queueDepth()).isBetween(60 - 3, 60);
+        } finally {
+            sink.gate.countDown();
+            assertThat(queued.dispatcher().close(Duration.ofSeconds(30)).isComplete()).isTrue();
+        }
+
+        assertThat(queued.queue().queueDepth()).isZero();
+        assertThat(sink.delivered).containsExactlyInAnyOrderElementsOf(dispatched);
+        assertThat(byOrganization(sink.delivered)).isEqualTo(byOrganization(dispatched));
+        assertThat(sink.threads).as("writer threads that called the sink").hasSize(3);
+    }
+
+    @Test
     void outboxDispatchWithoutAnOutboxSaysWhatToAdd() {
         DispatchPlan plan = new DispatchPlan(DispatchMode.OUTBOX, () -> AsyncSettings.DEFAULTS, QUIET,
                 Optional::empty);
@@ -119,6 +158,35 @@ class DispatchPlanTest {
                     calls.add(arguments);
                     return null;
                 });
+    }
+
+    private static Map<String, List<Object>> byOrganization(List<AuditEvent> events) {
+        return events.stream().collect(Collectors.groupingBy(AuditEvent::organizationId,
+                Collectors.mapping(event -> event.metadata().get("n"), Collectors.toList())));
+    }
+
+    /** Holds every writer inside the sink until the gate opens; records what it got and on which thread. */
+    private static final class GatedSink implements AuditSink {
+        final CountDownLatch gate = new CountDownLatch(1);
+        final List<AuditEvent> delivered = new CopyOnWriteArrayList<>();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void write(List<AuditEvent> events) {
+            threads.add(Thread.currentThread());
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            delivered.addAll(events);
+        }
+
+        @Override
+        public String name() {
+            return "gated";
+        }
     }
 
     private static final class Sink implements AuditSink {
