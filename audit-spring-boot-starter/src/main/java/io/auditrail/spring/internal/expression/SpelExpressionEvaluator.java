@@ -15,6 +15,13 @@ import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelNode;
 import org.springframework.expression.spel.SpelParserConfiguration;
+import org.springframework.expression.spel.ast.Assign;
+import org.springframework.expression.spel.ast.BeanReference;
+import org.springframework.expression.spel.ast.ConstructorReference;
+import org.springframework.expression.spel.ast.FunctionReference;
+import org.springframework.expression.spel.ast.MethodReference;
+import org.springframework.expression.spel.ast.OpDec;
+import org.springframework.expression.spel.ast.OpInc;
 import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -27,6 +34,9 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
  * start-up.
  */
 public final class SpelExpressionEvaluator implements ExpressionEvaluator {
+
+    /** Default configuration: auto-growing null references would write into the audited method's arguments. */
+    private static final SpelExpressionParser INTERPRETER = new SpelExpressionParser();
 
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final BeanFactoryResolver beanResolver;
@@ -46,7 +56,10 @@ public final class SpelExpressionEvaluator implements ExpressionEvaluator {
     public AuditExpression parse(String expression, Method method, Class<?> targetClass) {
         Expression parsed;
         try {
-            parsed = parser(targetClass).parseExpression(expression);
+            parsed = INTERPRETER.parseExpression(expression);
+            if (onlyReads(((SpelExpression) parsed).getAST())) {
+                parsed = compiler(targetClass).parseExpression(expression);
+            }
         } catch (ParseException e) {
             throw new IllegalArgumentException(e.getSimpleMessage() + " at position " + e.getPosition(), e);
         }
@@ -61,20 +74,38 @@ public final class SpelExpressionEvaluator implements ExpressionEvaluator {
     }
 
     /**
-     * SpEL's defaults but for its compiler: no auto-growing, which would write into the audited
-     * method's arguments. {@link SpelCompilerMode#MIXED} turns an expression into bytecode once
-     * it has been interpreted a hundred times, and interprets it again whenever the compiled
-     * form fails (an argument of another runtime type, a null on the path), so values and
-     * exceptions stay the interpreter's. Interpreted, every property on a path is looked up
-     * reflectively on every call: about half the caller-thread CPU that {@code @Audited} added
-     * to a call in the transactional caller benchmark. A compiled form that fails part-way is
-     * run again interpreted, so a method called on the path may then run twice: audit
-     * expressions read values. The compiled class is loaded beside the audited class, so that
-     * it can see the types on the path.
+     * SpEL's compiler for an expression that only reads: no auto-growing, which would write into
+     * the audited method's arguments. {@link SpelCompilerMode#MIXED} turns an expression into
+     * bytecode once it has been interpreted a hundred times, and interprets it again whenever the
+     * compiled form fails (an argument of another runtime type, a null on the path), so values
+     * and exceptions stay the interpreter's. Interpreted, every property on a path is looked up
+     * reflectively on every call: about half the caller-thread CPU that {@code @Audited} added to
+     * a call in the transactional caller benchmark. The compiled class is loaded beside the
+     * audited class, so that it can see the types on the path.
      */
-    private static SpelExpressionParser parser(Class<?> targetClass) {
+    private static SpelExpressionParser compiler(Class<?> targetClass) {
         return new SpelExpressionParser(new SpelParserConfiguration(SpelCompilerMode.MIXED,
                 targetClass.getClassLoader()));
+    }
+
+    /**
+     * Whether an expression only reads properties, variables and literals. A compiled form that
+     * fails part-way is run again by the interpreter, so anything it called before failing would
+     * run twice: a method, a function, a constructor, a bean look-up or an assignment keeps the
+     * expression interpreted, where each runs once per evaluation.
+     */
+    private static boolean onlyReads(SpelNode node) {
+        if (node instanceof MethodReference || node instanceof FunctionReference
+                || node instanceof ConstructorReference || node instanceof BeanReference
+                || node instanceof Assign || node instanceof OpInc || node instanceof OpDec) {
+            return false;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (!onlyReads(node.getChild(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

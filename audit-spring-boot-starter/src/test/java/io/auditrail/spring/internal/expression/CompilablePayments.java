@@ -24,10 +24,50 @@ public class CompilablePayments {
     }
 
     /**
+     * A payment that counts how often it is looked at through {@link #looked()}.
+     */
+    public static final class CountedPayment {
+
+        private final Payer payer;
+        private int looks;
+
+        /**
+         * @param payer who pays, possibly {@code null}
+         */
+        public CountedPayment(Payer payer) {
+            this.payer = payer;
+        }
+
+        /** @return this payment, counting the call */
+        public CountedPayment looked() {
+            looks++;
+            return this;
+        }
+
+        /** @return who pays */
+        public Payer getPayer() {
+            return payer;
+        }
+
+        /** @return how often {@link #looked()} ran */
+        public int looks() {
+            return looks;
+        }
+    }
+
+    /**
      * The audited method.
      *
      * @param payment the payment
      */
     public void pay(Payment payment) {
+    }
+
+    /**
+     * An audited method whose argument counts the method calls on it.
+     *
+     * @param payment the payment
+     */
+    public void payCounted(CountedPayment payment) {
     }
 }

@@ -198,7 +198,30 @@ class SpelExpressionEvaluatorTests {
                 new CompilablePayments.Payer("after"))), null)).isEqualTo("after");
     }
 
-    private static AuditedInvocation paying(Method pay, CompilablePayments.Payment payment) {
+    /**
+     * SpEL reruns a compiled expression that fails part-way in the interpreter: an expression
+     * that calls a method stays interpreted, so the method runs once per evaluation even when
+     * the path fails after it.
+     */
+    @Test
+    void anExpressionCallingAMethodRunsItOncePerEvaluationEvenWhenThePathFails() throws Exception {
+        Method pay = CompilablePayments.class.getMethod("payCounted", CompilablePayments.CountedPayment.class);
+        AuditExpression expression = evaluator.parse("#payment.looked().payer.name", pay, CompilablePayments.class);
+        CompilablePayments.CountedPayment payment = new CompilablePayments.CountedPayment(
+                new CompilablePayments.Payer("payer"));
+        for (int i = 0; i < 500; i++) {
+            assertThat(expression.evaluate(paying(pay, payment), null)).isEqualTo("payer");
+        }
+        CompilablePayments.CountedPayment unpaid = new CompilablePayments.CountedPayment(null);
+
+        assertThatThrownBy(() -> expression.evaluate(paying(pay, unpaid), null))
+                .isInstanceOf(SpelEvaluationException.class);
+
+        assertThat(payment.looks()).isEqualTo(500);
+        assertThat(unpaid.looks()).as("not run again by the interpreter after a compiled failure").isEqualTo(1);
+    }
+
+    private static AuditedInvocation paying(Method pay, Object payment) {
         return new AuditedInvocation() {
             public Method method() {
                 return pay;
