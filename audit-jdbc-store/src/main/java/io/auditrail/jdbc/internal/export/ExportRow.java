@@ -74,7 +74,7 @@ final class ExportRow {
     /** From the column's text when the driver gives it in UTC, which costs less than an {@code OffsetDateTime}. */
     String timestamp() throws SQLException {
         String text = ExportTimestamps.fromUtcText(row.getString(occurredAt));
-        return text != null ? text : ExportTimestamps.format(dialect.readTimestamp(row, occurredAt));
+        return text != null ? text : AuditEventCodec.formatTimestamp(dialect.readTimestamp(row, occurredAt));
     }
 
     @Nullable String organizationId() throws SQLException {

@@ -2,42 +2,22 @@ package io.auditrail.jdbc.internal.export;
 
 import io.auditrail.core.json.AuditEventCodec;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link AuditEventCodec#formatTimestamp(Instant)}'s text, written digit by digit because the
- * general formatter interprets its pattern again for each of a million rows. Years outside
- * 0–9999, which the formatter writes with a sign, still go through the formatter.
+ * {@link AuditEventCodec#formatTimestamp(Instant)}'s text for an exported row, taken from the
+ * database's own text for the value where that is already UTC.
  */
 final class ExportTimestamps {
 
     private ExportTimestamps() {
     }
 
-    static String format(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        int year = time.getYear();
-        if (year < 0 || year > 9999) {
-            return AuditEventCodec.formatTimestamp(instant);
-        }
-        char[] text = "0000-00-00T00:00:00.000000Z".toCharArray();
-        digits(text, 0, 4, year);
-        digits(text, 5, 2, time.getMonthValue());
-        digits(text, 8, 2, time.getDayOfMonth());
-        digits(text, 11, 2, time.getHour());
-        digits(text, 14, 2, time.getMinute());
-        digits(text, 17, 2, time.getSecond());
-        digits(text, 20, 6, time.getNano() / 1000);
-        return new String(text);
-    }
-
     /**
      * The same text from the database's own text for the value, when that is a UTC timestamp
      * in the {@code 2026-11-23 10:15:30.123456+00} form (PostgreSQL's, in a UTC session): the
      * digits move into place, while reading an {@code OffsetDateTime} would parse them into
-     * fields first. Digits beyond microseconds are cut, as {@link #format(Instant)} cuts them.
+     * fields first. Digits beyond microseconds are cut, as {@link AuditEventCodec#formatTimestamp(Instant)} cuts them.
      *
      * @param text the column read as a string
      * @return the formatted timestamp, or {@code null} for any other form, which the caller
@@ -91,13 +71,5 @@ final class ExportTimestamps {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static void digits(char[] text, int start, int width, int value) {
-        int rest = value;
-        for (int i = start + width - 1; i >= start; i--) {
-            text[i] = (char) ('0' + rest % 10);
-            rest /= 10;
-        }
     }
 }
