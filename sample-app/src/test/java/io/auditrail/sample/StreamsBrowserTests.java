@@ -2,6 +2,7 @@ package io.auditrail.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditrail.core.stream.testing.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,13 +141,13 @@ class StreamsBrowserTests {
         clickInStream("Local SIEM", "test-stream");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("streams-message"),
                 "Test event delivered to Local SIEM: HTTP 204"));
-        assertThat(receiver.received).isNotEmpty().allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(receiver.received()).isNotEmpty().allMatch(WebhookReceiver.Received::signatureValid);
 
         driver.switchTo().defaultContent();
         createInvoice("Streamed & Co");
-        wait.until(driver -> receiver.received.stream().anyMatch(received -> received.body().contains("Streamed & Co")
+        wait.until(driver -> receiver.received().stream().anyMatch(received -> received.body().contains("Streamed & Co")
                 || received.body().contains("invoice.created")));
-        assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
         driver.switchTo().frame("audit-viewer");
 
         clickInStream("Local SIEM", "pause-stream");

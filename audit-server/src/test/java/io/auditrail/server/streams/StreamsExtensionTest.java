@@ -3,6 +3,7 @@ package io.auditrail.server.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.auditrail.core.stream.testing.WebhookReceiver;
 import io.auditrail.server.support.Http;
 import io.auditrail.server.support.Http.Answer;
 import io.auditrail.server.support.TestServer;
@@ -65,15 +66,15 @@ class StreamsExtensionTest {
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.json().get("delivered").asBoolean()).as(test.body()).isTrue();
         assertThat(test.json().get("status").asInt()).isEqualTo(204);
-        assertThat(receiver.received).hasSize(1).allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(receiver.received()).hasSize(1).allMatch(WebhookReceiver.Received::signatureValid);
 
         assertThat(http.post("/v1/events", acmeKey, "{\"actor\":{\"id\":\"alice\"},\"action\":\"invoice.deleted\","
                 + "\"resource\":{\"type\":\"invoice\",\"id\":\"inv_1\"}}").status()).isEqualTo(201);
         assertThat(http.post("/v1/events", globexKey, "{\"actor\":{\"id\":\"gus\"},\"action\":\"invoice.secret\","
                 + "\"resource\":{\"type\":\"invoice\",\"id\":\"inv_9\"}}").status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
                 .anyMatch(received -> received.body().contains("invoice.deleted")));
-        assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid)
+        assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid)
                 .noneMatch(received -> received.body().contains("invoice.secret"));
 
         assertThat(http.get("/ext/streams", globexKey).json().get("streams")).isEmpty();

@@ -1,4 +1,4 @@
-package io.auditrail.sample;
+package io.auditrail.core.stream.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,19 +17,34 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A webhook receiver on loopback that checks each request's Standard Webhooks signature with its
  * own implementation of the specification (HMAC-SHA256 over {@code id.timestamp.body}, keyed by the
- * base64 after {@code whsec_}), and keeps what it received.
+ * base64 after {@code whsec_}), and keeps what it received. Shared by the modules whose tests
+ * deliver log streams to a real receiver.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received, and whether its signature held. */
-    record Received(String id, String timestamp, String signature, String body, boolean signatureValid) {
+    /**
+     * One request as received, and whether its signature held.
+     *
+     * @param id the {@code webhook-id} header
+     * @param timestamp the {@code webhook-timestamp} header
+     * @param signature the {@code webhook-signature} header
+     * @param body the request body
+     * @param signatureValid whether one of the signatures matched the secret
+     */
+    public record Received(String id, String timestamp, String signature, String body, boolean signatureValid) {
     }
 
     private final HttpServer server;
     private final byte[] key;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver(String secret) throws IOException {
+    /**
+     * Starts the receiver on a free loopback port.
+     *
+     * @param secret the stream's secret, {@code whsec_} and base64
+     * @throws IOException when the server cannot start
+     */
+    public WebhookReceiver(String secret) throws IOException {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
@@ -44,7 +59,21 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    /**
+     * What arrived so far, in order; live, safe to read while requests arrive.
+     *
+     * @return the requests
+     */
+    public List<Received> received() {
+        return received;
+    }
+
+    /**
+     * The receiver's address.
+     *
+     * @return {@code http://127.0.0.1:<port>/hook}
+     */
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
