@@ -191,7 +191,9 @@ class OutboxRelayTest {
             outbox.append("http", events.subList(20, 40));
             assertThat(api.storedIds()).isEmpty();
             api.up();
-            await().atMost(Duration.ofSeconds(20)).until(() -> api.storedIds().size() == 40);
+            // The API stores a batch before the relay marks its rows delivered: wait for both.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.storedIds().size() == 40 && outbox.pendingCount("http") == 0);
         }
         assertThat(api.storedIds()).containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
         assertThat(outbox.pendingCount("http")).isZero();
