@@ -1,5 +1,6 @@
 package io.auditrail.benchmarks.client;
 
+import io.auditrail.benchmarks.server.ServerProcess;
 import io.auditrail.benchmarks.support.BenchDatabase;
 import io.auditrail.benchmarks.support.EventGenerator;
 import io.auditrail.benchmarks.support.Spread;
@@ -9,14 +10,9 @@ import io.auditrail.core.store.AuditQuery;
 import io.auditrail.core.store.ExportFormat;
 import io.auditrail.jdbc.JdbcAuditStore;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +35,6 @@ import java.util.stream.Stream;
 public final class ClientReadBenchmark {
 
     private static final String ORGANIZATION = "client21-bench";
-    private static final String ADMIN_TOKEN = "client21-bench-admin-token";
 
     private ClientReadBenchmark() {
     }
@@ -51,19 +46,9 @@ public final class ClientReadBenchmark {
         int passes = Integer.getInteger("bench.passes", 3);
         int queries = Integer.getInteger("bench.queries", 200);
         BenchDatabase database = BenchDatabase.fromEnvironment();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", serverJar.toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--auditrail.server.admin-token=" + ADMIN_TOKEN,
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(), "--logging.level.root=WARN",
-                "--auditrail.server.retention-interval=365d")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
-        try (HikariDataSource pool = database.pool(4)) {
-            URI base = URI.create("http://127.0.0.1:" + port);
-            awaitUp(base);
+        try (ServerProcess server = ServerProcess.start(serverJar, database, ORGANIZATION, List.of());
+                HikariDataSource pool = database.pool(4)) {
+            URI base = server.base();
             database.execute("DELETE FROM audit_events WHERE organization_id = '" + ORGANIZATION + "'");
             JdbcAuditStore store = JdbcAuditStore.builder(pool).build();
             List<AuditEvent> generated = new EventGenerator().events(events);
@@ -71,7 +56,7 @@ public final class ClientReadBenchmark {
                 store.write(generated.subList(from, Math.min(generated.size(), from + 1000)).stream()
                         .map(event -> event.toBuilder().organizationId(ORGANIZATION).build()).toList());
             }
-            AuditrailClient client = AuditrailClient.builder().baseUri(base).apiKey(newKey(base))
+            AuditrailClient client = AuditrailClient.builder().baseUri(base).apiKey(server.apiKey())
                     .allowLoopbackHttp(true).requestTimeout(Duration.ofSeconds(120)).build();
             List<String> lines = new ArrayList<>();
             lines.add("# Client reads against audit-server beside the store's own reads");
@@ -108,9 +93,6 @@ public final class ClientReadBenchmark {
             database.execute("DELETE FROM audit_events WHERE organization_id = '" + ORGANIZATION + "'");
             Files.write(results, lines);
             lines.forEach(System.out::println);
-        } finally {
-            server.destroy();
-            server.waitFor();
         }
     }
 
@@ -158,33 +140,6 @@ public final class ClientReadBenchmark {
             throw new IllegalStateException("exported " + rows + " rows, expected " + expected);
         }
         return rows / seconds;
-    }
-
-    private static void awaitUp(URI base) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                http.send(HttpRequest.newBuilder(base.resolve("/v1/usage")).build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(500);
-            }
-        }
-        throw new IllegalStateException("audit-server did not start on " + base);
-    }
-
-    private static String newKey(URI base) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/admin/keys"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"organization_id\":\"" + ORGANIZATION
-                        + "\",\"plan\":\"growth\",\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        String body = answer.body();
-        int at = body.indexOf("\"key\":\"");
-        if (answer.statusCode() != 201 && answer.statusCode() != 200 || at < 0) {
-            throw new IllegalStateException("no key: " + answer.statusCode() + " " + body);
-        }
-        return body.substring(at + 7, body.indexOf('"', at + 7));
     }
 
     /** Discards the bytes it is given. */

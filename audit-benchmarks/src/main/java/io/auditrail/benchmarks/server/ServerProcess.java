@@ -17,9 +17,9 @@ import java.util.List;
  * its own and the CPU time its process has used, read from {@code /proc/<pid>/stat} so that
  * waiting for a core on a loaded machine is not counted.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
-    private static final String ADMIN_TOKEN = "server19-bench-admin-token";
+    private static final String ADMIN_TOKEN = "bench-admin-token";
 
     private final Process process;
     private final URI base;
@@ -40,7 +40,7 @@ final class ServerProcess implements AutoCloseable {
      * @param jvmOptions extra options for its JVM, such as a flight recording
      * @return the running server
      */
-    static ServerProcess start(Path jar, BenchDatabase database, String organization, List<String> jvmOptions)
+    public static ServerProcess start(Path jar, BenchDatabase database, String organization, List<String> jvmOptions)
             throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -64,11 +64,13 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    URI base() {
+    /** @return the server's address on loopback */
+    public URI base() {
         return base;
     }
 
-    String apiKey() {
+    /** @return an API key of the organisation it was started for */
+    public String apiKey() {
         return apiKey;
     }
 
