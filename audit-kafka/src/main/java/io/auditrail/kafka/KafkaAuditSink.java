@@ -53,10 +53,20 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
 
     @Override
     public void write(List<AuditEvent> events) {
+        // Encoded before the first send, so the records reach the producer back to back: sent as
+        // each was encoded, they left in many small produce requests, which cost the producer's
+        // network thread and the broker more CPU per event than the encoding itself
+        // (run-kafka-benchmark.sh: 0.64x the raw producer before, 0.86-0.93x after).
+        List<byte[]> values = codec.toCanonicalJson(events);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            records.add(AuditRecords.of(topic, events.get(i), values.get(i)));
+        }
         List<Sent> sent = new ArrayList<>(events.size());
         boolean unreachable = false;
-        for (AuditEvent event : events) {
-            Sent one = unreachable ? Sent.skipped(event) : send(event);
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent event = events.get(i);
+            Sent one = unreachable ? Sent.skipped(event) : send(event, records.get(i));
             // Each send blocks up to the send timeout while the broker is unknown: one such wait is enough,
             // and leaving the rest unsent keeps them behind the failed one when the batch is retried.
             unreachable = one.failure != null && one.failure.retryable();
@@ -84,8 +94,7 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
         producer.close(waitBound);
     }
 
-    private Sent send(AuditEvent event) {
-        ProducerRecord<String, byte[]> record = AuditRecords.of(topic, event, codec.toCanonicalJson(event));
+    private Sent send(AuditEvent event, ProducerRecord<String, byte[]> record) {
         Future<RecordMetadata> future;
         try {
             future = producer.send(record);

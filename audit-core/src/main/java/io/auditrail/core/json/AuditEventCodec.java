@@ -136,6 +136,22 @@ public final class AuditEventCodec {
         return new CanonicalEventWriter(this::jsonValue).write(event);
     }
 
+    /**
+     * The canonical form of each event, in order: the same bytes as {@link #toCanonicalJson(AuditEvent)}
+     * for each, written through one buffer, as sinks that encode whole batches do.
+     *
+     * @param events the events
+     * @return canonical UTF-8 bytes, one array per event
+     */
+    public List<byte[]> toCanonicalJson(List<AuditEvent> events) {
+        CanonicalEventWriter writer = new CanonicalEventWriter(this::jsonValue);
+        List<byte[]> encoded = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            encoded.add(writer.write(event));
+        }
+        return encoded;
+    }
+
     /** One JSON value as this codec's generator writes it: the reference for {@link CanonicalEventWriter}. */
     private byte[] jsonValue(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);

@@ -128,6 +128,35 @@ class AuditEventCodecTest {
     }
 
     @Test
+    void canonicalFormWritesSurrogatesAndQuestionMarksAsTheGeneratorDoes() {
+        for (String text : List.of("lone \ud800 high", "lone \udc00 low", "?\ud83d\ude00?", "\ud83d", "a?b", "\u00e9?\ud800")) {
+            AuditEvent event = TestEvents.invoiceDeleted().metadata("k", text).build();
+
+            assertThat(new String(codec.toCanonicalJson(event), StandardCharsets.UTF_8))
+                    .contains("\"metadata\":" + codec.metadataToJson(Map.of("k", text)) + ",");
+        }
+    }
+
+    /** A batch reuses one buffer: nothing of an earlier event, however long or escaped, may leak into the next. */
+    @Test
+    void aBatchEncodesEveryEventAsItWouldBeEncodedAlone() {
+        AuditEvent escaped = TestEvents.invoiceDeleted().metadata("k", "lone \ud800 \u2028 \"quoted\"").build();
+        AuditEvent huge = TestEvents.invoiceDeleted().metadata("k", "x\u00e9".repeat(3000)).build();
+        AuditEvent bare = AuditEvent.builder().actor(Actor.system("cron")).action("job.ran")
+                .resource(Resource.of("job", "j")).build();
+        List<AuditEvent> batch = List.of(huge, escaped, bare, richEvent(), huge, bare);
+
+        List<byte[]> encoded = codec.toCanonicalJson(batch);
+
+        assertThat(encoded).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(new String(encoded.get(i), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(codec.toCanonicalJson(batch.get(i)), StandardCharsets.UTF_8));
+        }
+        assertThat(codec.toCanonicalJson(List.of())).isEmpty();
+    }
+
+    @Test
     void formatsTimestampsOutsideFourDigitYearsWithASign() {
         assertThat(AuditEventCodec.formatTimestamp(Instant.parse("+10000-01-01T00:00:00.000001Z")))
                 .isEqualTo("+10000-01-01T00:00:00.000001Z");
