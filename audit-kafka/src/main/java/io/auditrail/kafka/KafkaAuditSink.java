@@ -56,7 +56,7 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
         // Encoded before the first send, so the records reach the producer back to back: sent as
         // each was encoded, they left in many small produce requests, which cost the producer's
         // network thread and the broker more CPU per event than the encoding itself
-        // (run-kafka-benchmark.sh: 0.64x the raw producer before, 0.86-0.93x after).
+        // (run-kafka-benchmark.sh: 0.67x the raw producer waiting per batch before, 0.85x after).
         List<byte[]> values = codec.toCanonicalJson(events);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
