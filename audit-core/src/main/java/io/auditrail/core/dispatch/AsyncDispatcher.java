@@ -74,13 +74,23 @@ public final class AsyncDispatcher implements QueuingDispatcher {
      * @param sleeper waits between retries; {@code null} for a real wait that ends early on close
      */
     public AsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor, Clock clock, Sleeper sleeper) {
+        this(sink, settings, monitor, clock, sleeper, "auditrail-writer-" + sink.name());
+    }
+
+    /** One of several writers in front of the same sink, each with a thread name of its own. */
+    AsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor, String threadName) {
+        this(sink, settings, monitor, Clock.systemUTC(), null, threadName);
+    }
+
+    private AsyncDispatcher(AuditSink sink, AsyncSettings settings, AuditMonitor monitor, Clock clock, Sleeper sleeper,
+            String threadName) {
         this.sink = sink;
         this.settings = settings;
         this.monitor = monitor;
         this.clock = clock;
         this.sleeper = sleeper != null ? sleeper : this::sleepUnlessClosing;
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
-        this.writer = new Thread(this::writeLoop, "auditrail-writer-" + sink.name());
+        this.writer = new Thread(this::writeLoop, threadName);
         this.writer.setDaemon(true);
         this.writer.start();
     }

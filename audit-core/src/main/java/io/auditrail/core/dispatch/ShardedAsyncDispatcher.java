@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * reach the sink in the order they were dispatched, as with one writer (and, for Kafka, its
  * partition keeps that order); events of different organisations may overtake each other. The
  * capacity is split evenly between the writers; batch size, flush interval, overflow policy and
- * retries apply to each writer as they would to one.
+ * retries apply to each writer as they would to one. Writer threads are named
+ * {@code auditrail-writer-<sink>-<n>}, from 1.
  */
 public final class ShardedAsyncDispatcher implements QueuingDispatcher {
 
@@ -51,7 +52,7 @@ public final class ShardedAsyncDispatcher implements QueuingDispatcher {
                 settings.flushInterval(), settings.overflowPolicy(), settings.blockTimeout(), settings.backoff());
         List<AsyncDispatcher> started = new ArrayList<>(writers);
         for (int i = 0; i < writers; i++) {
-            started.add(new AsyncDispatcher(sink, each, monitor));
+            started.add(new AsyncDispatcher(sink, each, monitor, "auditrail-writer-" + sink.name() + "-" + (i + 1)));
         }
         this.writers = List.copyOf(started);
     }

@@ -112,7 +112,8 @@ class MetricsAndHealthTests {
                 }
                 Awaitility.await().until(() -> gated.threads.size() == 2);
 
-                assertThat(gated.threads).extracting(Thread::getName).containsOnly("auditrail-writer-gated");
+                assertThat(gated.threads).extracting(Thread::getName)
+                        .containsExactlyInAnyOrder("auditrail-writer-gated-1", "auditrail-writer-gated-2");
                 assertThat(registry.get("auditrail.queue.depth").tags("sink", "gated").gauge().value())
                         .as("each writer holds its one-event batch; the others wait in the two queues").isEqualTo(8.0);
             } finally {
