@@ -1,11 +1,13 @@
 package io.auditrail.jdbc.internal.dialect;
 
+import io.auditrail.core.json.AuditEventCodec;
 import io.auditrail.jdbc.internal.query.EventColumns;
 import io.auditrail.jdbc.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,14 +20,18 @@ final class PostgresDialect implements SqlDialect {
     /** What pgjdbc reports as its {@code DatabaseMetaData.getDriverName()}. */
     static final String PGJDBC_DRIVER_NAME = "PostgreSQL JDBC Driver";
 
-    private final boolean pipelinesStatements;
+    /** The years {@link AuditEventCodec#formatTimestamp} writes as four plain digits that PostgreSQL reads. */
+    private static final Instant FIRST_PLAIN_YEAR = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_PLAIN_YEARS = Instant.parse("+10000-01-01T00:00:00Z");
+
+    private final boolean pgjdbc;
 
     /**
      * @param pgjdbc whether the driver is pgjdbc, which pipelines multi-statement strings; another
      *        driver for PostgreSQL may send them otherwise or refuse them
      */
     PostgresDialect(boolean pgjdbc) {
-        this.pipelinesStatements = pgjdbc;
+        this.pgjdbc = pgjdbc;
     }
 
     @Override
@@ -51,7 +57,7 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public boolean pipelinesStatements() {
-        return pipelinesStatements;
+        return pgjdbc;
     }
 
     @Override
@@ -86,6 +92,22 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
         OffsetTimestamps.bind(statement, index, instant);
+    }
+
+    /**
+     * pgjdbc formats an {@code OffsetDateTime} through a {@code TimestampUtils} that each new
+     * statement builds, calendars and all: the largest single cost of binding an event. The
+     * store's own ISO text, sent untyped, lets the server parse it as the column's
+     * {@code timestamptz}; with its explicit {@code Z} it means the same instant under any
+     * {@code TimeZone} or {@code DateStyle}. Years the text cannot carry keep the driver's way.
+     */
+    @Override
+    public void bindInsertedTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (pgjdbc && !instant.isBefore(FIRST_PLAIN_YEAR) && instant.isBefore(AFTER_PLAIN_YEARS)) {
+            statement.setObject(index, AuditEventCodec.formatTimestamp(instant), Types.OTHER);
+        } else {
+            bindTimestamp(statement, index, instant);
+        }
     }
 
     @Override

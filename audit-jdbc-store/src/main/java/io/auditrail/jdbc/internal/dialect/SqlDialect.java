@@ -148,6 +148,20 @@ public interface SqlDialect {
     void bindTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
     /**
+     * Binds an event's timestamp to the {@code occurred_at} parameter of {@link #insertSql},
+     * where the column's type is known from the insert itself, so a dialect may bind it more
+     * cheaply than {@link #bindTimestamp} must for any statement.
+     *
+     * @param statement the insert
+     * @param index parameter index
+     * @param instant the event's timestamp, with at most microseconds
+     * @throws SQLException from the driver
+     */
+    default void bindInsertedTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        bindTimestamp(statement, index, instant);
+    }
+
+    /**
      * Reads an instant written by {@link #bindTimestamp}.
      *
      * @param resultSet the row

@@ -52,7 +52,7 @@ public final class EventColumns {
     public static void bind(PreparedStatement statement, SqlDialect dialect, AuditEventCodec codec, AuditEvent event)
             throws SQLException {
         dialect.bindUuid(statement, 1, event.id());
-        dialect.bindTimestamp(statement, 2, event.timestamp());
+        dialect.bindInsertedTimestamp(statement, 2, event.timestamp());
         statement.setString(3, event.organizationId());
         statement.setString(4, event.actor().id());
         statement.setString(5, event.actor().name());
