@@ -58,15 +58,11 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
         // network thread and the broker more CPU per event than the encoding itself
         // (run-kafka-benchmark.sh: 0.67x the raw producer waiting per batch before, 0.85x after).
         List<byte[]> values = codec.toCanonicalJson(events);
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            records.add(AuditRecords.of(topic, events.get(i), values.get(i)));
-        }
         List<Sent> sent = new ArrayList<>(events.size());
         boolean unreachable = false;
         for (int i = 0; i < events.size(); i++) {
             AuditEvent event = events.get(i);
-            Sent one = unreachable ? Sent.skipped(event) : send(event, records.get(i));
+            Sent one = unreachable ? Sent.skipped(event) : send(event, values.get(i));
             // Each send blocks up to the send timeout while the broker is unknown: one such wait is enough,
             // and leaving the rest unsent keeps them behind the failed one when the batch is retried.
             unreachable = one.failure != null && one.failure.retryable();
@@ -94,7 +90,8 @@ public final class KafkaAuditSink implements AuditSink, AutoCloseable {
         producer.close(waitBound);
     }
 
-    private Sent send(AuditEvent event, ProducerRecord<String, byte[]> record) {
+    private Sent send(AuditEvent event, byte[] value) {
+        ProducerRecord<String, byte[]> record = AuditRecords.of(topic, event, value);
         Future<RecordMetadata> future;
         try {
             future = producer.send(record);
